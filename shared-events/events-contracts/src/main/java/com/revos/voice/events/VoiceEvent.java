@@ -1,0 +1,25 @@
+package com.revos.voice.events;
+
+import java.util.UUID;
+
+/**
+ * Every event on the RevOS Voice bus. The record is the CloudEvent's data; id, type, source and time travel in
+ * the envelope ({@link EventEnvelope}).
+ */
+public sealed interface VoiceEvent
+        permits ProvisioningEvent, CallEvent, CampaignEvent, KernelCommand, KernelRecommendation, QuarantineEvent {
+
+    /** The tenant the event belongs to; null only for webhooks that could not be tied to a call of ours. */
+    UUID tenantId();
+
+    /** The Kafka record key: it gives per-entity ordering. */
+    String partitionKey();
+
+    /** The entity the event is about (the CloudEvent {@code subject}). */
+    String subject();
+
+    /** The campaign the event belongs to, if any (the CloudEvent {@code campaignid} extension). */
+    default UUID campaignId() {
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * RevOS Voice event contracts: the records every service publishes or consumes, grouped by topic in sealed
+ * interfaces, the typed topic descriptors, the CloudEvents envelope and the JSON serde. Plain Java, no Spring.
+ */
+package com.revos.voice.events;

@@ -1,0 +1,29 @@
+package com.revos.voice.plumbing.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Deletes outbox rows older than the retention. The relay reads the WAL, not the table, so rows are only kept as
+ * a recent audit of what was published; deletes are skipped by the relay ({@code skipped.operations}).
+ */
+public class OutboxCleanup {
+
+    private final JdbcTemplate jdbc;
+    private final OutboxProperties properties;
+    private final Clock clock;
+
+    public OutboxCleanup(JdbcTemplate jdbc, OutboxProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${revos.outbox.cleanup-interval:PT10M}", initialDelayString = "PT1M")
+    void deletePublishedRows() {
+        var cutoff = clock.instant().minus(properties.retention());
+        jdbc.update("DELETE FROM outbox WHERE created_at < ?", Timestamp.from(cutoff));
+    }
+}

@@ -1,0 +1,99 @@
+package com.revos.voice.testsupport;
+
+import com.revos.voice.events.Topics;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One real Kafka broker (KRaft, in this JVM) and one real PostgreSQL server (logical replication on), started
+ * once per test JVM on first use and shared by every test class and Spring context; stopped when the JVM exits.
+ */
+public final class RealInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(RealInfrastructure.class);
+    private static final int PARTITIONS = 3;
+
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static EmbeddedPostgres postgres;
+
+    private RealInfrastructure() {
+    }
+
+    public static synchronized String kafkaBootstrapServers() {
+        if (kafka == null) {
+            var started = System.nanoTime();
+            var topics = Topics.ALL.stream().map(topic -> topic.name()).toArray(String[]::new);
+            kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, topics).brokerProperties(Map.of(
+                    "auto.create.topics.enable", "true",
+                    "num.partitions", String.valueOf(PARTITIONS),
+                    "offsets.topic.replication.factor", "1",
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1",
+                    "group.initial.rebalance.delay.ms", "0"));
+            kafka.afterPropertiesSet();
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(kafka::destroy));
+            log.info("Test Kafka broker at {} in {} ms", kafka.getBrokersAsString(), elapsedMillis(started));
+        }
+        return kafka.getBrokersAsString();
+    }
+
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            var started = System.nanoTime();
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("wal_level", "logical")
+                        .setServerConfig("max_replication_slots", "64")
+                        .setServerConfig("max_wal_senders", "64")
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
+            }
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    log.warn("Stopping embedded PostgreSQL failed", e);
+                }
+            }));
+            log.info("Test PostgreSQL on port {} in {} ms", postgres.getPort(), elapsedMillis(started));
+        }
+        return postgres;
+    }
+
+    public static String jdbcUrl() {
+        return postgres().getJdbcUrl("postgres", "postgres");
+    }
+
+    /** Spring properties pointing every client at the shared broker and database. */
+    public static Map<String, Object> springProperties() {
+        var brokers = kafkaBootstrapServers();
+        return Map.of(
+                "spring.datasource.url", jdbcUrl(),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "postgres",
+                "spring.kafka.bootstrap-servers", brokers,
+                "spring.cloud.stream.kafka.binder.brokers", brokers,
+                "spring.cloud.stream.kafka.streams.binder.brokers", brokers,
+                // each context gets its own slot, and drops it when the context closes: no slot outlives a test JVM
+                "revos.outbox.slot-name", "${revos.outbox.schema}_outbox_" + Long.toHexString(System.nanoTime()),
+                "revos.outbox.drop-slot-on-shutdown", "true");
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    static Stream<String> topicNames() {
+        return Topics.ALL.stream().map(topic -> topic.name());
+    }
+}
