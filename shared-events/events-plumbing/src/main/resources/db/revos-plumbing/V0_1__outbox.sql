@@ -22,3 +22,12 @@ CREATE TABLE processed_events (
     processed_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer_group, event_id)
 );
+
+-- The relay's Debezium offsets (JdbcOffsetBackingStore's own layout), durable across restarts.
+CREATE TABLE outbox_relay_offsets (
+    id                VARCHAR(36)   NOT NULL PRIMARY KEY,
+    offset_key        VARCHAR(1255),
+    offset_val        VARCHAR(1255),
+    record_insert_ts  TIMESTAMP     NOT NULL,
+    record_insert_seq INTEGER       NOT NULL
+);

@@ -1,6 +1,7 @@
 package com.revos.voice.testsupport;
 
 import com.revos.voice.events.EventEnvelope;
+import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.events.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,13 +50,20 @@ public final class KafkaProbe implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    /** Every CloudEvent seen so far that matches, as envelopes. */
+    /**
+     * Every CloudEvent seen so far that matches, as envelopes. Records that are not CloudEvents (other tests' poison
+     * records on a shared topic) are passed over.
+     */
     public List<EventEnvelope> envelopes(Predicate<EventEnvelope> filter) {
         var result = new ArrayList<EventEnvelope>();
         for (var record : poll()) {
-            var envelope = EventEnvelope.fromRecord(record);
-            if (filter.test(envelope)) {
-                result.add(envelope);
+            try {
+                var envelope = EventEnvelope.fromRecord(record);
+                if (filter.test(envelope)) {
+                    result.add(envelope);
+                }
+            } catch (MalformedEventException notOurs) {
+                // not an event of ours: irrelevant to what the caller asks
             }
         }
         return result;

@@ -19,7 +19,7 @@ public final class RealInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(RealInfrastructure.class);
     private static final int PARTITIONS = 3;
 
-    private static EmbeddedKafkaKraftBroker kafka;
+    private static org.springframework.kafka.test.EmbeddedKafkaBroker kafka;
     private static EmbeddedPostgres postgres;
 
     private RealInfrastructure() {

@@ -42,10 +42,12 @@ final class DebeziumEngineConfig {
         config.setProperty("value.converter.schemas.enable", "false");
         config.setProperty("header.converter.schemas.enable", "false");
         config.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
-        config.setProperty("offset.storage.jdbc.connection.url", jdbcUrl);
+        // the table is created by the plumbing migration in the service's schema; the store finds it by plain name
+        config.setProperty("offset.storage.jdbc.connection.url",
+                jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + outbox.schema());
         config.setProperty("offset.storage.jdbc.connection.user", user);
         config.setProperty("offset.storage.jdbc.connection.password", password == null ? "" : password);
-        config.setProperty("offset.storage.jdbc.table.name", outbox.schema() + ".outbox_relay_offsets");
+        config.setProperty("offset.storage.jdbc.table.name", "outbox_relay_offsets");
         config.setProperty("offset.flush.interval.ms", Long.toString(outbox.offsetFlushInterval().toMillis()));
         config.setProperty("errors.max.retries", "-1");
         return config;
