@@ -1,0 +1,12 @@
+package com.revos.voice.simulator.calls.application;
+
+import java.util.Map;
+
+/**
+ * A request to {@code POST /v1/convai/twilio/outbound-call}.
+ *
+ * @param clientData the {@code conversation_initiation_client_data} exactly as sent, echoed in the webhook
+ */
+public record OutboundCall(String agentId, String agentPhoneNumberId, String toNumber, Map<String, Object> clientData,
+                           Integer ringingTimeoutSecs) {
+}

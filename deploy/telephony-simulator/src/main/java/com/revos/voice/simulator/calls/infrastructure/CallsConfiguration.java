@@ -1,0 +1,67 @@
+package com.revos.voice.simulator.calls.infrastructure;
+
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.revos.voice.simulator.SimulatorProperties;
+import com.revos.voice.simulator.calls.application.CallSimulator;
+import com.revos.voice.simulator.calls.application.CallStats;
+import com.revos.voice.simulator.calls.application.ConversationRegistry;
+import com.revos.voice.simulator.calls.application.Directory;
+import com.revos.voice.simulator.calls.application.SimulationControl;
+import com.revos.voice.simulator.calls.application.WebhookDispatcher;
+import com.revos.voice.simulator.calls.application.WebhookSigner;
+import com.revos.voice.simulator.calls.model.SimulationSettings;
+
+/** Wires the call simulation; the application classes are plain Java and get built here with {@code new}. */
+@Configuration(proxyBeanMethods = false)
+class CallsConfiguration {
+
+    /** Timers only: every task is short (draw, build JSON, hand the POST to the async HTTP client). */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService simulatorScheduler() {
+        return Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("simulator-timer-", 0).daemon(true).factory());
+    }
+
+    @Bean
+    CallStats callStats(MeterRegistry registry) {
+        return new CallStats(new MicrometerSimulatorMetrics(registry));
+    }
+
+    @Bean
+    ConversationRegistry conversationRegistry(SimulatorProperties properties) {
+        return new ConversationRegistry(properties.maxConversations());
+    }
+
+    @Bean
+    SimulationControl simulationControl(SimulatorProperties p, CallStats stats, ConversationRegistry conversations) {
+        SimulationSettings initial = new SimulationSettings(p.apiLatency().toMillis(), p.answerRate(), p.busyRate(),
+                p.voicemailRate(), p.failureRate(), p.qualificationRate(), p.minDurationSecs(), p.maxDurationSecs(),
+                p.outboundErrorRate(), p.outbound429Rate(), p.timeScale());
+        return new SimulationControl(initial, p.seed(), stats, conversations);
+    }
+
+    @Bean
+    WebhookDispatcher webhookDispatcher(SimulatorProperties p, JsonMapper jsonMapper,
+                                        ScheduledExecutorService simulatorScheduler, CallStats stats) {
+        return new WebhookDispatcher(new HttpWebhookTransport(URI.create(p.webhookUrl()), p.webhookTimeout()),
+                new WebhookSigner(p.webhookSecret()), jsonMapper::writeValueAsString, simulatorScheduler,
+                InstantSource.system(), stats, p.webhookMaxAttempts(), p.webhookRetryDelay());
+    }
+
+    @Bean
+    CallSimulator callSimulator(SimulationControl control, CallStats stats, ConversationRegistry conversations,
+                                Directory directory, WebhookDispatcher webhooks,
+                                ScheduledExecutorService simulatorScheduler) {
+        return new CallSimulator(control, stats, conversations, directory, webhooks, simulatorScheduler,
+                InstantSource.system());
+    }
+}

@@ -1,0 +1,80 @@
+package com.revos.voice.simulator.calls.infrastructure;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.revos.voice.simulator.calls.application.CallStats;
+import com.revos.voice.simulator.calls.application.SimulationControl;
+import com.revos.voice.simulator.calls.model.SimulationSettings;
+
+/** The control API used by demos and tests, e.g. raising {@code failure_rate} to cause a failure burst. */
+@RestController
+class SimulatorControlController {
+
+    private final SimulationControl control;
+
+    SimulatorControlController(SimulationControl control) {
+        this.control = control;
+    }
+
+    @GetMapping("/simulator/config")
+    SettingsView config() {
+        return SettingsView.of(control.settings());
+    }
+
+    /** Partial update: fields left out keep their current value. */
+    @PutMapping("/simulator/config")
+    ResponseEntity<Object> update(@RequestBody SettingsView change) {
+        try {
+            return ResponseEntity.ok(SettingsView.of(control.update(change.applyTo(control.settings()))));
+        } catch (IllegalArgumentException invalid) {
+            return ResponseEntity.badRequest().body(Map.of("error", invalid.getMessage()));
+        }
+    }
+
+    @GetMapping("/simulator/calls")
+    CallStats.Snapshot calls() {
+        return control.stats();
+    }
+
+    @PostMapping("/simulator/reset")
+    ResponseEntity<Void> reset() {
+        control.reset();
+        return ResponseEntity.noContent().build();
+    }
+
+    record SettingsView(Long apiLatencyMs, Double answerRate, Double busyRate, Double voicemailRate,
+                        Double failureRate, Double qualificationRate, Integer minDurationSecs,
+                        Integer maxDurationSecs, Double outboundErrorRate,
+                        @JsonProperty("outbound_429_rate") Double outbound429Rate, Double timeScale) {
+
+        static SettingsView of(SimulationSettings s) {
+            return new SettingsView(s.apiLatencyMs(), s.answerRate(), s.busyRate(), s.voicemailRate(),
+                    s.failureRate(), s.qualificationRate(), s.minDurationSecs(), s.maxDurationSecs(),
+                    s.outboundErrorRate(), s.outbound429Rate(), s.timeScale());
+        }
+
+        SimulationSettings applyTo(SimulationSettings s) {
+            return new SimulationSettings(
+                    apiLatencyMs != null ? apiLatencyMs : s.apiLatencyMs(),
+                    answerRate != null ? answerRate : s.answerRate(),
+                    busyRate != null ? busyRate : s.busyRate(),
+                    voicemailRate != null ? voicemailRate : s.voicemailRate(),
+                    failureRate != null ? failureRate : s.failureRate(),
+                    qualificationRate != null ? qualificationRate : s.qualificationRate(),
+                    minDurationSecs != null ? minDurationSecs : s.minDurationSecs(),
+                    maxDurationSecs != null ? maxDurationSecs : s.maxDurationSecs(),
+                    outboundErrorRate != null ? outboundErrorRate : s.outboundErrorRate(),
+                    outbound429Rate != null ? outbound429Rate : s.outbound429Rate(),
+                    timeScale != null ? timeScale : s.timeScale());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package com.revos.voice.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+
+class OutboundCallIT extends SimulatorITSupport {
+
+    /** Calls of 2-8 s ringing plus 30 s talking report after well under a second. */
+    static final Map<String, Object> FAST = Map.of("time_scale", 0.01, "min_duration_secs", 30,
+            "max_duration_secs", 30);
+
+    @Test
+    void answeredCallPostsASignedTranscriptionThatEchoesTheDynamicVariables() throws Exception {
+        configure(merged(FAST, Map.of("answer_rate", 1.0, "busy_rate", 0.0, "voicemail_rate", 0.0,
+                "failure_rate", 0.0, "qualification_rate", 1.0)));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("call_id", "c4a1e8d2-7b3f-4e6a-9c5d-1f2e3a4b5c03");
+        variables.put("tenant_id", "6f1c1c52-3f1e-4a8e-9d55-0a9c2f1b7e01");
+        variables.put("crm_id", 1234);
+        variables.put("vip", true);
+        variables.put("nickname", null);
+
+        Reply reply = elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(variables));
+
+        assertThat(reply.status()).isEqualTo(200);
+        Map<String, Object> placed = reply.map();
+        assertThat(placed).containsOnlyKeys("success", "message", "conversation_id", "callSid")
+                .containsEntry("success", true);
+        String conversationId = (String) placed.get("conversation_id");
+        assertThat(conversationId).startsWith("conv_");
+        assertThat((String) placed.get("callSid")).startsWith("CA").hasSize(34);
+
+        WebhookReceiver.Delivery delivery = awaitWebhook(conversationId);
+        assertThat(verifies(delivery)).as("ElevenLabs-Signature verifies").isTrue();
+        Map<String, Object> webhook = parse(delivery.body());
+        assertThat(webhook).containsEntry("type", "post_call_transcription").containsKey("event_timestamp");
+        Map<?, ?> data = (Map<?, ?>) webhook.get("data");
+        assertThat(data.get("status")).isEqualTo("done");
+        assertThat(data.get("agent_id")).isEqualTo("agent_it");
+        assertThat(at(data, "conversation_initiation_client_data.dynamic_variables")).isEqualTo(variables);
+        assertThat(at(data, "metadata.call_duration_secs")).isEqualTo(30);
+        assertThat(at(data, "metadata.phone_call.call_sid")).isEqualTo(placed.get("callSid"));
+        assertThat(at(data, "metadata.phone_call.external_number")).isEqualTo("+14155550199");
+        assertThat(at(data, "metadata.termination_reason")).isNotNull();
+        assertThat(at(data, "analysis.call_successful")).isEqualTo("success");
+        assertThat(at(data, "analysis.data_collection_results.qualified.value")).isEqualTo(true);
+        assertThat(at(data, "analysis.data_collection_results.qualified.data_collection_id")).isEqualTo("qualified");
+        assertThat((Double) at(data, "analysis.data_collection_results.qualification_score.value"))
+                .isBetween(0.6, 1.0);
+        assertThat((List<?>) data.get("transcript")).isNotEmpty();
+
+        Map<String, Object> conversation = elevenLabs("GET", "/v1/convai/conversations/" + conversationId, null).map();
+        assertThat(conversation).containsEntry("status", "done").containsEntry("conversation_id", conversationId);
+        assertThat(conversation.get("analysis")).isEqualTo(data.get("analysis"));
+    }
+
+    @Test
+    void failureRateOneMakesEveryCallFail() {
+        configure(merged(FAST, Map.of("failure_rate", 1.0)));
+
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Reply reply = elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of("call_id", "f-" + i)));
+            assertThat(reply.status()).isEqualTo(200);
+            ids.add((String) reply.map().get("conversation_id"));
+        }
+
+        for (int i = 0; i < ids.size(); i++) {
+            Map<String, Object> webhook = parse(awaitWebhook(ids.get(i)).body());
+            assertThat(webhook.get("type")).isEqualTo("post_call_transcription");
+            assertThat(at(webhook, "data.status")).isEqualTo("failed");
+            assertThat(at(webhook, "data.metadata.error.reason")).isNotNull();
+            assertThat(at(webhook, "data.metadata.call_duration_secs")).isEqualTo(0);
+            assertThat(at(webhook, "data.analysis.call_successful")).isEqualTo("failure");
+            assertThat(at(webhook, "data.conversation_initiation_client_data.dynamic_variables.call_id"))
+                    .isEqualTo("f-" + i);
+            assertThat(elevenLabs("GET", "/v1/convai/conversations/" + ids.get(i), null).map())
+                    .containsEntry("status", "failed");
+        }
+        Map<String, Object> stats = send("GET", "/simulator/calls", null).map();
+        assertThat(stats).containsEntry("placed", 5);
+        assertThat(at(stats, "outcomes.failed")).isEqualTo(5);
+        assertThat(at(stats, "outcomes.connected")).isEqualTo(0);
+    }
+
+    @Test
+    void busyLinesReportTheirFailureReason() {
+        configure(merged(FAST, Map.of("failure_rate", 0.0, "busy_rate", 1.0)));
+
+        String id = (String) elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of("call_id", "b")))
+                .map().get("conversation_id");
+
+        Map<String, Object> webhook = parse(awaitWebhook(id).body());
+        assertThat(webhook.get("type")).isEqualTo("call_initiation_failure");
+        assertThat(at(webhook, "data.failure_reason")).isEqualTo("busy");
+        assertThat(at(webhook, "data.metadata.type")).isEqualTo("twilio");
+        assertThat(at(webhook, "data.metadata.body.CallStatus")).isEqualTo("busy");
+        assertThat(at(webhook, "data.metadata.body.To")).isEqualTo("+14155550199");
+    }
+
+    @Test
+    void unansweredCallsRingForTheRequestedTimeoutThenReportNoAnswer() {
+        configure(Map.of("time_scale", 0.01, "failure_rate", 0.0, "busy_rate", 0.0, "voicemail_rate", 0.0,
+                "answer_rate", 0.0));
+
+        String id = (String) elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of("call_id", "n")))
+                .map().get("conversation_id");
+
+        Map<String, Object> webhook = parse(awaitWebhook(id).body());
+        assertThat(webhook.get("type")).isEqualTo("call_initiation_failure");
+        assertThat(at(webhook, "data.failure_reason")).isEqualTo("no-answer");
+        assertThat(at(elevenLabs("GET", "/v1/convai/conversations/" + id, null).map(), "metadata.termination_reason"))
+                .isEqualTo("Call failed: no-answer");
+    }
+
+    @Test
+    void voicemailIsAShortConversationEndedByVoicemailDetection() {
+        configure(merged(FAST, Map.of("failure_rate", 0.0, "busy_rate", 0.0, "voicemail_rate", 1.0)));
+
+        String id = (String) elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of("call_id", "v")))
+                .map().get("conversation_id");
+
+        Map<String, Object> webhook = parse(awaitWebhook(id).body());
+        assertThat(webhook.get("type")).isEqualTo("post_call_transcription");
+        assertThat((String) at(webhook, "data.metadata.termination_reason")).contains("voicemail");
+        assertThat(at(webhook, "data.analysis.data_collection_results.qualified.value")).isEqualTo(false);
+    }
+
+    @Test
+    void injectedProviderErrorsUseTheElevenLabsErrorShape() {
+        configure(Map.of("outbound_429_rate", 1.0));
+        Reply limited = elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of()));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(at(limited.map(), "detail.code")).isEqualTo("concurrent_limit_exceeded");
+
+        configure(Map.of("outbound_429_rate", 0.0, "outbound_error_rate", 1.0));
+        assertThat(elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of())).status()).isEqualTo(500);
+
+        Reply invalid = elevenLabs("POST", "/v1/convai/twilio/outbound-call", Map.of("agent_id", "agent_it"));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(send("POST", "/v1/convai/twilio/outbound-call", call(Map.of())).status()).isEqualTo(401);
+
+        Map<String, Object> stats = send("GET", "/simulator/calls", null).map();
+        assertThat(stats).containsEntry("rejected_rate_limited", 1).containsEntry("rejected_server_error", 1)
+                .containsEntry("placed", 0);
+    }
+
+    @Test
+    void aWebhookTheIntakeRefusesIsRetriedUntilAccepted() throws Exception {
+        configure(merged(FAST, Map.of("failure_rate", 0.0, "answer_rate", 1.0)));
+        WEBHOOKS.failNext(2);
+
+        String id = (String) elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of("call_id", "r")))
+                .map().get("conversation_id");
+
+        assertThat(verifies(awaitWebhook(id))).isTrue();
+        assertThat(WEBHOOKS.attempts()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(send("GET", "/simulator/calls", null)
+                .map()).containsEntry("webhook_retries", 2).containsEntry("webhooks_delivered", 1));
+        assertThat(send("GET", "/actuator/prometheus", null).body())
+                .contains("simulator_calls_placed_total", "simulator_webhooks_delivered_total",
+                        "simulator_webhooks_retries_total");
+    }
+
+    @Test
+    void unknownConversationIsNotFound() {
+        Reply reply = elevenLabs("GET", "/v1/convai/conversations/conv_missing", null);
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(at(reply.map(), "detail.code")).isEqualTo("conversation_not_found");
+    }
+
+    private static Map<String, Object> call(Map<String, Object> dynamicVariables) {
+        return Map.of(
+                "agent_id", "agent_it",
+                "agent_phone_number_id", "phnum_it",
+                "to_number", "+14155550199",
+                "conversation_initiation_client_data", Map.of("dynamic_variables", dynamicVariables),
+                "telephony_call_config", Map.of("ringing_timeout_secs", 45));
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> merged = new LinkedHashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    private WebhookReceiver.Delivery awaitWebhook(String conversationId) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOKS.deliveries().stream()
+                .filter(d -> conversationId.equals(at(parse(d.body()), "data.conversation_id")))
+                .findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    /** Verification as provider-apis.md §5.3 describes it, independent of the simulator's own signer. */
+    private static boolean verifies(WebhookReceiver.Delivery delivery) throws Exception {
+        String t = null;
+        String v0 = null;
+        for (String part : delivery.signature().split(",")) {
+            if (part.startsWith("t=")) {
+                t = part.substring(2);
+            } else if (part.startsWith("v0=")) {
+                v0 = part;
+            }
+        }
+        if (t == null || v0 == null || Long.parseLong(t) < Instant.now().getEpochSecond() - 1800) {
+            return false;
+        }
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = "v0=" + HexFormat.of().formatHex(mac.doFinal((t + "." + delivery.body())
+                .getBytes(StandardCharsets.UTF_8)));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), v0.getBytes(StandardCharsets.UTF_8));
+    }
+}
