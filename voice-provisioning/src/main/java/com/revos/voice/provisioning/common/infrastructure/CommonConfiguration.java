@@ -1,0 +1,24 @@
+package com.revos.voice.provisioning.common.infrastructure;
+
+import com.revos.voice.plumbing.outbox.OutboxWriter;
+import com.revos.voice.provisioning.common.application.Events;
+import com.revos.voice.provisioning.common.application.Transactions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class CommonConfiguration {
+
+    @Bean
+    Transactions transactions(PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        return new JdbcTransactions(new TransactionTemplate(transactionManager), jdbc);
+    }
+
+    @Bean
+    Events events(OutboxWriter outbox) {
+        return new OutboxEvents(outbox);
+    }
+}

@@ -1,0 +1,40 @@
+package com.revos.voice.provisioning.common.infrastructure;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The published API document: what the service is, how callers authenticate, and the JSON as it is on the wire. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI provisioningApi() {
+        return new OpenAPI()
+                .info(new Info().title("RevOS Voice: voice-provisioning").version("v1").description(
+                        "Agent templates, tenant agents on ElevenLabs, the operator's master Twilio number pool, "
+                                + "number assignment, import and attach. Errors are application/problem+json "
+                                + "(RFC 9457) with an errors list naming each field; lists take ?limit=&offset= "
+                                + "(default 50, at most 500) and answer {items, limit, offset, total}."))
+                .servers(List.of(new Server().url("http://localhost:8081").description("local stack")))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** springdoc reads models with its own Jackson 2 mapper: give it the snake_case the API really speaks. */
+    @Bean
+    ModelResolver snakeCaseModels() {
+        return new ModelResolver(Json.mapper().copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+}

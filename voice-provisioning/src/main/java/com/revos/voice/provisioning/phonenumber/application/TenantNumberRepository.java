@@ -1,0 +1,21 @@
+package com.revos.voice.provisioning.phonenumber.application;
+
+import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.provisioning.phonenumber.model.TenantNumber;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The numbers assigned to a tenant; every method runs inside a tenant transaction. */
+public interface TenantNumberRepository {
+
+    void insert(TenantNumber number);
+
+    Optional<TenantNumber> find(UUID tenantId, UUID id);
+
+    Page<TenantNumber> page(UUID tenantId, PageRequest window);
+
+    void update(TenantNumber number);
+
+    void delete(UUID tenantId, UUID id);
+}

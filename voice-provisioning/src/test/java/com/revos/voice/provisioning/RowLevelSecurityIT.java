@@ -1,0 +1,68 @@
+package com.revos.voice.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** PostgreSQL row-level security, the second line behind the tenant filters of the queries. */
+@ProvisioningIntegrationTest
+class RowLevelSecurityIT {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void aTenantTransactionWithoutATenantSeesNoTenantRows() {
+        var jdbc = new JdbcTemplate(dataSource);
+        var tenantA = UUID.randomUUID();
+        var tenantB = UUID.randomUUID();
+        insertAgent(jdbc, tenantA);
+        insertAgent(jdbc, tenantB);
+        var transactions = new TransactionTemplate(transactionManager);
+
+        var withoutTenant = transactions.execute(status -> {
+            jdbc.execute("SET LOCAL ROLE provisioning_tenant");
+            return jdbc.queryForObject("SELECT count(*) FROM agents", Long.class) + jdbc.queryForObject(
+                    "SELECT count(*) FROM phone_numbers", Long.class);
+        });
+        var asTenantA = transactions.execute(status -> {
+            jdbc.execute("SET LOCAL ROLE provisioning_tenant");
+            jdbc.queryForObject("SELECT set_config('app.tenant_id', ?, true)", String.class, tenantA.toString());
+            return jdbc.queryForList("SELECT DISTINCT tenant_id FROM agents", UUID.class);
+        });
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM agents", Long.class)).isGreaterThanOrEqualTo(2);
+        assertThat(withoutTenant).isZero();
+        assertThat(asTenantA).containsExactly(tenantA);
+    }
+
+    @Test
+    void aTenantTransactionCannotWriteAnotherTenantsRows() {
+        var jdbc = new JdbcTemplate(dataSource);
+        var transactions = new TransactionTemplate(transactionManager);
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL ROLE provisioning_tenant");
+            jdbc.queryForObject("SELECT set_config('app.tenant_id', ?, true)", String.class,
+                    UUID.randomUUID().toString());
+            insertAgent(jdbc, UUID.randomUUID());
+        })).rootCause().hasMessageContaining("row-level security");
+    }
+
+    private static void insertAgent(JdbcTemplate jdbc, UUID tenant) {
+        jdbc.update("INSERT INTO agents (id, tenant_id, template_id, name, provider_agent_id, language, voice_id, "
+                + "prompt, first_message, created_at) VALUES (?, ?, 'customer-survey', 'rls', ?, 'en', 'v', 'p', 'f', ?)",
+                UUID.randomUUID(), tenant, "agent_rls_" + UUID.randomUUID(), Timestamp.from(Instant.now()));
+    }
+}
