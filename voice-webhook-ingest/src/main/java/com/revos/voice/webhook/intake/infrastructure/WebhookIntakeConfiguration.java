@@ -1,0 +1,62 @@
+package com.revos.voice.webhook.intake.infrastructure;
+
+import com.revos.voice.webhook.intake.application.AudioStore;
+import com.revos.voice.webhook.intake.application.EventBus;
+import com.revos.voice.webhook.intake.application.WebhookIntake;
+import com.revos.voice.webhook.intake.model.PostCallSignature;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Wires the intake: the use case with {@code new}, its Kafka bus, the Twilio check and the meters. */
+@Configuration(proxyBeanMethods = false)
+class WebhookIntakeConfiguration {
+
+    /** A bean of its own, so that the context closes the producer on shutdown. */
+    @Bean
+    DefaultKafkaProducerFactory<String, byte[]> webhookProducerFactory(WebhookProperties properties) {
+        return KafkaEventBus.producerFactory(properties.kafka());
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> webhookKafkaTemplate(
+            DefaultKafkaProducerFactory<String, byte[]> webhookProducerFactory) {
+        return new KafkaTemplate<>(webhookProducerFactory);
+    }
+
+    @Bean
+    EventBus webhookEventBus(KafkaTemplate<String, byte[]> webhookKafkaTemplate, WebhookProperties properties,
+                             MeterRegistry registry) {
+        return new KafkaEventBus(webhookKafkaTemplate, properties.kafka().publishTimeout(), registry);
+    }
+
+    @Bean
+    WebhookIntake webhookIntake(WebhookProperties properties, EventBus webhookEventBus,
+                                ObjectProvider<AudioStore> audioStore) {
+        return intake(properties, webhookEventBus, audioStore.getIfAvailable(() -> AudioStore.NONE));
+    }
+
+    /** The use case as the service runs it, for any bus: tests build one against a broker that is down. */
+    static WebhookIntake intake(WebhookProperties properties, EventBus bus, AudioStore audioStore) {
+        var elevenlabs = properties.elevenlabs();
+        return new WebhookIntake(
+                new PostCallSignature(elevenlabs.secrets(), elevenlabs.maxAge(), elevenlabs.maxFutureSkew()),
+                bus, audioStore, Clock.systemUTC(),
+                new WebhookIntake.Settings(properties.source(), elevenlabs.maxBodySize().toBytes(),
+                        (int) properties.maxQuarantinedBody().toBytes()));
+    }
+
+    @Bean
+    TwilioSignatureCheck twilioSignatureCheck(WebhookProperties properties) {
+        return new TwilioSignatureCheck(properties.twilio().authToken(), properties.twilio().publicBaseUrl());
+    }
+
+    @Bean
+    IntakeMetrics intakeMetrics(MeterRegistry registry) {
+        return new IntakeMetrics(registry);
+    }
+}

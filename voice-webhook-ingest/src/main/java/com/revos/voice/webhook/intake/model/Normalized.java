@@ -1,0 +1,27 @@
+package com.revos.voice.webhook.intake.model;
+
+import com.revos.voice.events.CallEvent.CallCompleted;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What one verified webhook turned into. {@code kind} is the webhook's type, for metrics and logs. */
+public sealed interface Normalized {
+
+    String kind();
+
+    /** A call outcome to publish, with an id derived from the webhook so that a redelivery gets the same one. */
+    record Completed(String kind, UUID eventId, Instant time, CallCompleted event) implements Normalized {
+    }
+
+    /** The recording of a call: it never goes on Kafka. */
+    record AudioReceived(String kind, String conversationId, String agentId, byte[] mp3) implements Normalized {
+    }
+
+    /** A webhook that is fine but says nothing final (a Twilio {@code ringing} callback). */
+    record Ignored(String kind, String why) implements Normalized {
+    }
+
+    /** Signed by the provider but not readable as what it claims to be: it goes to the quarantine, raw. */
+    record Unreadable(String kind, String providerEventId, String reason) implements Normalized {
+    }
+}

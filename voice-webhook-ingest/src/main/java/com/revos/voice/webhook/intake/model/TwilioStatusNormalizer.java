@@ -1,0 +1,62 @@
+package com.revos.voice.webhook.intake.model;
+
+import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.CallOutcome;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a verified Twilio call status callback (provider-apis.md 10) into a normalized {@link CallCompleted}. Only
+ * final statuses make an outcome; progress callbacks ({@code ringing}, ...) are acknowledged and dropped. Our
+ * correlation ids travel in the callback URL's query string, which the signature covers.
+ */
+public final class TwilioStatusNormalizer {
+
+    public static final String PROVIDER = "twilio";
+    public static final String KIND = "status_callback";
+
+    public Normalized normalize(Map<String, String> form, Map<String, String> query, Instant receivedAt) {
+        var callSid = form.get("CallSid");
+        try {
+            if (callSid == null || callSid.isBlank()) {
+                throw new InvalidWebhookException("CallSid is missing");
+            }
+            var callStatus = form.get("CallStatus");
+            if (OutcomeRules.isProgressStatus(callStatus)) {
+                return new Normalized.Ignored(KIND, "progress status");
+            }
+            var answeredBy = form.get("AnsweredBy");
+            var outcome = OutcomeRules.twilioStatus(callStatus, answeredBy)
+                    .orElseThrow(() -> new InvalidWebhookException("unknown CallStatus"));
+            var correlation = Correlation.from(query);
+            // Twilio reports a duration for calls that were picked up; for the others there was no call time
+            var talked = outcome == CallOutcome.CONNECTED || outcome == CallOutcome.VOICEMAIL;
+            var duration = talked ? duration(form.get("CallDuration")) : Integer.valueOf(0);
+            var analysis = new LinkedHashMap<String, Object>();
+            if (answeredBy != null && !answeredBy.isBlank()) {
+                analysis.put("answered_by", answeredBy);
+            }
+            var event = new CallCompleted(correlation.callId(), correlation.campaignId(), correlation.tenantId(),
+                    correlation.contactId(), correlation.attempt(), PROVIDER, callSid, form.get("To"), null,
+                    duration, outcome,
+                    outcome == CallOutcome.CONNECTED ? null : Boolean.FALSE, null, null,
+                    callStatus.strip().toLowerCase(java.util.Locale.ROOT), analysis, correlation.matched(),
+                    correlation.localHour(), List.of(PROVIDER + "." + KIND));
+            return new Normalized.Completed(KIND, EventIds.callCompleted(PROVIDER, callSid), receivedAt, event);
+        } catch (InvalidWebhookException e) {
+            return new Normalized.Unreadable(KIND, callSid, e.getMessage());
+        } catch (RuntimeException e) {
+            // a signed callback we failed on is kept in the quarantine, not answered with a 500 and lost
+            return new Normalized.Unreadable(KIND, callSid, "cannot normalize: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Integer duration(String text) {
+        if (text == null || !text.strip().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Integer.parseInt(text.strip());
+    }
+}

@@ -1,0 +1,114 @@
+package com.revos.voice.webhook.intake.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.EventEnvelope;
+import com.revos.voice.events.EventSchemas;
+import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
+import com.revos.voice.events.Topics;
+import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
+import com.revos.voice.webhook.intake.model.PostCallSignature;
+import com.revos.voice.webhook.intake.model.SignatureCheck;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WebhookIntakeTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T21:40:00Z");
+    private static final String SECRET = "unit-secret";
+
+    private final List<EventEnvelope> published = new ArrayList<>();
+    private final List<String> recordings = new ArrayList<>();
+    private final WebhookIntake intake = intake(published::add);
+
+    private WebhookIntake intake(EventBus bus) {
+        return new WebhookIntake(new PostCallSignature(List.of(SECRET), Duration.ofMinutes(30), Duration.ofMinutes(5)),
+                bus, (conversationId, agentId, mp3) -> recordings.add(conversationId),
+                Clock.fixed(NOW, ZoneOffset.UTC), new WebhookIntake.Settings("/revos/voice-webhook-ingest", 4_096, 100));
+    }
+
+    private static String sign(byte[] body) {
+        return PostCallSignature.header(SECRET, NOW.getEpochSecond(), body);
+    }
+
+    @Test
+    void a_signed_transcription_is_published_as_call_completed_with_its_derived_id() {
+        var body = PostCallPayloads.bytes(PostCallPayloads.transcription("conv_a", PostCallPayloads.Ids.random()));
+        var receipt = intake.postCall(body, sign(body));
+        assertThat(receipt).isInstanceOf(Receipt.Published.class);
+        assertThat(published).singleElement().satisfies(envelope -> {
+            assertThat(envelope.id()).isEqualTo(((Receipt.Published) receipt).eventId());
+            assertThat(envelope.topic()).isEqualTo(Topics.CALLS);
+            assertThat(envelope.source()).isEqualTo("/revos/voice-webhook-ingest");
+            assertThat(envelope.event()).isInstanceOf(CallCompleted.class);
+        });
+    }
+
+    @Test
+    void an_unsigned_webhook_is_rejected_before_anything_is_published() {
+        var body = PostCallPayloads.bytes(PostCallPayloads.transcription("conv_b", null));
+        assertThat(intake.postCall(body, null)).isEqualTo(new Receipt.Rejected("unknown", SignatureCheck.MISSING));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void a_signed_payload_that_makes_no_sense_goes_raw_to_the_quarantine_truncated_to_what_kafka_takes() {
+        var body = ("{\"type\":\"post_call_transcription\",\"data\":{\"conversation_id\":\"conv_c\"},\"pad\":\""
+                + "x".repeat(200) + "\"}").getBytes(StandardCharsets.UTF_8);
+        var receipt = intake.postCall(body, sign(body));
+        assertThat(receipt).isInstanceOf(Receipt.Quarantined.class);
+        assertThat(published).singleElement().satisfies(envelope -> {
+            assertThat(envelope.topic()).isEqualTo(Topics.QUARANTINE);
+            assertThat(EventSchemas.violations(envelope)).isEmpty();
+            var quarantined = (WebhookQuarantined) envelope.event();
+            assertThat(quarantined.providerEventId()).isEqualTo("conv_c");
+            assertThat(quarantined.provider()).isEqualTo("elevenlabs");
+            assertThat(quarantined.rawBody()).hasSize(100).isEqualTo(new String(body, 0, 100, StandardCharsets.UTF_8));
+            assertThat(quarantined.reason()).startsWith("data.metadata is missing")
+                    .contains("truncated from " + body.length + " bytes");
+        });
+    }
+
+    @Test
+    void the_same_garbage_delivered_twice_gets_the_same_quarantine_id() {
+        var body = "{not json".getBytes(StandardCharsets.UTF_8);
+        var first = (Receipt.Quarantined) intake.postCall(body, sign(body));
+        var again = (Receipt.Quarantined) intake.postCall(body, sign(body));
+        assertThat(again.quarantineId()).isEqualTo(first.quarantineId());
+        assertThat(((WebhookQuarantined) published.getFirst().event()).providerEventId()).hasSize(64);
+    }
+
+    @Test
+    void a_recording_is_handed_to_the_audio_store_and_never_published() {
+        var body = PostCallPayloads.bytes(PostCallPayloads.audio("conv_d", 10_000));
+        assertThat(intake.postCall(body, sign(body))).isEqualTo(new Receipt.AudioReceived("post_call_audio", 10_000));
+        assertThat(recordings).containsExactly("conv_d");
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void a_signed_payload_over_the_json_limit_that_is_not_a_recording_is_too_large() {
+        var payload = PostCallPayloads.transcription("conv_e", null);
+        PostCallPayloads.analysis(payload).put("transcript_summary", "y".repeat(5_000));
+        var body = PostCallPayloads.bytes(payload);
+        assertThat(intake.postCall(body, sign(body))).isInstanceOf(Receipt.TooLarge.class);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void when_the_bus_does_not_take_the_event_the_failure_reaches_the_caller() {
+        var failing = intake(envelope -> {
+            throw new EventBusUnavailableException("down", null);
+        });
+        var body = PostCallPayloads.bytes(PostCallPayloads.transcription("conv_f", null));
+        assertThatThrownBy(() -> failing.postCall(body, sign(body))).isInstanceOf(EventBusUnavailableException.class);
+    }
+}

@@ -1,0 +1,194 @@
+package com.revos.voice.webhook.intake.infrastructure;
+
+import static com.revos.voice.webhook.intake.fixtures.PostCallPayloads.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.EventEnvelope;
+import com.revos.voice.events.EventSchemas;
+import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
+import com.revos.voice.events.Topics;
+import com.revos.voice.testsupport.KafkaProbe;
+import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
+import com.revos.voice.webhook.intake.fixtures.PostCallPayloads.Ids;
+import com.revos.voice.webhook.intake.model.PostCallSignature;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IngestServiceContext
+class ElevenLabsPostCallIT {
+
+    private static KafkaProbe probe;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MeterRegistry registry;
+    private IngestClient client;
+
+    @BeforeAll
+    static void openProbe() {
+        probe = KafkaProbe.on(Topics.CALLS, Topics.QUARANTINE);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        client = new IngestClient(port);
+    }
+
+    private static List<EventEnvelope> about(String conversationId) {
+        return probe.envelopes(envelope -> envelope.dataAsString().contains(conversationId));
+    }
+
+    private static EventEnvelope theOneEventAbout(String conversationId) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !about(conversationId).isEmpty());
+        var envelopes = about(conversationId);
+        assertThat(envelopes).hasSize(1);
+        assertThat(EventSchemas.violations(envelopes.getFirst())).isEmpty();
+        return envelopes.getFirst();
+    }
+
+    @Test
+    void a_signed_transcription_is_on_kafka_as_a_normalized_outcome_before_the_200() {
+        var ids = Ids.random();
+        var conversation = PostCallPayloads.conversationId("tx");
+
+        var response = client.postCall(bytes(PostCallPayloads.transcription(conversation, ids)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(TopicScan.countContaining(conversation, Topics.CALLS))
+                .as("already acknowledged by the broker when the 200 left").isEqualTo(1);
+        var envelope = theOneEventAbout(conversation);
+        assertThat(envelope.type()).isEqualTo("revos.voice.call.completed.v1");
+        assertThat(envelope.source()).isEqualTo("/revos/voice-webhook-ingest");
+        assertThat(envelope.tenantId()).isEqualTo(ids.tenantId());
+        assertThat(envelope.campaignId()).isEqualTo(ids.campaignId());
+        assertThat(envelope.key()).isEqualTo(ids.campaignId().toString());
+        var event = (CallCompleted) envelope.event();
+        assertThat(event.callId()).isEqualTo(ids.callId());
+        assertThat(event.outcome()).isEqualTo(CallOutcome.CONNECTED);
+        assertThat(event.qualified()).isTrue();
+        assertThat(event.matched()).isTrue();
+        assertThat(event.sources()).containsExactly("elevenlabs.post_call_transcription");
+    }
+
+    @Test
+    void a_call_that_never_connected_is_published_with_its_outcome() {
+        var ids = Ids.random();
+        var conversation = PostCallPayloads.conversationId("fail");
+
+        var response = client.postCall(bytes(PostCallPayloads.initiationFailure(conversation, ids, "no-answer")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var event = (CallCompleted) theOneEventAbout(conversation).event();
+        assertThat(event.outcome()).isEqualTo(CallOutcome.NO_ANSWER);
+        assertThat(event.callId()).isEqualTo(ids.callId());
+        assertThat(event.sources()).containsExactly("elevenlabs.call_initiation_failure");
+    }
+
+    @Test
+    void a_webhook_from_a_call_we_did_not_place_is_published_unmatched() {
+        var conversation = PostCallPayloads.conversationId("foreign");
+
+        assertThat(client.postCall(bytes(PostCallPayloads.transcription(conversation, null))).statusCode())
+                .isEqualTo(200);
+
+        var envelope = theOneEventAbout(conversation);
+        assertThat(((CallCompleted) envelope.event()).matched()).isFalse();
+        assertThat(envelope.key()).isEqualTo(conversation);
+        assertThat(envelope.tenantId()).isNull();
+    }
+
+    @Test
+    void a_webhook_signed_with_the_old_secret_is_accepted_while_the_rotation_lasts() {
+        var conversation = PostCallPayloads.conversationId("rot");
+        var body = bytes(PostCallPayloads.transcription(conversation, Ids.random()));
+
+        var response = client.postCall(body, PostCallSignature.header(IngestServiceContext.OLD_SECRET,
+                Instant.now().getEpochSecond(), body));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        theOneEventAbout(conversation);
+    }
+
+    @Test
+    void a_redelivered_webhook_gets_the_same_event_id() {
+        var conversation = PostCallPayloads.conversationId("dup");
+        var body = bytes(PostCallPayloads.transcription(conversation, Ids.random()));
+
+        assertThat(client.postCall(body).statusCode()).isEqualTo(200);
+        assertThat(client.postCall(body, PostCallSignature.header(IngestServiceContext.SECRET,
+                Instant.now().getEpochSecond() + 1, body)).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> about(conversation).size() == 2);
+        var ids = about(conversation).stream().map(EventEnvelope::id).distinct().toList();
+        assertThat(ids).as("consumers apply the outcome once, by event id").hasSize(1);
+    }
+
+    @Test
+    void a_recording_is_acknowledged_and_counted_but_never_put_on_kafka() {
+        var conversation = PostCallPayloads.conversationId("audio");
+        var before = count("revos.webhook.requests", "result", "audio_received");
+        // bigger than the JSON limit would allow: recordings have their own limit
+        var body = bytes(PostCallPayloads.audio(conversation, 1_000_000));
+
+        var response = client.postCall(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(count("revos.webhook.requests", "result", "audio_received")).isEqualTo(before + 1);
+        assertThat(registry.get("revos.webhook.audio.bytes").summary().max()).isGreaterThanOrEqualTo(1_000_000);
+        assertThat(TopicScan.countContaining(conversation, Topics.CALLS, Topics.QUARANTINE)).isZero();
+    }
+
+    @Test
+    void a_correctly_signed_payload_that_cannot_be_normalized_goes_raw_to_the_quarantine_and_is_acknowledged() {
+        var conversation = PostCallPayloads.conversationId("quar");
+        var payload = PostCallPayloads.transcription(conversation, Ids.random());
+        PostCallPayloads.variables(payload).put("tenant_id", "acme-corp");
+        var body = bytes(payload);
+        var before = count("revos.webhook.quarantined", "provider", "elevenlabs");
+
+        var response = client.postCall(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var envelope = theOneEventAbout(conversation);
+        assertThat(envelope.topic()).isEqualTo(Topics.QUARANTINE);
+        var quarantined = (WebhookQuarantined) envelope.event();
+        assertThat(quarantined.rawBody()).isEqualTo(new String(body, StandardCharsets.UTF_8));
+        assertThat(quarantined.reason()).isEqualTo("tenant_id is not a UUID");
+        assertThat(quarantined.providerEventId()).isEqualTo(conversation);
+        assertThat(envelope.key()).isEqualTo(conversation);
+        assertThat(count("revos.webhook.quarantined", "provider", "elevenlabs")).isEqualTo(before + 1);
+        assertThat(TopicScan.countContaining(conversation, Topics.CALLS)).isZero();
+    }
+
+    @Test
+    void the_intake_exposes_its_metrics_to_prometheus() {
+        client.postCall(bytes(PostCallPayloads.transcription(PostCallPayloads.conversationId("m"), Ids.random())));
+        var scrape = client.get("/actuator/prometheus").body();
+        assertThat(scrape).contains("revos_webhook_requests_total", "revos_webhook_publish_latency_seconds_bucket",
+                "http_server_requests_seconds");
+        assertThat(scrape).as("per-filter security observations are off").doesNotContain("spring_security_filter");
+    }
+
+    private double count(String name, String tag, String value) {
+        var counter = registry.find(name).tag(tag, value).counters();
+        return counter.stream().mapToDouble(c -> c.count()).sum();
+    }
+}

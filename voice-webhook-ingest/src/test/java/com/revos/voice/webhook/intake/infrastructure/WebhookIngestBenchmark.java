@@ -1,0 +1,250 @@
+package com.revos.voice.webhook.intake.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.revos.voice.events.EventJson;
+import com.revos.voice.events.Topics;
+import com.revos.voice.testsupport.RevosIntegrationTest;
+import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
+import com.revos.voice.webhook.intake.model.PostCallSignature;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Webhook intake benchmark (issue 5; design.md section 7: at least 5,000 signed webhooks/s, p99 under 50 ms, every
+ * 2xx on Kafka exactly once). Starts the service on the real broker of the test JVM, fires signed post-call
+ * webhooks from virtual threads over HTTP/1.1 keep-alive, alternating in slices with the same load at
+ * {@code /webhooks/noop} of the same service as the baseline (HTTP stack, security chain and body read; no
+ * signature, no Kafka). The load generator,
+ * the service and the broker share the machine, so the figures are a floor. Not part of the test suite; run with:
+ * {@code ./mvnw -pl voice-webhook-ingest test -Dtest=WebhookIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dbench.seconds=25 -Dbench.slices=5 -Dbench.warmupSeconds=5 -Dbench.concurrency=64}). Figures go to the log and to
+ * {@code target/benchmarks/webhook-ingest.txt}.
+ */
+@RevosIntegrationTest
+@TestPropertySource(properties = {
+        "spring.config.name=voice-webhook-ingest",
+        "revos.webhooks.benchmark-noop-enabled=true",
+        "revos.webhooks.elevenlabs.secrets=" + WebhookIngestBenchmark.SECRET,
+        "logging.level.com.revos.voice.webhook.intake.infrastructure.WebhookIngestBenchmark=INFO"})
+class WebhookIngestBenchmark {
+
+    static final String SECRET = "benchmark-webhook-secret";
+    private static final Logger log = LoggerFactory.getLogger(WebhookIngestBenchmark.class);
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 25));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 5));
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 64);
+    private static final int SLICES = Integer.getInteger("bench.slices", 5);
+    private static final int CAMPAIGNS = 16;
+    private static final String PLACEHOLDER = "CONVERSATION_PLACEHOLDER";
+
+    @LocalServerPort
+    int port;
+
+    /** One load phase: what came back 2xx (and which conversations), and how fast. */
+    record Phase(String name, long ok, long failed, double seconds, long[] latencyNanos, Set<String> accepted) {
+
+        static Phase merge(String name, List<Phase> slices) {
+            var accepted = new HashSet<String>();
+            slices.forEach(slice -> accepted.addAll(slice.accepted()));
+            return new Phase(name, slices.stream().mapToLong(Phase::ok).sum(),
+                    slices.stream().mapToLong(Phase::failed).sum(), slices.stream().mapToDouble(Phase::seconds).sum(),
+                    slices.stream().flatMapToLong(slice -> Arrays.stream(slice.latencyNanos())).sorted().toArray(),
+                    accepted);
+        }
+
+        double perSecond() {
+            return ok / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latencyNanos.length == 0) {
+                return Double.NaN;
+            }
+            return latencyNanos[Math.min(latencyNanos.length - 1, (int) (latencyNanos.length * p))] / 1e6;
+        }
+
+        String line() {
+            return String.format("%-22s %8d ok %6d failed %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms",
+                    name, ok, failed, perSecond(), percentileMillis(0.50), percentileMillis(0.99),
+                    percentileMillis(0.999));
+        }
+    }
+
+    @Test
+    void signed_post_call_webhooks_per_second_against_a_noop_baseline_every_2xx_on_kafka_once() throws Exception {
+        var report = new ArrayList<String>();
+        report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", JDK "
+                + Runtime.version() + ", load average before: " + loadAverage());
+        report.add("load: " + CONCURRENCY + " concurrent virtual-thread clients, HTTP/1.1 keep-alive, " + RUN.toSeconds()
+                + " s measured per endpoint in " + SLICES + " alternating slices after " + WARMUP.toSeconds()
+                + " s warm-up each, ~" + templates()[0].length()
+                + "-byte post_call_transcription payloads over " + CAMPAIGNS + " campaigns");
+
+        run("noop warm-up", "/webhooks/noop", false, WARMUP, "nwarm");
+        run("signed warm-up", IngestClient.POST_CALL, true, WARMUP, "swarm");
+        // the two loads alternate in slices, so that the other builders' load hits baseline and subject alike
+        var marker = "bench" + UUID.randomUUID().toString().substring(0, 8);
+        var noopSlices = new ArrayList<Phase>();
+        var signedSlices = new ArrayList<Phase>();
+        for (int slice = 0; slice < SLICES; slice++) {
+            noopSlices.add(run("noop slice " + slice, "/webhooks/noop", false, RUN.dividedBy(SLICES), "noop"));
+            signedSlices.add(run("signed slice " + slice, IngestClient.POST_CALL, true, RUN.dividedBy(SLICES),
+                    marker + "s" + slice));
+        }
+        var noop = Phase.merge("noop baseline", noopSlices);
+        var signed = Phase.merge("signed post-call", signedSlices);
+
+        var onKafka = countOnKafka(marker);
+        var missing = signed.accepted().stream().filter(id -> !onKafka.containsKey(id)).count();
+        var duplicated = onKafka.values().stream().filter(count -> count > 1).count();
+        var unacknowledgedButPublished = onKafka.keySet().stream().filter(id -> !signed.accepted().contains(id))
+                .count();
+        report.add(noop.line());
+        report.add(signed.line());
+        report.add(String.format("signed / noop throughput ratio: %.2f", signed.perSecond() / noop.perSecond()));
+        report.add("kafka: " + signed.ok() + " acknowledged webhooks, " + onKafka.size() + " distinct events on "
+                + Topics.CALLS.name() + ", missing " + missing + ", duplicated " + duplicated
+                + ", published but not acknowledged (client gave up) " + unacknowledgedButPublished);
+        report.add("load average after: " + loadAverage());
+        report.forEach(log::info);
+        var file = Path.of("target", "benchmarks", "webhook-ingest.txt");
+        Files.createDirectories(file.getParent());
+        Files.write(file, report);
+
+        assertThat(missing).as("every 2xx is on Kafka").isZero();
+        assertThat(duplicated).as("and only once").isZero();
+    }
+
+    private Phase run(String name, String path, boolean sign, Duration duration, String marker) throws Exception {
+        var templates = templates();
+        var uri = URI.create("http://localhost:" + port + path);
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        var started = System.nanoTime();
+        var deadline = started + duration.toNanos();
+        var clients = new ArrayList<Future<Phase>>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < CONCURRENCY; c++) {
+                var client = c;
+                clients.add(executor.submit(() -> {
+                    var latencies = new long[1 << 14];
+                    var ok = 0;
+                    var failed = 0L;
+                    var accepted = new HashSet<String>();
+                    for (long n = 0; System.nanoTime() < deadline; n++) {
+                        var conversation = "conv_" + marker + "_" + client + "_" + n;
+                        var body = templates[(int) (n % CAMPAIGNS)].replace(PLACEHOLDER, conversation)
+                                .getBytes(StandardCharsets.UTF_8);
+                        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                        if (sign) {
+                            request.header(ElevenLabsWebhookController.SIGNATURE_HEADER,
+                                    PostCallSignature.header(SECRET, Instant.now().getEpochSecond(), body));
+                        }
+                        var sent = System.nanoTime();
+                        try {
+                            var status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            if (status / 100 == 2) {
+                                if (ok == latencies.length) {
+                                    latencies = Arrays.copyOf(latencies, ok * 2);
+                                }
+                                latencies[ok++] = System.nanoTime() - sent;
+                                accepted.add(conversation);
+                            } else {
+                                failed++;
+                            }
+                        } catch (IOException e) {
+                            failed++;
+                        }
+                    }
+                    return new Phase(name, ok, failed, 0, Arrays.copyOf(latencies, ok), accepted);
+                }));
+            }
+        }
+        var seconds = (System.nanoTime() - started) / 1e9;
+        var ok = 0L;
+        var failed = 0L;
+        var all = new ArrayList<long[]>();
+        var accepted = new HashSet<String>();
+        for (var client : clients) {
+            var result = client.get();
+            ok += result.ok();
+            failed += result.failed();
+            all.add(result.latencyNanos());
+            accepted.addAll(result.accepted());
+        }
+        var merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        var phase = new Phase(name, ok, failed, seconds, merged, accepted);
+        log.info(phase.line());
+        return phase;
+    }
+
+    private static String[] templates() {
+        var templates = new String[CAMPAIGNS];
+        for (int i = 0; i < CAMPAIGNS; i++) {
+            templates[i] = new String(PostCallPayloads.bytes(PostCallPayloads.transcription(PLACEHOLDER,
+                    PostCallPayloads.Ids.random())), StandardCharsets.UTF_8);
+        }
+        return templates;
+    }
+
+    private static HashMap<String, Integer> countOnKafka(String marker) {
+        var needle = marker.getBytes(StandardCharsets.UTF_8);
+        var counts = new HashMap<String, Integer>();
+        TopicScan.scan(record -> {
+            if (record.value() == null || TopicScan.indexOf(record.value(), needle) < 0) {
+                return;
+            }
+            try {
+                var conversation = EventJson.mapper().readTree(record.value()).path("provider_call_id").asText();
+                counts.merge(conversation, 1, Integer::sum);
+            } catch (IOException e) {
+                counts.merge("unreadable", 1, Integer::sum);
+            }
+        }, Topics.CALLS);
+        return counts;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+}
