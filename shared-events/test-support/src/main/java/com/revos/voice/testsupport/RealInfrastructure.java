@@ -77,16 +77,19 @@ public final class RealInfrastructure {
     /** Spring properties pointing every client at the shared broker and database. */
     public static Map<String, Object> springProperties() {
         var brokers = kafkaBootstrapServers();
-        return Map.of(
-                "spring.datasource.url", jdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                "spring.kafka.bootstrap-servers", brokers,
-                "spring.cloud.stream.kafka.binder.brokers", brokers,
-                "spring.cloud.stream.kafka.streams.binder.brokers", brokers,
+        return Map.<String, Object>ofEntries(
+                Map.entry("spring.datasource.url", jdbcUrl()),
+                Map.entry("spring.datasource.username", "postgres"),
+                Map.entry("spring.datasource.password", "postgres"),
+                Map.entry("spring.kafka.bootstrap-servers", brokers),
+                Map.entry("spring.cloud.stream.kafka.binder.brokers", brokers),
+                Map.entry("spring.cloud.stream.kafka.streams.binder.brokers", brokers),
                 // each context gets its own slot, and drops it when the context closes: no slot outlives a test JVM
-                "revos.outbox.slot-name", "${revos.outbox.schema}_outbox_" + Long.toHexString(System.nanoTime()),
-                "revos.outbox.drop-slot-on-shutdown", "true");
+                Map.entry("revos.outbox.slot-name", "${revos.outbox.schema}_outbox_" + Long.toHexString(System.nanoTime())),
+                Map.entry("revos.outbox.drop-slot-on-shutdown", "true"),
+                // at JVM exit the database's shutdown hook may win the race against the contexts' closing: dropping
+                // the slot must then give up quickly instead of waiting Hikari's default 30 s for a connection
+                Map.entry("spring.datasource.hikari.connection-timeout", "5000"));
     }
 
     private static long elapsedMillis(long startedNanos) {

@@ -1,0 +1,75 @@
+package com.revos.voice.optimizer.campaign.application;
+
+import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.CampaignEvent;
+import com.revos.voice.events.CampaignEvent.CampaignCancelled;
+import com.revos.voice.events.CampaignEvent.CampaignCompleted;
+import com.revos.voice.events.CampaignEvent.CampaignPaused;
+import com.revos.voice.events.CampaignEvent.CampaignResumed;
+import com.revos.voice.events.CampaignEvent.CampaignRetimed;
+import com.revos.voice.events.CampaignEvent.CampaignScaled;
+import com.revos.voice.events.CampaignEvent.CampaignStarted;
+import com.revos.voice.optimizer.campaign.model.Attempt;
+import com.revos.voice.optimizer.campaign.model.CampaignState;
+import com.revos.voice.optimizer.campaign.model.Decision;
+import com.revos.voice.optimizer.campaign.model.RuleBook;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies one event to a campaign's state and acts on what the rules decide. The caller (the stream processor)
+ * deduplicates events and stores the state afterwards.
+ */
+public final class CampaignMonitor {
+
+    private final PolicySource policies;
+    private final DecisionLog log;
+
+    public CampaignMonitor(PolicySource policies, DecisionLog log) {
+        this.policies = policies;
+        this.log = log;
+    }
+
+    /** Counts the outcome, evaluates the rules and records what fired. */
+    public List<Decision> onCallCompleted(CampaignState state, CallCompleted call, UUID eventId, Instant at) {
+        var policy = policies.policyOf(call.tenantId());
+        state.record(Attempt.of(call, at), call.tenantId(), policy);
+        var decisions = RuleBook.evaluate(state, policy);
+        if (!decisions.isEmpty()) {
+            var hourly = state.hourlyConnectRates();
+            decisions.forEach(decision -> log.record(decision, eventId, hourly));
+        }
+        return decisions;
+    }
+
+    /** Keeps what the dialer says about the campaign, and records confirmations of our commands. */
+    public void onCampaignEvent(CampaignState state, CampaignEvent event, UUID eventId, Instant at) {
+        switch (event) {
+            case CampaignStarted started -> state.started(started.tenantId(), started.callingWindow(),
+                    started.pacing(), started.limits());
+            case CampaignPaused paused -> {
+                state.paused();
+                confirm(paused.commandId(), event, "campaign.paused", eventId, at);
+            }
+            case CampaignResumed ignored -> state.resumed();
+            case CampaignRetimed retimed -> {
+                state.retimed(retimed.callingWindow());
+                confirm(retimed.commandId(), event, "campaign.retimed", eventId, at);
+            }
+            case CampaignScaled scaled -> {
+                state.scaled(scaled.pacing());
+                confirm(scaled.commandId(), event, "campaign.scaled", eventId, at);
+            }
+            case CampaignCompleted ignored -> state.ended();
+            case CampaignCancelled ignored -> state.ended();
+        }
+    }
+
+    private void confirm(UUID commandId, CampaignEvent event, String type, UUID eventId, Instant at) {
+        if (commandId != null) {
+            log.confirm(new DecisionLog.Confirmation(commandId, event.tenantId(), event.campaignId(), type, eventId,
+                    at));
+        }
+    }
+}

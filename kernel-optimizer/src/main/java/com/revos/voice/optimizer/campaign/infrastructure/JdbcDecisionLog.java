@@ -1,0 +1,106 @@
+package com.revos.voice.optimizer.campaign.infrastructure;
+
+import com.revos.voice.events.EventCatalog;
+import com.revos.voice.events.EventJson;
+import com.revos.voice.events.KernelCommand;
+import com.revos.voice.optimizer.campaign.application.DecisionLog;
+import com.revos.voice.optimizer.campaign.model.Decision;
+import com.revos.voice.optimizer.campaign.model.DecisionIds;
+import com.revos.voice.optimizer.campaign.model.Metrics;
+import com.revos.voice.plumbing.outbox.OutboxWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit trail in PostgreSQL, and the outbox: observation, decision, action and the outbox row commit in one
+ * transaction. The decision's primary key is its deterministic id, so a replayed decision inserts nothing and
+ * publishes nothing.
+ */
+final class JdbcDecisionLog implements DecisionLog {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final OutboxWriter outbox;
+
+    JdbcDecisionLog(JdbcTemplate jdbc, TransactionTemplate transactions, OutboxWriter outbox) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
+        transactions.executeWithoutResult(status -> {
+            tenant(decision.tenantId());
+            var observationId = DecisionIds.observation(decision.decisionId());
+            var at = Timestamp.from(decision.decidedAt());
+            jdbc.update("""
+                    INSERT INTO kernel_events (event_id, tenant_id, campaign_id, trigger_event_id, observed_at, metrics)
+                    VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING
+                    """, observationId, decision.tenantId(), decision.campaignId(), triggerEventId, at,
+                    Json.write(snapshot(decision.metrics(), hourlyConnectRates)));
+            var inserted = jdbc.update("""
+                    INSERT INTO kernel_decisions (decision_id, event_id, tenant_id, campaign_id, rule, episode,
+                                                  metric_value, threshold, decision, detail, decided_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING
+                    """, decision.decisionId(), observationId, decision.tenantId(), decision.campaignId(),
+                    decision.rule().wireName(), decision.episode(), decision.value(), decision.threshold(),
+                    decision.action().name(), Json.write(decision.action()), at);
+            if (inserted == 0) {
+                return;
+            }
+            decision.message().ifPresent(message -> {
+                jdbc.update("""
+                        INSERT INTO kernel_actions (action_id, decision_id, tenant_id, campaign_id, kind, type,
+                                                    payload, issued_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                        """, decision.messageId(), decision.decisionId(), decision.tenantId(), decision.campaignId(),
+                        message instanceof KernelCommand ? "command" : "recommendation",
+                        EventCatalog.of(message).name(),
+                        new String(EventJson.write(message), StandardCharsets.UTF_8), at);
+                outbox.record(message, DecisionIds.outboxEvent(decision.decisionId()));
+            });
+        });
+    }
+
+    @Override
+    public void confirm(Confirmation confirmation) {
+        transactions.executeWithoutResult(status -> {
+            tenant(confirmation.tenantId());
+            jdbc.update("""
+                    UPDATE kernel_actions SET confirmed_at = ?, confirmation_type = ?, confirmation_event_id = ?
+                    WHERE action_id = ? AND confirmed_at IS NULL
+                    """, Timestamp.from(confirmation.confirmedAt()), confirmation.eventType(),
+                    confirmation.eventId(), confirmation.commandId());
+        });
+    }
+
+    private void tenant(UUID tenantId) {
+        jdbc.queryForObject("SELECT set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
+    }
+
+    private static Map<String, Object> snapshot(Metrics metrics, double[] hourly) {
+        var snapshot = new LinkedHashMap<String, Object>();
+        snapshot.put("attempted", metrics.attempted());
+        snapshot.put("failed", metrics.failed());
+        snapshot.put("connected", metrics.connected());
+        snapshot.put("qualified", metrics.qualified());
+        snapshot.put("failure_rate", metrics.failureRate());
+        snapshot.put("connect_rate", metrics.connectRate());
+        snapshot.put("qualification_rate", metrics.qualificationRate());
+        snapshot.put("efficiency", metrics.efficiency());
+        var hours = new LinkedHashMap<String, Double>();
+        for (int hour = 0; hour < hourly.length; hour++) {
+            if (!Double.isNaN(hourly[hour])) {
+                hours.put(Integer.toString(hour), hourly[hour]);
+            }
+        }
+        snapshot.put("hourly_connect_rates", hours);
+        return snapshot;
+    }
+}

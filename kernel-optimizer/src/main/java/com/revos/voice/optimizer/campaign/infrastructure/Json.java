@@ -1,0 +1,33 @@
+package com.revos.voice.optimizer.campaign.infrastructure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.revos.voice.events.EventJson;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** jsonb columns of the audit trail, written and read with the events' own mapping (snake_case). */
+final class Json {
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().readValue(json, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.revos.voice.optimizer.campaign.infrastructure;
+
+import com.revos.voice.events.Topics;
+import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * One processor reads call outcomes and campaign events (both keyed by campaign id, so co-partitioned) and keeps
+ * each campaign's state in a local store backed by a changelog topic; a windowed store remembers event ids.
+ * Commands leave through the outbox, not through a sink topic, so the topology has no sinks.
+ */
+final class OptimizerTopology {
+
+    static final String SOURCE = "bus-events";
+    static final String PROCESSOR = "campaign-rules";
+    static final String STATE_STORE = "campaign-state";
+    static final String SEEN_STORE = "seen-events";
+
+    private OptimizerTopology() {
+    }
+
+    static Topology build(CampaignMonitor monitor, Duration dedupRetention) {
+        return build(monitor, dedupRetention, true);
+    }
+
+    /**
+     * @param persistent RocksDB stores (production); in-memory stores, still changelogged, suit the test driver,
+     *        which commits and checkpoints persistent stores after every single record
+     */
+    static Topology build(CampaignMonitor monitor, Duration dedupRetention, boolean persistent) {
+        var topology = new Topology();
+        topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.CALLS.name(), Topics.CAMPAIGNS.name());
+        topology.addProcessor(PROCESSOR, () -> new CampaignEventsProcessor(monitor), SOURCE);
+        var states = persistent ? Stores.persistentKeyValueStore(STATE_STORE)
+                : Stores.inMemoryKeyValueStore(STATE_STORE);
+        var seen = persistent ? Stores.persistentWindowStore(SEEN_STORE, dedupRetention, dedupRetention, false)
+                : Stores.inMemoryWindowStore(SEEN_STORE, dedupRetention, dedupRetention, false);
+        topology.addStateStore(Stores.keyValueStoreBuilder(states, Serdes.String(), new CampaignStateSerde())
+                .withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(Stores.windowStoreBuilder(seen, Serdes.String(), Serdes.Long()), PROCESSOR);
+        return topology;
+    }
+}

@@ -1,0 +1,57 @@
+package com.revos.voice.optimizer.campaign.model;
+
+import com.revos.voice.events.CallingWindow;
+import com.revos.voice.events.Pacing;
+import java.util.List;
+import java.util.UUID;
+
+/** What a decision does. */
+public sealed interface Action {
+
+    /** The name the audit trail records. */
+    String name();
+
+    record Pause() implements Action {
+        public String name() {
+            return "pause";
+        }
+    }
+
+    /** {@code shifted} when there was no hourly evidence and the window was moved later instead. */
+    record Retime(CallingWindow from, CallingWindow to, boolean shifted) implements Action {
+        public String name() {
+            return "retime";
+        }
+    }
+
+    record ScriptChange(List<UUID> evidenceCallIds) implements Action {
+        public ScriptChange {
+            evidenceCallIds = List.copyOf(evidenceCallIds);
+        }
+
+        public String name() {
+            return "script_change";
+        }
+    }
+
+    /** An automatic scale within the tenant's limits. */
+    record Scale(Pacing from, Pacing to) implements Action {
+        public String name() {
+            return "scale";
+        }
+    }
+
+    /** A scale-up recommendation; {@code suggested} is null when the campaign's pacing is unknown. */
+    record ScaleUp(Pacing suggested) implements Action {
+        public String name() {
+            return "scale_up";
+        }
+    }
+
+    /** A rule in recommend-only mode whose action has no recommendation event: recorded for people only. */
+    record RecommendOnly(Action wouldDo) implements Action {
+        public String name() {
+            return "recommend_only";
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.revos.voice.optimizer.campaign.model;
+
+/**
+ * The window's counts and the four rates of design.md section 5 (a rate is 0 while its denominator is 0).
+ * {@code failed} counts call outcomes only: a deferred dial never produces an outcome, so it never counts.
+ */
+public record Metrics(int attempted, int failed, int connected, int qualified) {
+
+    public double failureRate() {
+        return ratio(failed, attempted);
+    }
+
+    public double connectRate() {
+        return ratio(connected, attempted);
+    }
+
+    /** Qualified among connected calls. */
+    public double qualificationRate() {
+        return ratio(qualified, connected);
+    }
+
+    /** Qualified among attempts. */
+    public double efficiency() {
+        return ratio(qualified, attempted);
+    }
+
+    private static double ratio(int part, int whole) {
+        return whole == 0 ? 0.0 : (double) part / whole;
+    }
+}

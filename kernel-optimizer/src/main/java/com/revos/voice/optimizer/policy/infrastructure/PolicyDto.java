@@ -1,0 +1,80 @@
+package com.revos.voice.optimizer.policy.infrastructure;
+
+import com.revos.voice.optimizer.policy.model.Mode;
+import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
+import com.revos.voice.optimizer.policy.model.PolicyViolation;
+import com.revos.voice.optimizer.policy.model.Rule;
+import com.revos.voice.optimizer.policy.model.RulePolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The policy as the API and the database hold it (snake_case JSON). Every field is required on PUT. */
+record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, Double scaleFactor, RuleDto stopLoss,
+                 RuleDto retime, RuleDto scriptChange, RuleDto scaleUp) {
+
+    record RuleDto(Double threshold, Integer minimumSample, Long cooldownSeconds, String mode) {
+
+        static RuleDto of(RulePolicy rule) {
+            return new RuleDto(rule.threshold(), rule.minimumSample(), rule.cooldown().toSeconds(),
+                    rule.mode().name().toLowerCase(Locale.ROOT));
+        }
+
+        RulePolicy toRule(List<PolicyViolation> errors, String prefix, RulePolicy fallback) {
+            var mode = fallback.mode();
+            if (this.mode == null) {
+                errors.add(new PolicyViolation(prefix + "mode", "is required"));
+            } else {
+                try {
+                    mode = Mode.valueOf(this.mode.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new PolicyViolation(prefix + "mode", "must be automatic or recommend"));
+                }
+            }
+            return new RulePolicy(required(errors, prefix + "threshold", threshold, fallback.threshold()),
+                    required(errors, prefix + "minimum_sample", minimumSample, fallback.minimumSample()),
+                    Duration.ofSeconds(required(errors, prefix + "cooldown_seconds", cooldownSeconds,
+                            fallback.cooldown().toSeconds())), mode);
+        }
+    }
+
+    static PolicyDto of(OptimizerPolicy policy) {
+        return new PolicyDto(policy.windowSize(), (int) policy.windowDuration().toMinutes(), policy.hysteresis(),
+                policy.scaleFactor(), RuleDto.of(policy.stopLoss()), RuleDto.of(policy.retime()),
+                RuleDto.of(policy.scriptChange()), RuleDto.of(policy.scaleUp()));
+    }
+
+    /**
+     * The domain policy, with the defaults standing in for missing or unreadable settings, which are added to
+     * {@code errors}; so the caller can validate the rest too and name every bad field in one answer.
+     */
+    OptimizerPolicy toPolicy(List<PolicyViolation> errors) {
+        var fallback = OptimizerPolicy.DEFAULT;
+        var given = new RuleDto[] {stopLoss, retime, scriptChange, scaleUp};
+        var rules = new ArrayList<RulePolicy>();
+        for (var rule : Rule.values()) {
+            var dto = given[rule.ordinal()];
+            if (dto == null) {
+                errors.add(new PolicyViolation(rule.wireName(), "is required"));
+                dto = new RuleDto(null, null, null, null);
+            }
+            rules.add(dto.toRule(errors, rule.wireName() + ".", fallback.of(rule)));
+        }
+        return new OptimizerPolicy(
+                required(errors, "window_size", windowSize, fallback.windowSize()),
+                Duration.ofMinutes(required(errors, "window_minutes", windowMinutes,
+                        (int) fallback.windowDuration().toMinutes())),
+                required(errors, "hysteresis", hysteresis, fallback.hysteresis()),
+                required(errors, "scale_factor", scaleFactor, fallback.scaleFactor()),
+                rules.get(0), rules.get(1), rules.get(2), rules.get(3));
+    }
+
+    static <T> T required(List<PolicyViolation> errors, String field, T value, T fallback) {
+        if (value == null) {
+            errors.add(new PolicyViolation(field, "is required"));
+            return fallback;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+package com.revos.voice.optimizer.campaign.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.EventEnvelope;
+import com.revos.voice.events.MalformedEventException;
+import com.revos.voice.optimizer.Calls;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class CallOutcomeReaderTest {
+
+    @Test
+    void reads_what_the_rules_need_from_a_real_call_completed_record() {
+        var call = Calls.outcome(UUID.randomUUID(), UUID.randomUUID(), CallOutcome.CONNECTED, true, 18);
+        var envelope = EventEnvelope.wrap(call, "/revos/test", UUID.randomUUID(),
+                Instant.parse("2026-11-23T18:00:00Z"));
+        var record = envelope.toProducerRecord();
+
+        var attributes = CallOutcomeReader.attributes(record.headers());
+        var read = CallOutcomeReader.read(record.value());
+
+        assertThat(attributes).isEqualTo(
+                new CallOutcomeReader.Attributes(envelope.id(), CallOutcomeReader.CALL_COMPLETED, envelope.time()));
+        assertThat(read.callId()).isEqualTo(call.callId());
+        assertThat(read.campaignId()).isEqualTo(call.campaignId());
+        assertThat(read.tenantId()).isEqualTo(call.tenantId());
+        assertThat(read.outcome()).isEqualTo(CallOutcome.CONNECTED);
+        assertThat(read.qualified()).isTrue();
+        assertThat(read.localHour()).isEqualTo(18);
+        assertThat(read.matched()).isTrue();
+    }
+
+    @Test
+    void records_that_are_not_our_cloud_events_are_recognised() {
+        assertThat(CallOutcomeReader.attributes(new RecordHeaders())).isNull();
+        var headers = new RecordHeaders().add("ce_id", "not-a-uuid".getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", CallOutcomeReader.CALL_COMPLETED.getBytes(StandardCharsets.UTF_8));
+        assertThat(CallOutcomeReader.attributes(headers)).isNull();
+        var unknownOutcome = "{\"outcome\":\"exploded\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CallOutcomeReader.read(unknownOutcome)).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> CallOutcomeReader.read("[1]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class);
+    }
+}

@@ -1,0 +1,80 @@
+package com.revos.voice.optimizer.campaign.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallingWindow;
+import com.revos.voice.events.Pacing;
+import com.revos.voice.optimizer.Calls;
+import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
+import com.revos.voice.optimizer.policy.model.Rule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CampaignStateTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T18:00:00Z");
+
+    private final UUID tenant = UUID.randomUUID();
+    private final UUID campaign = UUID.randomUUID();
+    private final CampaignState state = CampaignState.fresh(campaign);
+
+    private void record(CallOutcome outcome, Instant at, OptimizerPolicy policy) {
+        state.record(Attempt.of(Calls.outcome(tenant, campaign, outcome, true, 18), at), tenant, policy);
+    }
+
+    @Test
+    void the_window_keeps_the_most_recent_attempts_by_count() {
+        for (int i = 0; i < 300; i++) {
+            record(i < 100 ? CallOutcome.FAILED : CallOutcome.CONNECTED, T0.plusSeconds(i), OptimizerPolicy.DEFAULT);
+        }
+
+        assertThat(state.metrics()).isEqualTo(new Metrics(200, 0, 200, 200));
+        assertThat(state.attemptsTotal()).isEqualTo(300);
+    }
+
+    @Test
+    void the_window_drops_attempts_older_than_its_age_by_event_time() {
+        record(CallOutcome.FAILED, T0, OptimizerPolicy.DEFAULT);
+        record(CallOutcome.FAILED, T0.plus(Duration.ofMinutes(10)), OptimizerPolicy.DEFAULT);
+        record(CallOutcome.CONNECTED, T0.plus(Duration.ofMinutes(35)), OptimizerPolicy.DEFAULT);
+
+        assertThat(state.metrics()).isEqualTo(new Metrics(2, 1, 1, 1));
+    }
+
+    @Test
+    void out_of_order_attempts_inside_the_window_count_and_too_late_ones_do_not() {
+        record(CallOutcome.CONNECTED, T0.plus(Duration.ofMinutes(40)), OptimizerPolicy.DEFAULT);
+        record(CallOutcome.FAILED, T0.plus(Duration.ofMinutes(20)), OptimizerPolicy.DEFAULT);
+        record(CallOutcome.FAILED, T0, OptimizerPolicy.DEFAULT);
+
+        assertThat(state.metrics()).isEqualTo(new Metrics(2, 1, 1, 1));
+        assertThat(state.hourlyConnectRates()[18]).isEqualTo(1.0 / 3);
+    }
+
+    @Test
+    void state_survives_its_binary_form() {
+        state.started(tenant, new CallingWindow(9, 17, null), new Pacing(2.5, 10), new Pacing(5, 20));
+        for (int i = 0; i < 120; i++) {
+            record(i % 3 == 0 ? CallOutcome.FAILED : CallOutcome.CONNECTED, T0.plusSeconds(i),
+                    OptimizerPolicy.DEFAULT);
+            RuleBook.evaluate(state, OptimizerPolicy.DEFAULT);
+        }
+
+        var copy = CampaignState.fromBytes(state.toBytes());
+
+        assertThat(copy.metrics()).isEqualTo(state.metrics());
+        assertThat(copy.tenantId()).isEqualTo(tenant);
+        assertThat(copy.isPaused()).isEqualTo(state.isPaused()).isTrue();
+        assertThat(copy.episode(Rule.STOP_LOSS)).isEqualTo(1);
+        assertThat(copy.callingWindow).isEqualTo(state.callingWindow);
+        assertThat(copy.pacing).isEqualTo(new Pacing(2.5, 10));
+        assertThat(copy.limits).isEqualTo(new Pacing(5, 20));
+        assertThat(copy.streamTime()).isEqualTo(state.streamTime());
+        assertThat(copy.hourlyConnectRates()).isEqualTo(state.hourlyConnectRates());
+        assertThat(copy.poorCalls(50)).isEqualTo(state.poorCalls(50));
+        assertThat(copy.toBytes()).isEqualTo(state.toBytes());
+    }
+}
