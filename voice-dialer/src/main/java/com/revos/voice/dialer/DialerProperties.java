@@ -1,0 +1,53 @@
+package com.revos.voice.dialer;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code revos.dialer.*}.
+ *
+ * @param tenantLimits the default limits of every tenant, and per-tenant overrides
+ * @param numberMaxConcurrent calls in flight at once from one phone number
+ * @param defaultTimeZone the zone of contacts whose number names none
+ */
+@ConfigurationProperties("revos.dialer")
+public record DialerProperties(ElevenLabs elevenlabs, Limits tenantLimits,
+                               @DefaultValue("100") int numberMaxConcurrent,
+                               @DefaultValue("UTC") ZoneId defaultTimeZone,
+                               Dispatch dispatch) {
+
+    public record ElevenLabs(@DefaultValue("http://localhost:8090") String baseUrl, String apiKey,
+                             @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+        @Override
+        public String toString() {
+            return "ElevenLabs[baseUrl=" + baseUrl + ", apiKey=***]";
+        }
+    }
+
+    public record Limits(@DefaultValue("50") double callsPerSecond, @DefaultValue("100") int maxConcurrent,
+                         @DefaultValue Map<UUID, Limit> overrides) {
+    }
+
+    public record Limit(double callsPerSecond, int maxConcurrent) {
+    }
+
+    /**
+     * @param tick how often each running campaign is re-read (pause, retime, scale take effect within one tick)
+     * @param lease how long an instance owns a campaign's pacing without renewing
+     * @param outageBackoff how long a contact whose call was deferred by a provider outage waits
+     * @param staleRequestAfter a {@code requested} attempt older than this was left by a crash
+     * @param outcomeTimeout after this without an outcome, the provider is asked (lost webhook)
+     * @param pacingGuard added to the one-second pacing window to absorb send jitter (costs as much of the rate)
+     */
+    public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("100ms") Duration tick,
+                           @DefaultValue("5s") Duration lease, @DefaultValue("15s") Duration outageBackoff,
+                           @DefaultValue("60s") Duration staleRequestAfter,
+                           @DefaultValue("10m") Duration outcomeTimeout,
+                           @DefaultValue("30s") Duration reconcileEvery,
+                           @DefaultValue("20ms") Duration pacingGuard) {
+    }
+}

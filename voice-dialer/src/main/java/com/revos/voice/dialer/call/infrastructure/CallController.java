@@ -1,0 +1,72 @@
+package com.revos.voice.dialer.call.infrastructure;
+
+import com.revos.voice.dialer.campaign.infrastructure.CampaignStore;
+import com.revos.voice.dialer.web.Page;
+import com.revos.voice.service.ApiException;
+import com.revos.voice.service.IdempotentRequests;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Single calls, and the calls of a campaign. */
+@RestController
+class CallController {
+
+    private final SingleCalls singleCalls;
+    private final CallStore calls;
+    private final IdempotentRequests idempotent;
+    private final CampaignStore campaigns;
+
+    CallController(SingleCalls singleCalls, CallStore calls, IdempotentRequests idempotent,
+                   CampaignStore campaigns) {
+        this.singleCalls = singleCalls;
+        this.calls = calls;
+        this.idempotent = idempotent;
+        this.campaigns = campaigns;
+    }
+
+    record PlaceCallRequest(@NotNull UUID agentId, @NotNull UUID phoneNumberId, @NotBlank String toNumber,
+                            Map<String, Object> dynamicVariables) {
+    }
+
+    /** A retried request with the same {@code Idempotency-Key} gets the first answer and never dials twice. */
+    @PostMapping("/v1/tenants/{tenantId}/calls")
+    ResponseEntity<CallStore.CallRow> place(@PathVariable UUID tenantId,
+                                            @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                            @Valid @RequestBody PlaceCallRequest request) {
+        if (request.dynamicVariables() != null && request.dynamicVariables().values().stream()
+                .anyMatch(value -> value instanceof Map<?, ?> || value instanceof java.util.Collection<?>)) {
+            throw ApiException.badRequest("dynamic_variables", "values must be strings, numbers, booleans or null");
+        }
+        return idempotent.execute(tenantId, key, request, CallStore.CallRow.class, () ->
+                ResponseEntity.status(HttpStatus.CREATED).body(singleCalls.call(tenantId, request.agentId(),
+                        request.phoneNumberId(), request.toNumber(), request.dynamicVariables())));
+    }
+
+    @GetMapping("/v1/tenants/{tenantId}/calls/{callId}")
+    CallStore.CallRow get(@PathVariable UUID tenantId, @PathVariable UUID callId) {
+        return calls.find(tenantId, callId).orElseThrow(() -> ApiException.notFound("call", "No call " + callId));
+    }
+
+    @GetMapping("/v1/tenants/{tenantId}/campaigns/{campaignId}/calls")
+    Page<CallStore.CallRow> ofCampaign(@PathVariable UUID tenantId, @PathVariable UUID campaignId,
+                                       @RequestParam(defaultValue = "50") int limit,
+                                       @RequestParam(defaultValue = "0") int offset) {
+        var page = Page.bounds(limit, offset);
+        campaigns.find(campaignId).filter(c -> c.tenantId().equals(tenantId))
+                .orElseThrow(() -> ApiException.notFound("campaign", "No campaign " + campaignId + " for this tenant"));
+        return new Page<>(calls.byCampaign(tenantId, campaignId, page.limit(), page.offset()), page.limit(),
+                page.offset(), calls.countByCampaign(tenantId, campaignId));
+    }
+}

@@ -1,0 +1,71 @@
+package com.revos.voice.dialer.call.infrastructure;
+
+import com.revos.voice.dialer.DialerProperties;
+import com.revos.voice.dialer.call.model.ProviderResult;
+import com.revos.voice.dialer.campaign.infrastructure.TenantPacing;
+import com.revos.voice.dialer.campaign.model.PhoneNumbers;
+import com.revos.voice.dialer.directory.infrastructure.Directory;
+import com.revos.voice.dialer.suppression.infrastructure.Suppressions;
+import com.revos.voice.service.ApiException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** One call now, outside any campaign: checked, recorded, paced with the tenant's other calls, placed. */
+class SingleCalls {
+
+    private final Directory directory;
+    private final Suppressions suppressions;
+    private final Attempts attempts;
+    private final CallStore calls;
+    private final TenantPacing pacing;
+    private final DialerProperties properties;
+    private final TransactionTemplate transactions;
+
+    SingleCalls(Directory directory, Suppressions suppressions, Attempts attempts, CallStore calls,
+                TenantPacing pacing, DialerProperties properties, TransactionTemplate transactions) {
+        this.directory = directory;
+        this.suppressions = suppressions;
+        this.attempts = attempts;
+        this.calls = calls;
+        this.pacing = pacing;
+        this.properties = properties;
+        this.transactions = transactions;
+    }
+
+    CallStore.CallRow call(UUID tenantId, UUID agentId, UUID numberId, String toNumber,
+                           Map<String, Object> variables) {
+        var to = PhoneNumbers.e164(toNumber)
+                .orElseThrow(() -> ApiException.badRequest("to_number", "is not a valid E.164 number"));
+        var dialable = directory.dialable(tenantId, agentId, numberId);
+        if (suppressions.isSuppressed(tenantId, to)) {
+            throw new ApiException(HttpStatus.CONFLICT, "Number suppressed", to + " is on this tenant's "
+                    + "suppression list; remove it there first if the contact opted back in",
+                    List.of(new ApiException.FieldError("to_number", "is suppressed")), null);
+        }
+        var limits = pacing.limits(tenantId);
+        var open = calls.open(tenantId, numberId, null);
+        if (open.tenant() >= limits.maxConcurrent() || open.number() >= properties.numberMaxConcurrent()) {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many calls in flight",
+                    "The tenant or this number is at its concurrent call limit; retry when calls end", List.of(), 5L);
+        }
+        var attempt = new Attempt(UUID.randomUUID(), tenantId, null, null, 1, agentId, numberId, to,
+                dialable.providerAgentId(), dialable.providerPhoneNumberId(), variables);
+        transactions.executeWithoutResult(status -> attempts.recordRequested(attempt));
+        try {
+            pacing.limiter(tenantId).acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            attempts.withdraw(attempt, "interrupted before dialing");
+            throw ApiException.unavailable("The call was not placed; retry", 1);
+        }
+        var result = attempts.dial(attempt);
+        if (result instanceof ProviderResult.Unavailable unavailable) {
+            throw ApiException.unavailable("The voice provider is unavailable (" + unavailable.code()
+                    + "); the call was not placed, retry later", properties.dispatch().outageBackoff().toSeconds());
+        }
+        return calls.find(tenantId, attempt.callId()).orElseThrow();
+    }
+}

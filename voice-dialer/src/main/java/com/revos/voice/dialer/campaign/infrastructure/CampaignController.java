@@ -1,0 +1,188 @@
+package com.revos.voice.dialer.campaign.infrastructure;
+
+import com.revos.voice.dialer.campaign.model.Campaign;
+import com.revos.voice.dialer.campaign.model.CampaignStatus;
+import com.revos.voice.dialer.campaign.model.Progress;
+import com.revos.voice.dialer.campaign.model.RetryPolicy;
+import com.revos.voice.dialer.web.Page;
+import com.revos.voice.events.CallingWindow;
+import com.revos.voice.events.Pacing;
+import com.revos.voice.service.ApiException;
+import com.revos.voice.service.IdempotentRequests;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/tenants/{tenantId}/campaigns}: create, upload contacts, start/pause/resume/cancel, status. */
+@RestController
+@RequestMapping("/v1/tenants/{tenantId}/campaigns")
+class CampaignController {
+
+    private final Campaigns campaigns;
+    private final CampaignStore store;
+    private final ContactImport contactImport;
+    private final IdempotentRequests idempotent;
+    private final Clock clock;
+
+    CampaignController(Campaigns campaigns, CampaignStore store, ContactImport contactImport,
+                       IdempotentRequests idempotent, Clock clock) {
+        this.campaigns = campaigns;
+        this.store = store;
+        this.contactImport = contactImport;
+        this.idempotent = idempotent;
+        this.clock = clock;
+    }
+
+    record WindowBody(@Min(0) @Max(23) Integer startHour, @Min(1) @Max(24) Integer endHour, List<String> days) {
+    }
+
+    record PacingBody(@Positive double callsPerSecond, @Positive int maxConcurrent) {
+    }
+
+    record Delays(@Min(0) Integer busy, @Min(0) Integer noAnswer, @Min(0) Integer voicemail, @Min(0) Integer failed) {
+    }
+
+    record RetryBody(@Min(1) @Max(20) Integer maxAttempts, @Valid Delays delays) {
+    }
+
+    record CreateCampaign(@NotBlank String name, @NotNull UUID agentId, @NotNull UUID phoneNumberId,
+                          @Valid WindowBody callingWindow, @Valid @NotNull PacingBody pacing,
+                          @Valid RetryBody retryPolicy) {
+    }
+
+    record CampaignView(UUID id, String name, UUID agentId, UUID phoneNumberId, String status,
+                        CallingWindow callingWindow, Pacing pacing, RetryPolicy retryPolicy, Progress progress,
+                        Instant createdAt, Instant startedAt, Instant finishedAt) {
+    }
+
+    @PostMapping
+    ResponseEntity<CampaignView> create(@PathVariable UUID tenantId,
+                                        @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                        @Valid @RequestBody CreateCampaign request) {
+        return idempotent.execute(tenantId, key, request, CampaignView.class, () -> {
+            var created = campaigns.create(toCampaign(tenantId, request));
+            return ResponseEntity.status(HttpStatus.CREATED).body(view(created));
+        });
+    }
+
+    @GetMapping
+    Page<CampaignView> list(@PathVariable UUID tenantId, @RequestParam(defaultValue = "50") int limit,
+                            @RequestParam(defaultValue = "0") int offset) {
+        var page = Page.bounds(limit, offset);
+        return new Page<>(store.list(tenantId, page.limit(), page.offset()).stream().map(this::view).toList(),
+                page.limit(), page.offset(), store.count(tenantId));
+    }
+
+    @GetMapping("/{id}")
+    CampaignView get(@PathVariable UUID tenantId, @PathVariable UUID id) {
+        return view(campaigns.get(tenantId, id));
+    }
+
+    /** JSON array of contacts or CSV with a header row; streamed, so tens of thousands of rows per request are fine. */
+    @PostMapping(path = "/{id}/contacts", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    ContactImport.Result contacts(@PathVariable UUID tenantId, @PathVariable UUID id, HttpServletRequest request)
+            throws IOException {
+        var campaign = campaigns.get(tenantId, id);
+        if (campaign.status().finished()) {
+            throw ApiException.conflict("Campaign " + id + " is " + campaign.status().db() + "; it takes no contacts");
+        }
+        var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/csv")
+                ? contactImport.importCsv(tenantId, id, request.getInputStream())
+                : contactImport.importJson(tenantId, id, request.getInputStream());
+    }
+
+    @PostMapping("/{id}/start")
+    ResponseEntity<CampaignView> start(@PathVariable UUID tenantId, @PathVariable UUID id,
+                                       @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return idempotent.execute(tenantId, key, "start:" + id, CampaignView.class,
+                () -> ResponseEntity.ok(view(campaigns.start(tenantId, id))));
+    }
+
+    @PostMapping("/{id}/pause")
+    CampaignView pause(@PathVariable UUID tenantId, @PathVariable UUID id) {
+        return view(campaigns.pause(tenantId, id, "operator", null));
+    }
+
+    @PostMapping("/{id}/resume")
+    CampaignView resume(@PathVariable UUID tenantId, @PathVariable UUID id) {
+        return view(campaigns.resume(tenantId, id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    CampaignView cancel(@PathVariable UUID tenantId, @PathVariable UUID id) {
+        return view(campaigns.cancel(tenantId, id));
+    }
+
+    private CampaignView view(Campaign c) {
+        return new CampaignView(c.id(), c.name(), c.agentId(), c.phoneNumberId(), c.status().db(), c.callingWindow(),
+                c.pacing(), c.retryPolicy(), store.progress(c.id()), c.createdAt(), c.startedAt(), c.finishedAt());
+    }
+
+    private Campaign toCampaign(UUID tenantId, CreateCampaign request) {
+        var w = request.callingWindow();
+        var window = w == null ? CallingWindow.DEFAULT
+                : Campaigns.window(w.startHour(), w.endHour(), days(w.days()));
+        if (window.startHour() == window.endHour()) {
+            throw ApiException.badRequest("calling_window", "start_hour and end_hour must differ");
+        }
+        var r = request.retryPolicy();
+        var d = r == null || r.delays() == null ? new Delays(null, null, null, null) : r.delays();
+        var defaults = RetryPolicy.DEFAULT;
+        var retry = new RetryPolicy(r == null || r.maxAttempts() == null ? defaults.maxAttempts() : r.maxAttempts(),
+                or(d.busy(), defaults.busy()), or(d.noAnswer(), defaults.noAnswer()),
+                or(d.voicemail(), defaults.voicemail()), or(d.failed(), defaults.failed()));
+        return new Campaign(UUID.randomUUID(), tenantId, request.name(), request.agentId(), request.phoneNumberId(),
+                CampaignStatus.DRAFT, window,
+                new Pacing(request.pacing().callsPerSecond(), request.pacing().maxConcurrent()), retry,
+                clock.instant(), null, null);
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static java.util.Set<DayOfWeek> days(List<String> days) {
+        if (days == null || days.isEmpty()) {
+            return EnumSet.allOf(DayOfWeek.class);
+        }
+        var result = EnumSet.noneOf(DayOfWeek.class);
+        for (var day : days) {
+            result.add(parseDay(day));
+        }
+        return result;
+    }
+
+    private static DayOfWeek parseDay(String day) {
+        var text = day.strip().toUpperCase(Locale.ROOT);
+        for (var candidate : DayOfWeek.values()) {
+            if (candidate.name().equals(text) || candidate.name().startsWith(text) && text.length() >= 3) {
+                return candidate;
+            }
+        }
+        throw ApiException.badRequest("calling_window.days", "'" + day + "' is not a day of the week");
+    }
+}

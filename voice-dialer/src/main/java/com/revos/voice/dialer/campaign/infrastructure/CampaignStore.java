@@ -1,0 +1,143 @@
+package com.revos.voice.dialer.campaign.infrastructure;
+
+import com.revos.voice.dialer.campaign.model.Campaign;
+import com.revos.voice.dialer.campaign.model.CampaignStatus;
+import com.revos.voice.dialer.campaign.model.Progress;
+import com.revos.voice.dialer.campaign.model.RetryPolicy;
+import com.revos.voice.events.CallingWindow;
+import com.revos.voice.events.Pacing;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Campaign rows. */
+public class CampaignStore {
+
+    private static final String COLUMNS = """
+            id, tenant_id, name, agent_id, phone_number_id, status, window_start, window_end, window_days,
+            calls_per_second, max_concurrent, max_attempts, delay_busy, delay_no_answer, delay_voicemail, delay_failed,
+            created_at, started_at, finished_at""";
+
+    private final JdbcTemplate jdbc;
+
+    CampaignStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Campaign c) {
+        jdbc.update("INSERT INTO campaigns (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                c.id(), c.tenantId(), c.name(), c.agentId(), c.phoneNumberId(), c.status().db(),
+                c.callingWindow().startHour(), c.callingWindow().endHour(), days(c.callingWindow()),
+                c.pacing().callsPerSecond(), c.pacing().maxConcurrent(), c.retryPolicy().maxAttempts(),
+                c.retryPolicy().busy(), c.retryPolicy().noAnswer(), c.retryPolicy().voicemail(),
+                c.retryPolicy().failed(), ts(c.createdAt()), ts(c.startedAt()), ts(c.finishedAt()));
+    }
+
+    public Optional<Campaign> find(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE id = ?", (rs, n) -> map(rs), id).stream()
+                .findFirst();
+    }
+
+    /** The campaign, locked for a status change in the caller's transaction. */
+    Optional<Campaign> lock(UUID tenantId, UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE id = ? AND tenant_id = ? FOR UPDATE",
+                (rs, n) -> map(rs), id, tenantId).stream().findFirst();
+    }
+
+    List<Campaign> list(UUID tenantId, int limit, int offset) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE tenant_id = ? ORDER BY created_at DESC, id "
+                + "LIMIT ? OFFSET ?", (rs, n) -> map(rs), tenantId, limit, offset);
+    }
+
+    long count(UUID tenantId) {
+        return jdbc.queryForObject("SELECT count(*) FROM campaigns WHERE tenant_id = ?", Long.class, tenantId);
+    }
+
+    void setStatus(UUID id, CampaignStatus status, Instant startedAt, Instant finishedAt) {
+        jdbc.update("UPDATE campaigns SET status = ?, started_at = coalesce(started_at, ?), finished_at = ? "
+                + "WHERE id = ?", status.db(), ts(startedAt), ts(finishedAt), id);
+    }
+
+    void setWindow(UUID id, CallingWindow window) {
+        jdbc.update("UPDATE campaigns SET window_start = ?, window_end = ?, window_days = ? WHERE id = ?",
+                window.startHour(), window.endHour(), days(window), id);
+    }
+
+    void setPacing(UUID id, Pacing pacing) {
+        jdbc.update("UPDATE campaigns SET calls_per_second = ?, max_concurrent = ? WHERE id = ?",
+                pacing.callsPerSecond(), pacing.maxConcurrent(), id);
+    }
+
+    public Progress progress(UUID campaignId) {
+        var counts = new long[6];
+        jdbc.query("SELECT state, count(*) FROM contacts WHERE campaign_id = ? GROUP BY state", rs -> {
+            var index = switch (rs.getString(1)) {
+                case "pending" -> 0;
+                case "in_flight" -> 1;
+                case "done" -> 2;
+                case "exhausted" -> 3;
+                case "suppressed" -> 4;
+                default -> 5;
+            };
+            counts[index] += rs.getLong(2);
+        }, campaignId);
+        return new Progress(Arrays.stream(counts).sum(), counts[0], counts[1], counts[2], counts[3], counts[4],
+                counts[5]);
+    }
+
+    /** Ids of the campaigns some instance should be pacing. */
+    public List<UUID> running() {
+        return jdbc.queryForList("SELECT id FROM campaigns WHERE status = 'running'", UUID.class);
+    }
+
+    /** Takes or renews the pacing lease of a running campaign; false when another instance holds it. */
+    public boolean lease(UUID id, String instance, java.time.Duration lease) {
+        return jdbc.update("""
+                UPDATE campaigns SET dispatcher = ?, dispatcher_until = now() + make_interval(secs => ?)
+                WHERE id = ? AND status = 'running'
+                  AND (dispatcher IS NULL OR dispatcher = ? OR dispatcher_until < now())""",
+                instance, lease.toMillis() / 1000.0, id, instance) == 1;
+    }
+
+    public void releaseLease(UUID id, String instance) {
+        jdbc.update("UPDATE campaigns SET dispatcher = NULL, dispatcher_until = NULL WHERE id = ? AND dispatcher = ?",
+                id, instance);
+    }
+
+    static Campaign map(ResultSet rs) throws SQLException {
+        return new Campaign(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                rs.getString("name"), rs.getObject("agent_id", UUID.class),
+                rs.getObject("phone_number_id", UUID.class), CampaignStatus.of(rs.getString("status")),
+                new CallingWindow(rs.getInt("window_start"), rs.getInt("window_end"), parseDays(rs.getString("window_days"))),
+                new Pacing(rs.getDouble("calls_per_second"), rs.getInt("max_concurrent")),
+                new RetryPolicy(rs.getInt("max_attempts"), rs.getInt("delay_busy"), rs.getInt("delay_no_answer"),
+                        rs.getInt("delay_voicemail"), rs.getInt("delay_failed")),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")));
+    }
+
+    private static String days(CallingWindow window) {
+        return window.days().stream().map(DayOfWeek::name).collect(Collectors.joining(","));
+    }
+
+    private static java.util.Set<DayOfWeek> parseDays(String text) {
+        return Arrays.stream(text.split(",")).filter(s -> !s.isBlank()).map(DayOfWeek::valueOf)
+                .collect(Collectors.toSet());
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,12 @@
+package com.revos.voice.dialer.campaign.model;
+
+import com.revos.voice.events.CallingWindow;
+import com.revos.voice.events.Pacing;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A campaign's settings and status. */
+public record Campaign(UUID id, UUID tenantId, String name, UUID agentId, UUID phoneNumberId, CampaignStatus status,
+                       CallingWindow callingWindow, Pacing pacing, RetryPolicy retryPolicy, Instant createdAt,
+                       Instant startedAt, Instant finishedAt) {
+}

@@ -1,0 +1,202 @@
+package com.revos.voice.dialer.dispatch.infrastructure;
+
+import com.revos.voice.dialer.call.infrastructure.Attempt;
+import com.revos.voice.dialer.campaign.model.Campaign;
+import com.revos.voice.dialer.campaign.model.CampaignStatus;
+import com.revos.voice.dialer.campaign.model.WindowRule;
+import com.revos.voice.dialer.dispatch.model.PacingLimiter;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paces one running campaign in this instance while it holds the campaign's lease, as two loops. The planner
+ * re-reads the campaign every tick (a pause, retime or scale takes effect within one tick), and keeps about five
+ * ticks' worth of attempts queued: due contacts leased under the concurrency caps, their attempts recorded in one
+ * transaction. The sender starts each queued call on a virtual thread when the campaign's and the tenant's limiters
+ * allow, so database round trips never stall the pace. When the campaign stops, queued attempts are withdrawn
+ * (never dialed, the contact's attempt given back).
+ */
+final class CampaignPacer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignPacer.class);
+    private static final long ZONE_REFRESH_NANOS = 5_000_000_000L;
+    private static final long SUPPRESSION_SWEEP_NANOS = 1_000_000_000L;
+    private static final int LOOKAHEAD_TICKS = 5;
+
+    private final UUID campaignId;
+    private final Dispatcher dispatcher;
+    private final ConcurrentLinkedDeque<Long> recentStarts = new ConcurrentLinkedDeque<>();
+    private final LinkedBlockingQueue<Attempt> queue = new LinkedBlockingQueue<>();
+    private volatile boolean active = true;
+    private volatile PacingLimiter limiter;
+    /** The hard cap where requests leave: no guard, no sliding second ever holds more than the rate. */
+    private volatile PacingLimiter atSend;
+    private List<String> zoneKeys = List.of();
+    private long zonesReadAt = System.nanoTime() - ZONE_REFRESH_NANOS - 1;
+    private long sweptAt = System.nanoTime() - SUPPRESSION_SWEEP_NANOS - 1;
+
+    CampaignPacer(UUID campaignId, Dispatcher dispatcher) {
+        this.campaignId = campaignId;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void run() {
+        var meters = new ArrayList<Meter>();
+        Thread sender = null;
+        try {
+            while (dispatcher.isRunning() && dispatcher.lease(campaignId)) {
+                var campaign = dispatcher.campaigns().find(campaignId).orElse(null);
+                if (campaign == null || campaign.status() != CampaignStatus.RUNNING) {
+                    return;
+                }
+                if (limiter == null) {
+                    limiter = PacingLimiter.perSecond(campaign.pacing().callsPerSecond(), dispatcher.pacingGuard());
+                    atSend = PacingLimiter.hardCap(campaign.pacing().callsPerSecond());
+                    meters.addAll(registerMeters(campaign));
+                    // a platform thread: its timing must not wait for a virtual-thread carrier busy with dial work
+                    sender = Thread.ofPlatform().daemon().priority(Thread.MAX_PRIORITY).name("sender-" + campaignId)
+                            .start(this::sendLoop);
+                } else if (limiter.rate() != campaign.pacing().callsPerSecond()) {
+                    limiter.setRate(campaign.pacing().callsPerSecond());
+                    atSend.setRate(campaign.pacing().callsPerSecond());
+                }
+                plan(campaign);
+                Thread.sleep(dispatcher.tick());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Pacing campaign {} failed; another tick or instance takes over", campaignId, e);
+        } finally {
+            active = false;
+            if (sender != null) {
+                try {
+                    sender.join(java.time.Duration.ofSeconds(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            withdrawQueued();
+            meters.forEach(dispatcher.meters()::remove);
+            dispatcher.released(campaignId);
+        }
+    }
+
+    /** Tops the queue up to about five ticks of calls, within the window and the concurrency caps. */
+    private void plan(Campaign campaign) {
+        if (dispatcher.breaker().getState() == CircuitBreaker.State.OPEN) {
+            return;
+        }
+        var now = dispatcher.clock().instant();
+        var open = WindowRule.openZoneKeys(campaign.callingWindow(), zoneKeys(false), now);
+        if (open.isEmpty()) {
+            if (queue.isEmpty()) {
+                dispatcher.completeIfDrained(campaignId);
+            }
+            return;
+        }
+        var perTick = campaign.pacing().callsPerSecond() * dispatcher.tick().toNanos() / 1e9;
+        var wanted = (int) Math.ceil(perTick * LOOKAHEAD_TICKS) - queue.size();
+        var size = Math.min(dispatcher.capacity(campaign), wanted);
+        if (size <= 0) {
+            return;
+        }
+        var sweep = System.nanoTime() - sweptAt > SUPPRESSION_SWEEP_NANOS;
+        if (sweep) {
+            sweptAt = System.nanoTime();
+        }
+        var batch = dispatcher.claimAndRecord(campaign, open, now, size, sweep);
+        if (batch.isEmpty()) {
+            zoneKeys(true);
+            if (queue.isEmpty()) {
+                dispatcher.completeIfDrained(campaignId);
+            }
+            return;
+        }
+        queue.addAll(batch);
+    }
+
+    private void sendLoop() {
+        try {
+            while (active && dispatcher.isRunning()) {
+                var attempt = queue.poll(dispatcher.tick().toNanos(), TimeUnit.NANOSECONDS);
+                if (attempt == null) {
+                    continue;
+                }
+                limiter.acquire();
+                dispatcher.tenantLimiter(attempt.tenantId()).acquire();
+                if (!active || !dispatcher.isRunning()) {
+                    dispatcher.withdraw(attempt, "campaign stopped before dialing");
+                    break;
+                }
+                noteStart();
+                var sendLimiter = atSend;
+                dispatcher.dialAsync(attempt, sendLimiter::acquire);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Sending calls of campaign {} failed", campaignId, e);
+            active = false;
+        }
+    }
+
+    private void withdrawQueued() {
+        for (var attempt = queue.poll(); attempt != null; attempt = queue.poll()) {
+            try {
+                dispatcher.withdraw(attempt, "campaign stopped before dialing");
+            } catch (RuntimeException e) {
+                // the row stays 'requested' and is reconciled as a possibly dialed attempt: never sent twice
+                log.warn("Withdrawing call {} failed", attempt.callId(), e);
+            }
+        }
+    }
+
+    private List<String> zoneKeys(boolean refresh) {
+        var nowNanos = System.nanoTime();
+        if (refresh || zoneKeys.isEmpty() || nowNanos - zonesReadAt > ZONE_REFRESH_NANOS) {
+            zoneKeys = dispatcher.contacts().pendingZoneKeys(campaignId);
+            zonesReadAt = nowNanos;
+        }
+        return zoneKeys;
+    }
+
+    private void noteStart() {
+        var now = System.nanoTime();
+        recentStarts.addLast(now);
+        trim(now);
+    }
+
+    /** Calls started in the last second: the achieved pacing rate. */
+    double currentRate() {
+        trim(System.nanoTime());
+        return recentStarts.size();
+    }
+
+    private void trim(long now) {
+        Long head;
+        while ((head = recentStarts.peekFirst()) != null && now - head >= 1_000_000_000L) {
+            recentStarts.pollFirst();
+        }
+    }
+
+    private List<Meter> registerMeters(Campaign campaign) {
+        var registry = dispatcher.meters();
+        var tag = campaign.id().toString();
+        return List.of(
+                Gauge.builder("revos.dialer.pacing.rate", this, CampaignPacer::currentRate)
+                        .description("calls started in the last second").tag("campaign", tag).register(registry),
+                Gauge.builder("revos.dialer.pacing.limit", this, p -> p.limiter == null ? 0 : p.limiter.rate())
+                        .description("configured calls per second").tag("campaign", tag).register(registry));
+    }
+}

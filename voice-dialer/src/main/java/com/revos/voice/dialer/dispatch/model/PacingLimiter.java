@@ -1,0 +1,116 @@
+package com.revos.voice.dialer.dispatch.model;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Paces call starts: permits are spaced evenly ({@code window / rate} apart, scheduled from the previous slot so the
+ * average rate holds), and a sliding log of the last {@code rate} grants guarantees that no window of
+ * {@code window} length ever holds more than {@code rate} grants, even after a stall when the spacing would
+ * otherwise try to catch up. {@code window} is one second plus a small guard, so the few milliseconds between a
+ * grant and the request leaving the process cannot push a one-second window over the limit.
+ * Thread-safe; a waiting caller holds no lock.
+ */
+public final class PacingLimiter {
+
+    /** Sleeps for a number of nanoseconds; tests pass a fake clock's advance. */
+    public interface Sleeper {
+        void sleepNanos(long nanos) throws InterruptedException;
+    }
+
+    private final LongSupplier nanoTime;
+    private final Sleeper sleeper;
+    private final long windowNanos;
+    private final long maxCreditNanos;
+    private double rate;
+    private int capacity;
+    private long interval;
+    private long nextSlot;
+    private long[] grants;
+    private int oldest;
+    private int count;
+
+    public PacingLimiter(double rate, long windowNanos, LongSupplier nanoTime, Sleeper sleeper) {
+        this(rate, windowNanos, windowNanos / 10, nanoTime, sleeper);
+    }
+
+    /** {@code maxCreditNanos}: how much lost time may be caught up after a stall (the log still caps any window). */
+    public PacingLimiter(double rate, long windowNanos, long maxCreditNanos, LongSupplier nanoTime, Sleeper sleeper) {
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+        this.windowNanos = windowNanos;
+        this.maxCreditNanos = maxCreditNanos;
+        this.nextSlot = nanoTime.getAsLong();
+        setRate(rate);
+    }
+
+    /**
+     * A limiter of {@code rate} calls per second whose window is one second plus {@code guard}: the guard is the
+     * jitter between a grant and the request reaching the provider that can never push a one-second window over
+     * the limit; it costs {@code guard} / 1 s of the rate when the limiter runs flat out.
+     */
+    public static PacingLimiter perSecond(double rate, java.time.Duration guard) {
+        return new PacingLimiter(rate, 1_000_000_000L + guard.toNanos(), System::nanoTime,
+                nanos -> java.util.concurrent.locks.LockSupport.parkNanos(nanos));
+    }
+
+    /**
+     * The hard cap at the point where requests leave: exactly one-second windows, and up to a second of stall caught
+     * up at once (the upstream limiter already paces; this one only removes the bunching its jitter causes).
+     */
+    public static PacingLimiter hardCap(double rate) {
+        return new PacingLimiter(rate, 1_000_000_000L, 1_000_000_000L, System::nanoTime,
+                nanos -> java.util.concurrent.locks.LockSupport.parkNanos(nanos));
+    }
+
+    public synchronized double rate() {
+        return rate;
+    }
+
+    /** Changes the rate (a kernel scale command); grants already made keep counting against the window. */
+    public synchronized void setRate(double newRate) {
+        if (newRate <= 0) {
+            throw new IllegalArgumentException("rate must be positive");
+        }
+        rate = newRate;
+        capacity = Math.max(1, (int) Math.floor(newRate));
+        interval = (long) (windowNanos / newRate);
+        var kept = new long[capacity];
+        var keep = Math.min(count, capacity);
+        for (int i = 0; i < keep; i++) {
+            kept[i] = grants[(oldest + count - keep + i) % grants.length];
+        }
+        grants = kept;
+        oldest = 0;
+        count = keep;
+    }
+
+    /** Blocks until a call may start; returns the grant time (nanoTime). */
+    public long acquire() throws InterruptedException {
+        while (true) {
+            long wait;
+            synchronized (this) {
+                var now = nanoTime.getAsLong();
+                var earliest = Math.max(nextSlot, count == capacity ? grants[oldest] + windowNanos : now);
+                if (earliest <= now) {
+                    record(now);
+                    // schedule from the slot, not from now, so sleep overshoot and short stalls do not lower the
+                    // rate; bank at most maxCredit of lost time (the sliding log still caps any window)
+                    nextSlot = Math.max(nextSlot, now - Math.max(interval, maxCreditNanos)) + interval;
+                    return now;
+                }
+                wait = earliest - now;
+            }
+            sleeper.sleepNanos(wait);
+        }
+    }
+
+    private void record(long now) {
+        if (count == capacity) {
+            grants[oldest] = now;
+            oldest = (oldest + 1) % capacity;
+        } else {
+            grants[(oldest + count) % capacity] = now;
+            count++;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.revos.voice.dialer.suppression.infrastructure;
+
+import com.revos.voice.dialer.campaign.model.PhoneNumbers;
+import com.revos.voice.dialer.web.Page;
+import com.revos.voice.service.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/tenants/{tenantId}/suppressions}: the tenant's do-not-call list, checked again at dial time. */
+@RestController
+@RequestMapping("/v1/tenants/{tenantId}/suppressions")
+class SuppressionController {
+
+    private final Suppressions suppressions;
+
+    SuppressionController(Suppressions suppressions) {
+        this.suppressions = suppressions;
+    }
+
+    record AddSuppression(@NotBlank String phone, String reason) {
+    }
+
+    @PostMapping
+    ResponseEntity<Suppressions.Entry> add(@PathVariable UUID tenantId, @Valid @RequestBody AddSuppression request) {
+        var phone = PhoneNumbers.e164(request.phone())
+                .orElseThrow(() -> ApiException.badRequest("phone", "is not a valid E.164 number"));
+        var created = suppressions.add(tenantId, phone, request.reason());
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new Suppressions.Entry(phone, request.reason(), null));
+    }
+
+    @GetMapping
+    Page<Suppressions.Entry> list(@PathVariable UUID tenantId, @RequestParam(defaultValue = "50") int limit,
+                                  @RequestParam(defaultValue = "0") int offset) {
+        var page = Page.bounds(limit, offset);
+        return new Page<>(suppressions.list(tenantId, page.limit(), page.offset()), page.limit(), page.offset(),
+                suppressions.count(tenantId));
+    }
+
+    /** {@code DELETE ...?phone=+1...} ("+" must be URL-encoded as %2B). */
+    @DeleteMapping
+    ResponseEntity<Void> remove(@PathVariable UUID tenantId, @RequestParam String phone) {
+        var normalized = PhoneNumbers.e164(phone).orElse(phone.strip());
+        if (!suppressions.remove(tenantId, normalized)) {
+            throw ApiException.notFound("suppression", normalized + " is not on this tenant's suppression list");
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,14 @@
+package com.revos.voice.dialer.usage.infrastructure;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class UsageConfiguration {
+
+    @Bean
+    UsageLedger usageLedger(JdbcTemplate jdbc) {
+        return new UsageLedger(jdbc);
+    }
+}

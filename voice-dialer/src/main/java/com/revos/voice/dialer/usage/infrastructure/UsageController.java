@@ -1,0 +1,40 @@
+package com.revos.voice.dialer.usage.infrastructure;
+
+import com.revos.voice.service.ApiException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/tenants/{tenantId}/usage?from=&to=} (ISO-8601 instants; default the last 30 days). */
+@RestController
+class UsageController {
+
+    private final UsageLedger ledger;
+
+    UsageController(UsageLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/v1/tenants/{tenantId}/usage")
+    UsageLedger.Summary usage(@PathVariable UUID tenantId, @RequestParam(required = false) String from,
+                              @RequestParam(required = false) String to) {
+        var end = to == null ? Instant.now() : parse("to", to);
+        var start = from == null ? end.minus(java.time.Duration.ofDays(30)) : parse("from", from);
+        if (!start.isBefore(end)) {
+            throw ApiException.badRequest("from", "must be before to");
+        }
+        return ledger.summarize(tenantId, start, end);
+    }
+
+    private static Instant parse(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package com.revos.voice.dialer;
+
+import com.revos.voice.testsupport.LayeringRules;
+import org.junit.jupiter.api.Test;
+
+class LayeringTest {
+
+    @Test
+    void model_and_application_stay_free_of_transport() {
+        LayeringRules.check("com.revos.voice.dialer");
+    }
+}

@@ -1,0 +1,68 @@
+package com.revos.voice.dialer.dispatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PacingLimiterTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    /** A fake clock whose sleeps overshoot by a random amount, like a busy machine's. */
+    static final class FakeTime {
+        long now = 0;
+        final Random random = new Random(42);
+
+        void sleep(long nanos) {
+            now += nanos + random.nextLong(2_000_000);
+        }
+    }
+
+    @Test
+    void holds_the_rate_and_never_exceeds_it_in_any_sliding_second() throws Exception {
+        for (var rate : new double[] {10, 50, 200}) {
+            var time = new FakeTime();
+            var limiter = new PacingLimiter(rate, 1_005_000_000L, () -> time.now, time::sleep);
+            var grants = new ArrayList<Long>();
+            for (int i = 0; i < rate * 30; i++) {
+                grants.add(limiter.acquire());
+                if (i % 97 == 0) {
+                    time.now += 30_000_000; // the caller stalls now and then (GC, a slow commit)
+                }
+            }
+            assertThat(maxInAnySlidingSecond(grants)).as("rate %s", rate).isLessThanOrEqualTo((int) rate);
+            var achieved = (grants.size() - 1) * (double) SECOND / (grants.getLast() - grants.getFirst());
+            assertThat(achieved).as("rate %s", rate).isBetween(rate * 0.97, rate);
+        }
+    }
+
+    @Test
+    void a_lower_rate_applies_at_once() throws Exception {
+        var time = new FakeTime();
+        var limiter = new PacingLimiter(100, SECOND, () -> time.now, time::sleep);
+        for (int i = 0; i < 200; i++) {
+            limiter.acquire();
+        }
+        limiter.setRate(5);
+        var grants = new ArrayList<Long>();
+        for (int i = 0; i < 20; i++) {
+            grants.add(limiter.acquire());
+        }
+        assertThat(maxInAnySlidingSecond(grants)).isLessThanOrEqualTo(5);
+    }
+
+    static int maxInAnySlidingSecond(List<Long> grants) {
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < grants.size(); end++) {
+            while (grants.get(end) - grants.get(start) >= SECOND) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+}
