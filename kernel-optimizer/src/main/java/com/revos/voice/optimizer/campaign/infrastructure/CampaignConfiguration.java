@@ -24,8 +24,9 @@ class CampaignConfiguration {
     }
 
     @Bean
-    CampaignMonitor campaignMonitor(PolicySource policies, JdbcDecisionLog log) {
-        return new CampaignMonitor(policies, log);
+    CampaignMonitor campaignMonitor(PolicySource policies, JdbcDecisionLog log,
+                                    io.micrometer.core.instrument.MeterRegistry meters) {
+        return new CampaignMonitor(policies, new MeteredDecisionLog(log, meters));
     }
 
     @Bean

@@ -36,12 +36,16 @@ public class CallOutcomes {
     }
 
     public void apply(CallCompleted event) {
-        if (!event.matched() || event.callId() == null || event.outcome() == null) {
+        if (event.outcome() == null) {
             return;
         }
-        var found = calls.lock(event.callId());
+        // a call_initiation_failure webhook (busy, no answer) carries no dynamic variables: it is tied back to our
+        // attempt by the conversation id the provider gave when the call was placed
+        var found = event.matched() && event.callId() != null ? calls.lock(event.callId())
+                : event.providerCallId() == null ? java.util.Optional.<CallStore.CallRow>empty()
+                : calls.lockByProviderCallId(event.providerCallId());
         if (found.isEmpty()) {
-            log.debug("Outcome for unknown call {} ignored", event.callId());
+            log.debug("Outcome for unknown call {} / conversation {} ignored", event.callId(), event.providerCallId());
             return;
         }
         var call = found.get();

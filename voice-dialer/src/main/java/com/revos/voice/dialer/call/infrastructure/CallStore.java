@@ -51,6 +51,12 @@ public class CallStore {
                 .findFirst();
     }
 
+    /** The call the provider knows by this conversation id (webhooks that carry no correlation ids of ours). */
+    Optional<CallRow> lockByProviderCallId(String providerCallId) {
+        return jdbc.query("SELECT * FROM calls WHERE provider_call_id = ? FOR UPDATE", (rs, n) -> map(rs),
+                providerCallId).stream().findFirst();
+    }
+
     void completed(UUID callId, String outcome, Integer durationSecs, BigDecimal cost, String providerCallId,
                    Instant now) {
         jdbc.update("""

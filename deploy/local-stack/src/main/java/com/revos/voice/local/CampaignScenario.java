@@ -1,0 +1,96 @@
+package com.revos.voice.local;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * One campaign through the public APIs only, as a tenant would run it: a pool number, an agent from a template,
+ * the number assigned, imported and attached, contacts across time zones, started. Shared by the demo and the
+ * end-to-end test.
+ */
+public final class CampaignScenario {
+
+    /** Area codes across US time zones, from Honolulu to New York, so calling windows apply per contact. */
+    private static final List<String> AREA_CODES = List.of("212", "305", "312", "214", "303", "602", "213", "206",
+            "907", "808");
+
+    private final ProductClient client;
+    private final UUID tenant;
+
+    public CampaignScenario(ProductClient client, UUID tenant) {
+        this.client = client;
+        this.tenant = tenant;
+    }
+
+    public record Prepared(Object agentId, Object numberId, Object campaignId, Map<String, Object> upload) {
+    }
+
+    public Prepared prepare(String poolNumber, int contacts, double callsPerSecond, int maxConcurrent) {
+        client.addPoolNumber(poolNumber, twilioSid(poolNumber));
+        var agent = client.deployAgent(tenant, "sales-qualification", "Demo SDR");
+        var number = client.assignNumber(tenant, "US");
+        client.importNumber(tenant, number.get("id"));
+        client.attachAgent(tenant, number.get("id"), agent.get("id"));
+        var campaign = retryUntilAccepted(() -> client.createCampaign(tenant, campaignRequest(agent.get("id"),
+                number.get("id"), callsPerSecond, maxConcurrent)));
+        var upload = client.uploadContactsCsv(tenant, campaign.get("id"), contactsCsv(contacts, 42));
+        return new Prepared(agent.get("id"), number.get("id"), campaign.get("id"), upload);
+    }
+
+    public Map<String, Object> start(Object campaignId) {
+        return client.campaignAction(tenant, campaignId, "start");
+    }
+
+    static Map<String, Object> campaignRequest(Object agentId, Object numberId, double callsPerSecond,
+                                               int maxConcurrent) {
+        var request = new LinkedHashMap<String, Object>();
+        request.put("name", "Demo re-engagement");
+        request.put("agent_id", agentId);
+        request.put("phone_number_id", numberId);
+        // all day, every day: the demo must dial whatever the hour where it runs
+        request.put("calling_window", Map.of("start_hour", 0, "end_hour", 24,
+                "days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")));
+        request.put("pacing", Map.of("calls_per_second", callsPerSecond, "max_concurrent", maxConcurrent));
+        request.put("retry_policy", Map.of("max_attempts", 1, "delays", Map.of("busy", 60, "no_answer", 300,
+                "voicemail", 600, "failed", 120)));
+        return request;
+    }
+
+    /** A CSV of contacts spread over US time zones, with a dynamic variable per contact. */
+    public static String contactsCsv(int count, long seed) {
+        var random = new Random(seed);
+        var csv = new StringBuilder("phone,first_name\n");
+        for (int i = 0; i < count; i++) {
+            var area = AREA_CODES.get(i % AREA_CODES.size());
+            csv.append("+1").append(area).append(2 + random.nextInt(8)).append(String.format("%06d",
+                    random.nextInt(1_000_000))).append(",Contact").append(i).append('\n');
+        }
+        return csv.toString();
+    }
+
+    static String twilioSid(String e164) {
+        var digits = e164.replaceAll("\\D", "");
+        return "PN" + String.format("%32s", digits).replace(' ', '0');
+    }
+
+    /** The dialer learns of the attached number from events: until it has, it refuses the campaign. */
+    private static Map<String, Object> retryUntilAccepted(Supplier<Map<String, Object>> request) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return request.get();
+            } catch (RestClientResponseException e) {
+                if (System.nanoTime() > deadline || e.getStatusCode().value() >= 500) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+        }
+    }
+}

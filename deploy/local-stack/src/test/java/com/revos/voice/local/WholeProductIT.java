@@ -1,0 +1,211 @@
+package com.revos.voice.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.revos.voice.dialer.DialerApplication;
+import com.revos.voice.optimizer.OptimizerApplication;
+import com.revos.voice.provisioning.ProvisioningApplication;
+import com.revos.voice.simulator.TelephonySimulatorApplication;
+import com.revos.voice.testsupport.RealInfrastructure;
+import com.revos.voice.webhook.WebhookIngestApplication;
+import com.revos.voice.events.EventSchemas;
+import com.revos.voice.events.Topics;
+import com.revos.voice.testsupport.KafkaProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.sql.DriverManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole product on the real broker and database: all four services and the telephony simulator, driven through
+ * the public APIs only, as in the seed's smoke test — template deployment, number assignment, batch launch, call
+ * records, webhook processing, usage ledger, optimizer trigger and the metrics the dashboards query.
+ */
+class WholeProductIT {
+
+    private static final List<ServiceLauncher.Service> services = new ArrayList<>();
+    private static LocalPorts ports;
+    private static ProductClient client;
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final int MAX_CONCURRENT = 10;
+
+    @BeforeAll
+    static void startTheWholeProduct() throws IOException {
+        ports = new LocalPorts(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0);
+        var launcher = new ServiceLauncher(RealInfrastructure.jdbcUrl(), RealInfrastructure.kafkaBootstrapServers(),
+                ports, Map.of("revos.outbox.drop-slot-on-shutdown", "true",
+                        "revos.simulator.seed", "7",
+                        "revos.simulator.api-latency", "20ms"));
+        services.add(launcher.startSimulator(TelephonySimulatorApplication.class, TelephonySimulatorApplication.CONFIG_NAME,
+                ports.simulator()));
+        services.add(launcher.start(WebhookIngestApplication.class, WebhookIngestApplication.CONFIG_NAME,
+                ports.webhookIngest(), false));
+        services.add(launcher.start(ProvisioningApplication.class, ProvisioningApplication.CONFIG_NAME,
+                ports.provisioning(), true));
+        services.add(launcher.start(DialerApplication.class, DialerApplication.CONFIG_NAME, ports.dialer(), true));
+        services.add(launcher.start(OptimizerApplication.class, OptimizerApplication.CONFIG_NAME, ports.optimizer(),
+                true));
+        var tokens = LocalTokenIssuer.fromEnvironment();
+        client = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
+                url(ports.simulator()), tokens.tenant(TENANT), tokens.operator());
+    }
+
+    @AfterAll
+    static void stopTheWholeProduct() {
+        services.reversed().forEach(ServiceLauncher.Service::close);
+    }
+
+    @Test
+    void a_campaign_runs_end_to_end_and_the_optimizer_pauses_it_when_the_failure_rate_rises() {
+        client.simulatorConfig(Map.of("failure_rate", 0.0, "answer_rate", 0.8, "min_duration_secs", 1,
+                "max_duration_secs", 2));
+        var scenario = new CampaignScenario(client, TENANT);
+        var prepared = scenario.prepare("+14155550" + (100 + (int) (Math.random() * 899)), 400, 20, MAX_CONCURRENT);
+        assertThat(prepared.upload()).containsKey("accepted");
+        scenario.start(prepared.campaignId());
+
+        // calls are placed, their webhooks come back, the dialer records outcomes
+        await().atMost(Duration.ofSeconds(60)).until(() -> completedCalls(prepared.campaignId()).size() >= 20);
+
+        // the failure burst: the stop-loss (failed/attempted > 30 %) must pause the campaign
+        client.simulatorConfig(Map.of("failure_rate", 0.9));
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                "paused".equals(String.valueOf(client.campaign(TENANT, prepared.campaignId()).get("status"))));
+
+        // no contact is dialed after the pause beyond the calls already in flight
+        var placedAtPause = placed();
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> placed() <= placedAtPause + MAX_CONCURRENT);
+
+        // the optimizer's trail: the stop-loss decision, and its pause command confirmed by the dialer
+        await().atMost(Duration.ofSeconds(30)).until(() -> stopLossConfirmed(prepared.campaignId()));
+
+        // every completed call appears exactly once in the call records and in the usage ledger
+        await().atMost(Duration.ofSeconds(60)).until(() -> inFlight(prepared.campaignId()) == 0);
+        var completed = completedCalls(prepared.campaignId());
+        var ids = new HashSet<Object>();
+        completed.forEach(call -> assertThat(ids.add(call.get("id"))).as("call %s once", call.get("id")).isTrue());
+        var usage = client.usage(TENANT, Instant.now().minus(Duration.ofHours(1)).toString(),
+                Instant.now().plus(Duration.ofHours(1)).toString());
+        assertThat(((Number) usage.get("calls")).intValue()).isEqualTo(completed.size());
+
+        // the metrics the dashboards query are exported
+        var metrics = scrape(ports.dialer()) + scrape(ports.webhookIngest()) + scrape(ports.optimizer())
+                + scrape(ports.provisioning());
+        assertThat(metrics).contains("revos_outbox_relay_published_total", "revos_webhook_", "revos_dialer_",
+                "revos_optimizer_");
+    }
+
+    @Test
+    void a_provisioning_state_change_is_published_by_its_relay_and_applied_once_by_the_dialer() throws Exception {
+        var tenant = UUID.randomUUID();
+        var tokens = LocalTokenIssuer.fromEnvironment();
+        var tenantClient = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
+                url(ports.simulator()), tokens.tenant(tenant), tokens.operator());
+        try (var probe = KafkaProbe.on(Topics.PROVISIONING)) {
+            tenantClient.addPoolNumber("+14155550" + (100 + (int) (Math.random() * 899)), "PN" + "0".repeat(31) + "7");
+            var number = tenantClient.assignNumber(tenant, "US");
+
+            // (a) on its topic, keyed by the number, with the CloudEvents headers
+            var assigned = await().atMost(Duration.ofSeconds(30)).until(() -> probe.envelopes(e ->
+                    tenant.equals(e.tenantId()) && e.type().equals("revos.voice.number.assigned.v1")), l -> !l.isEmpty())
+                    .getFirst();
+            assertThat(assigned.key()).isEqualTo(String.valueOf(number.get("id")));
+            assertThat(assigned.source()).isEqualTo("/revos/voice-provisioning");
+            assertThat(EventSchemas.violations(assigned)).isEmpty();
+
+            // applied once by the dialer, in the same transaction as its read model
+            await().atMost(Duration.ofSeconds(30)).until(() -> dialerApplied(assigned.id()) == 1);
+
+            // a redelivery (as after a relay crash) changes nothing
+            var duplicatesBefore = dialerDuplicates();
+            try (var producer = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    RealInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(assigned.toProducerRecord()).get();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> dialerDuplicates() > duplicatesBefore);
+            assertThat(dialerApplied(assigned.id())).isEqualTo(1);
+        }
+    }
+
+    private static int dialerApplied(UUID eventId) throws Exception {
+        try (var connection = DriverManager.getConnection(RealInfrastructure.jdbcUrl());
+             var statement = connection.prepareStatement(
+                     "SELECT count(*) FROM dialer.processed_events WHERE event_id = ?")) {
+            statement.setObject(1, eventId);
+            var rows = statement.executeQuery();
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static double dialerDuplicates() {
+        var dialer = services.stream().filter(service -> service.name().equals(DialerApplication.CONFIG_NAME))
+                .findFirst().orElseThrow();
+        return dialer.context().getBean(MeterRegistry.class).find("revos.consumer.events").tag("result", "duplicate")
+                .counters().stream().mapToDouble(counter -> counter.count()).sum();
+    }
+
+    private static List<Map<String, Object>> allCalls(Object campaignId) {
+        var all = new ArrayList<Map<String, Object>>();
+        for (int offset = 0; ; offset += 500) {
+            var page = ProductClient.items(client.calls(TENANT, campaignId, 500, offset));
+            all.addAll(page);
+            if (page.size() < 500) {
+                return all;
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> completedCalls(Object campaignId) {
+        return allCalls(campaignId).stream().filter(call -> "completed".equals(call.get("state"))).toList();
+    }
+
+    /** Placed calls still waiting for their outcome (webhook or reconciliation). */
+    private static long inFlight(Object campaignId) {
+        return allCalls(campaignId).stream()
+                .filter(call -> List.of("requested", "initiated").contains(call.get("state"))).count();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean stopLossConfirmed(Object campaignId) {
+        return ProductClient.items(client.decisions(TENANT, campaignId)).stream()
+                .filter(item -> String.valueOf(item.get("rule")).toLowerCase().contains("stop"))
+                .map(item -> (Map<String, Object>) item.get("action"))
+                .anyMatch(action -> action != null && action.get("confirmed_at") != null);
+    }
+
+    private static long placed() {
+        return ((Number) client.simulatorCalls().get("placed")).longValue();
+    }
+
+    private static String scrape(int port) {
+        return RestClient.create(url(port)).get().uri("/actuator/prometheus").retrieve().body(String.class);
+    }
+
+    private static String url(int port) {
+        return "http://localhost:" + port;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
