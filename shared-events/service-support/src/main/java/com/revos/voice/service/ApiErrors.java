@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns every API error into {@code application/problem+json} (RFC 9457) with an {@code errors} list of fields. */
@@ -44,6 +45,19 @@ class ApiErrors {
         var errors = e.getConstraintViolations().stream()
                 .map(v -> new ApiException.FieldError(snakeCase(lastNode(v.getPropertyPath().toString())),
                         v.getMessage())).toList();
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.size() + " parameter(s) are invalid", errors));
+    }
+
+    /** Constraint annotations on controller parameters (e.g. {@code @Max(500) int limit}), as Spring 7 reports them. */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidMethodParameter(HandlerMethodValidationException e) {
+        var errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ApiException.FieldError(
+                        snakeCase(result.getMethodParameter().getParameterName() == null ? "parameter"
+                                : result.getMethodParameter().getParameterName()),
+                        error.getDefaultMessage())))
+                .toList();
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.size() + " parameter(s) are invalid", errors));
     }
