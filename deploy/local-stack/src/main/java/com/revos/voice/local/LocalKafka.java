@@ -5,7 +5,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.revos.voice.events.Topic;
+import com.revos.voice.events.Topics;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -15,6 +21,7 @@ import org.apache.kafka.common.utils.Time;
 final class LocalKafka implements AutoCloseable {
 
     private static final String CLUSTER_ID = "revos-voice-local-01";
+    private static final int PARTITIONS = 6;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -37,7 +44,7 @@ final class LocalKafka implements AutoCloseable {
         props.put("controller.listener.names", "CONTROLLER");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDir.toString());
-        props.put("num.partitions", "6");
+        props.put("num.partitions", String.valueOf(PARTITIONS));
         props.put("auto.create.topics.enable", "true");
         props.put("offsets.topic.replication.factor", "1");
         props.put("transaction.state.log.replication.factor", "1");
@@ -50,7 +57,21 @@ final class LocalKafka implements AutoCloseable {
         }
         var server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        return new LocalKafka(server, "localhost:" + port);
+        var bootstrap = "localhost:" + port;
+        createTopics(bootstrap);
+        return new LocalKafka(server, bootstrap);
+    }
+
+    /** Every topic of the contracts exists before the services start: stream subscriptions do not create topics. */
+    private static void createTopics(String bootstrap) throws Exception {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            var existing = admin.listTopics().names().get();
+            var missing = Topics.ALL.stream().map(Topic::name).filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        }
     }
 
     private static void format(Path logDir, Properties props) throws Exception {

@@ -61,6 +61,9 @@ final class ServiceLauncher {
         properties.put("spring.config.name", configName);
         properties.put("server.port", port);
         properties.put("spring.main.banner-mode", "off");
+        // the stack's own hook stops the services first, then Kafka and PostgreSQL: no per-application hooks racing it
+        properties.put("spring.main.register-shutdown-hook", "false");
+        properties.put("logging.register-shutdown-hook", "false");
         properties.put("spring.kafka.bootstrap-servers", kafka);
         properties.put("spring.cloud.stream.kafka.binder.brokers", kafka);
         properties.put("spring.cloud.stream.kafka.streams.binder.brokers", kafka);
