@@ -7,10 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
-import com.revos.voice.events.EventSchemas;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
 import com.revos.voice.events.Topics;
-import com.revos.voice.testsupport.KafkaProbe;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads.Ids;
 import com.revos.voice.webhook.intake.model.PostCallSignature;
@@ -29,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IngestServiceContext
 class ElevenLabsPostCallIT {
 
-    private static KafkaProbe probe;
+    private static PublishedEvents published;
 
     @LocalServerPort
     int port;
@@ -39,12 +37,12 @@ class ElevenLabsPostCallIT {
 
     @BeforeAll
     static void openProbe() {
-        probe = KafkaProbe.on(Topics.CALLS, Topics.QUARANTINE);
+        published = new PublishedEvents();
     }
 
     @AfterAll
     static void closeProbe() {
-        probe.close();
+        published.close();
     }
 
     @BeforeEach
@@ -52,16 +50,12 @@ class ElevenLabsPostCallIT {
         client = new IngestClient(port);
     }
 
-    private static List<EventEnvelope> about(String conversationId) {
-        return probe.envelopes(envelope -> envelope.dataAsString().contains(conversationId));
+    private static List<EventEnvelope> about(String marker) {
+        return published.about(marker);
     }
 
     private static EventEnvelope theOneEventAbout(String conversationId) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !about(conversationId).isEmpty());
-        var envelopes = about(conversationId);
-        assertThat(envelopes).hasSize(1);
-        assertThat(EventSchemas.violations(envelopes.getFirst())).isEmpty();
-        return envelopes.getFirst();
+        return published.theOneEventAbout(conversationId);
     }
 
     @Test

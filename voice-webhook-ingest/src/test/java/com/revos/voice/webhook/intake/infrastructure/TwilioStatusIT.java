@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
-import com.revos.voice.events.EventSchemas;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
 import com.revos.voice.events.Topics;
-import com.revos.voice.testsupport.KafkaProbe;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads.Ids;
 import com.revos.voice.webhook.intake.fixtures.TwilioCallbacks;
 import java.time.Duration;
@@ -23,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IngestServiceContext
 class TwilioStatusIT {
 
-    private static KafkaProbe probe;
+    private static PublishedEvents published;
 
     @LocalServerPort
     int port;
@@ -31,12 +29,12 @@ class TwilioStatusIT {
 
     @BeforeAll
     static void openProbe() {
-        probe = KafkaProbe.on(Topics.CALLS, Topics.QUARANTINE);
+        published = new PublishedEvents();
     }
 
     @AfterAll
     static void closeProbe() {
-        probe.close();
+        published.close();
     }
 
     @BeforeEach
@@ -44,16 +42,12 @@ class TwilioStatusIT {
         client = new IngestClient(port);
     }
 
-    private static List<EventEnvelope> about(String callSid) {
-        return probe.envelopes(envelope -> envelope.dataAsString().contains(callSid));
+    private static List<EventEnvelope> about(String marker) {
+        return published.about(marker);
     }
 
     private static CallCompleted theOneOutcomeOf(String callSid) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !about(callSid).isEmpty());
-        var envelopes = about(callSid);
-        assertThat(envelopes).hasSize(1);
-        assertThat(EventSchemas.violations(envelopes.getFirst())).isEmpty();
-        return (CallCompleted) envelopes.getFirst().event();
+        return (CallCompleted) published.theOneEventAbout(callSid).event();
     }
 
     @Test
