@@ -1,7 +1,6 @@
 package com.revos.voice.service;
 
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,13 +78,7 @@ class ApiErrors {
 
     static ProblemDetail problem(HttpStatus status, String title, String detail,
                                  List<ApiException.FieldError> errors) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("https://docs.revos.io/voice/problems/" + status.value()));
-        if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
-        }
-        return problem;
+        return Problems.of(status, title, detail, errors);
     }
 
     private static String simpleType(MethodArgumentTypeMismatchException e) {

@@ -2,7 +2,6 @@ package com.revos.voice.provisioning.common.infrastructure;
 
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.provider.application.ProviderException;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -10,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import com.revos.voice.service.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -68,9 +68,6 @@ class ProvisioningErrors {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("https://docs.revos.io/voice/problems/" + status.value()));
-        return problem;
+        return Problems.of(status, title, detail, java.util.List.of());
     }
 }
