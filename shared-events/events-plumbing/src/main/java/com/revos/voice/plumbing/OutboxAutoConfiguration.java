@@ -3,6 +3,7 @@ package com.revos.voice.plumbing;
 import com.revos.voice.plumbing.consumer.IdempotentConsumers;
 import com.revos.voice.plumbing.consumer.ProcessedEvents;
 import com.revos.voice.plumbing.outbox.OutboxCleanup;
+import com.revos.voice.plumbing.outbox.OutboxLag;
 import com.revos.voice.plumbing.outbox.OutboxProperties;
 import com.revos.voice.plumbing.outbox.OutboxRelay;
 import com.revos.voice.plumbing.outbox.OutboxRelays;
@@ -60,7 +61,7 @@ public class OutboxAutoConfiguration {
     @Bean(destroyMethod = "destroy")
     @ConditionalOnBooleanProperty(name = "revos.outbox.relay-enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(OutboxProperties properties, DataSourceProperties dataSource, KafkaProperties kafka,
-                            ReplicationSlots slots, MeterRegistry meters) {
+                            ReplicationSlots slots, JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
         var producer = kafka.buildProducerProperties();
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -71,7 +72,7 @@ public class OutboxAutoConfiguration {
         var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(producer));
         var engineConfig = OutboxRelays.engineConfig(properties,
                 dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword());
-        return new OutboxRelay(properties, engineConfig, template, slots, meters);
+        return new OutboxRelay(properties, engineConfig, template, slots, new OutboxLag(jdbc, clock), meters);
     }
 
     @Bean

@@ -36,9 +36,10 @@ class CampaignConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "revos.optimizer.streams.enabled", matchIfMissing = true)
-    OptimizerStreams optimizerStreams(CampaignMonitor monitor, OptimizerProperties properties, KafkaProperties kafka) {
+    OptimizerStreams optimizerStreams(CampaignMonitor monitor, OptimizerProperties properties, KafkaProperties kafka,
+                                      io.micrometer.core.instrument.MeterRegistry meters) {
         return new OptimizerStreams(() -> OptimizerTopology.build(monitor, properties.dedupRetention()),
-                streamsConfig(properties, String.join(",", kafka.getBootstrapServers())));
+                streamsConfig(properties, String.join(",", kafka.getBootstrapServers())), meters);
     }
 
     static Properties streamsConfig(OptimizerProperties properties, String bootstrapServers) {

@@ -1,6 +1,8 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
 import com.revos.voice.optimizer.campaign.model.CampaignState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,11 +30,14 @@ final class OptimizerStreams implements SmartLifecycle {
 
     private final Supplier<Topology> topology;
     private final Properties config;
+    private final MeterRegistry meters;
     private volatile KafkaStreams streams;
+    private volatile KafkaStreamsMetrics metrics;
 
-    OptimizerStreams(Supplier<Topology> topology, Properties config) {
+    OptimizerStreams(Supplier<Topology> topology, Properties config, MeterRegistry meters) {
         this.topology = topology;
         this.config = config;
+        this.meters = meters;
     }
 
     @Override
@@ -45,6 +50,9 @@ final class OptimizerStreams implements SmartLifecycle {
             log.error("Optimizer stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        // Kafka's own client metrics (consumer lag among them) for the dashboards and the consumer-lag alert
+        metrics = new KafkaStreamsMetrics(instance);
+        metrics.bindTo(meters);
         instance.start();
         streams = instance;
     }
@@ -54,6 +62,7 @@ final class OptimizerStreams implements SmartLifecycle {
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
             streams = null;
+            metrics.close();
         }
     }
 

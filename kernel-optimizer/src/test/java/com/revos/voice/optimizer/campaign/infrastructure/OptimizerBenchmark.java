@@ -226,7 +226,8 @@ class OptimizerBenchmark {
         var properties = new OptimizerProperties(true, applicationId, null, 1, Duration.ofMillis(COMMIT_MS),
                 Duration.ofHours(24), THREADS);
         var config = CampaignConfiguration.streamsConfig(properties, brokers());
-        return new OptimizerStreams(() -> OptimizerTopology.build(monitor, properties.dedupRetention()), config);
+        return new OptimizerStreams(() -> OptimizerTopology.build(monitor, properties.dedupRetention()), config,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     private String streamsThroughput(OptimizerStreams streams, String group, Map<TopicPartition, Long> base)

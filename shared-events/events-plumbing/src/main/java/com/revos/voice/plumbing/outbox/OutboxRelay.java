@@ -51,7 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
 
     public OutboxRelay(OutboxProperties properties, Properties engineConfig, KafkaTemplate<String, byte[]> kafka,
-                       ReplicationSlots slots, MeterRegistry meters) {
+                       ReplicationSlots slots, OutboxLag lag, MeterRegistry meters) {
         this.properties = properties;
         this.engineConfig = engineConfig;
         this.kafka = kafka;
@@ -66,7 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("From the outbox row's commit to Kafka's acknowledgement")
                 .publishPercentileHistogram().register(meters);
         meters.gauge("revos.outbox.relay.lag.seconds", java.util.List.of(io.micrometer.core.instrument.Tag.of("slot", slot)),
-                lastPublishedCreatedAtMillis, last -> running ? (System.currentTimeMillis() - last.get()) / 1000.0 : 0.0);
+                lastPublishedCreatedAtMillis, last -> lag.secondsBehind(Instant.ofEpochMilli(last.get())));
     }
 
     @Override
@@ -133,9 +133,6 @@ public class OutboxRelay implements SmartLifecycle {
             committer.markProcessed(records.get(i));
         }
         committer.markBatchFinished();
-        if (records.isEmpty()) {
-            lastPublishedCreatedAtMillis.set(System.currentTimeMillis());
-        }
     }
 
     private void awaitAcknowledged(CompletableFuture<SendResult<String, byte[]>> send) throws InterruptedException {
