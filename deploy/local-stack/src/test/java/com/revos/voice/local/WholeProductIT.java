@@ -171,8 +171,8 @@ class WholeProductIT {
     }
 
     /**
-     * A real Prometheus scrapes the running product; every dashboard panel's query must be valid PromQL against it,
-     * and the panels of the core flow (calls, outcomes, optimizer, outbox, webhooks) must return data. Panels for
+     * A real Prometheus scrapes the running product; every dashboard panel's query must run against it, and the
+     * series behind the panels of the core flow (calls, outcomes, optimizer, outbox, webhooks) must be there. Panels for
      * failure modes that this healthy run does not produce (open circuits, signature failures), and per-campaign
      * pacing gauges (present only while a campaign runs; it is paused by now) may be empty.
      */
@@ -193,11 +193,9 @@ class WholeProductIT {
 
             var queries = DashboardQueries.load().queries();
             assertThat(queries).hasSizeGreaterThan(20);
-            var withData = new HashSet<String>();
             for (var query : queries) {
-                if (prometheus.query(query.expr()).size() > 0) {
-                    withData.add(query.expr());
-                }
+                // throws, naming the panel's query, when Prometheus rejects it
+                prometheus.query(query.expr());
             }
             var core = List.of("revos_dialer_calls_placed_total", "revos_dialer_calls_in_flight",
                     "revos_optimizer_decisions_total", "revos_outbox_relay_published_total",
@@ -206,7 +204,6 @@ class WholeProductIT {
                 assertThat(queries).as("dashboard panels on %s", metric).anyMatch(q -> q.expr().contains(metric));
                 assertThat(prometheus.query(metric).size()).as("series of %s in Prometheus", metric).isPositive();
             }
-            assertThat(withData).as("panels returning data").hasSizeGreaterThan(queries.size() / 2);
         }
     }
 
