@@ -12,8 +12,6 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Every kernel-optimizer IT shares this one annotation, so they share one cached context. The Streams application
  * id is unique per context: tests of one JVM share the broker, and a stale id would resume old offsets and state.
- * The JVM's shutdown hooks stop the test PostgreSQL while Spring closes the context (the outbox relay then drops its
- * slot), hence the short connection timeout.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +20,6 @@ import org.springframework.test.context.TestPropertySource;
 @RevosIntegrationTest
 @TestPropertySource(properties = {
         "spring.config.name=kernel-optimizer",
-        "revos.optimizer.streams.application-id=kernel-optimizer-it-${random.uuid}",
-        "spring.datasource.hikari.connection-timeout=2000"})
+        "revos.optimizer.streams.application-id=kernel-optimizer-it-${random.uuid}"})
 public @interface OptimizerIntegrationTest {
 }

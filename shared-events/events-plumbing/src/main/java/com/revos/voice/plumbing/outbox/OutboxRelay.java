@@ -5,6 +5,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.Json;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,10 +15,12 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +68,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.commitToAck = Timer.builder("revos.outbox.relay.latency").tag("slot", slot)
                 .description("From the outbox row's commit to Kafka's acknowledgement")
                 .publishPercentileHistogram().register(meters);
-        meters.gauge("revos.outbox.relay.lag.seconds", java.util.List.of(io.micrometer.core.instrument.Tag.of("slot", slot)),
+        meters.gauge("revos.outbox.relay.lag.seconds", List.of(Tag.of("slot", slot)),
                 lastPublishedCreatedAtMillis, last -> lag.secondsBehind(Instant.ofEpochMilli(last.get())));
     }
 
@@ -138,7 +141,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void awaitAcknowledged(CompletableFuture<SendResult<String, byte[]>> send) throws InterruptedException {
         try {
             send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // not marked processed: the engine stops and is restarted from the last committed offset
             throw new RelayPublishException("Kafka did not acknowledge an outbox event: " + e.getMessage(), e);
         }

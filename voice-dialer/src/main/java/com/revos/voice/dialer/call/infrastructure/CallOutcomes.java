@@ -8,6 +8,7 @@ import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public class CallOutcomes {
         // a call_initiation_failure webhook (busy, no answer) carries no dynamic variables: it is tied back to our
         // attempt by the conversation id the provider gave when the call was placed
         var found = event.matched() && event.callId() != null ? calls.lock(event.callId())
-                : event.providerCallId() == null ? java.util.Optional.<CallStore.CallRow>empty()
+                : event.providerCallId() == null ? Optional.<CallStore.CallRow>empty()
                 : calls.lockByProviderCallId(event.providerCallId());
         if (found.isEmpty()) {
             log.debug("Outcome for unknown call {} / conversation {} ignored", event.callId(), event.providerCallId());
