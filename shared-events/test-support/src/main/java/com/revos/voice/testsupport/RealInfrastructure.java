@@ -4,12 +4,9 @@ import com.revos.voice.events.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -21,11 +18,8 @@ public final class RealInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(RealInfrastructure.class);
     private static final int PARTITIONS = 3;
 
-    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
-
     private static org.springframework.kafka.test.EmbeddedKafkaBroker kafka;
     private static EmbeddedPostgres postgres;
-    private static boolean shutdownHookRegistered;
 
     private RealInfrastructure() {
     }
@@ -42,7 +36,7 @@ public final class RealInfrastructure {
                     "transaction.state.log.min.isr", "1",
                     "group.initial.rebalance.delay.ms", "0"));
             kafka.afterPropertiesSet();
-            registerShutdownHook();
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(kafka::destroy));
             log.info("Test Kafka broker at {} in {} ms", kafka.getBrokersAsString(), elapsedMillis(started));
         }
         return kafka.getBrokersAsString();
@@ -63,42 +57,16 @@ public final class RealInfrastructure {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
             }
-            registerShutdownHook();
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    log.warn("Stopping embedded PostgreSQL failed", e);
+                }
+            }));
             log.info("Test PostgreSQL on port {} in {} ms", postgres.getPort(), elapsedMillis(started));
         }
         return postgres;
-    }
-
-    /** A Spring context that uses the infrastructure: it is closed before the broker and database stop. */
-    static void register(ConfigurableApplicationContext context) {
-        CONTEXTS.add(context);
-    }
-
-    /**
-     * One hook stops everything in order: the contexts first (their outbox relays drop their slots, their consumers
-     * leave), then the broker, then the database. Separate hooks would run concurrently and a context would wait on
-     * a database that is already gone.
-     */
-    private static void registerShutdownHook() {
-        if (shutdownHookRegistered) {
-            return;
-        }
-        shutdownHookRegistered = true;
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            CONTEXTS.reversed().forEach(ConfigurableApplicationContext::close);
-            synchronized (RealInfrastructure.class) {
-                if (kafka != null) {
-                    kafka.destroy();
-                }
-                if (postgres != null) {
-                    try {
-                        postgres.close();
-                    } catch (IOException e) {
-                        log.warn("Stopping embedded PostgreSQL failed", e);
-                    }
-                }
-            }
-        }));
     }
 
     public static String jdbcUrl() {
@@ -117,7 +85,10 @@ public final class RealInfrastructure {
                 Map.entry("spring.cloud.stream.kafka.streams.binder.brokers", brokers),
                 // each context gets its own slot, and drops it when the context closes: no slot outlives a test JVM
                 Map.entry("revos.outbox.slot-name", "${revos.outbox.schema}_outbox_" + Long.toHexString(System.nanoTime())),
-                Map.entry("revos.outbox.drop-slot-on-shutdown", "true"));
+                Map.entry("revos.outbox.drop-slot-on-shutdown", "true"),
+                // at JVM exit, embedded PostgreSQL's own shutdown hook races the contexts' closing: dropping the slot
+                // must then give up quickly instead of waiting Hikari's default 30 s for a connection
+                Map.entry("spring.datasource.hikari.connection-timeout", "5000"));
     }
 
     private static long elapsedMillis(long startedNanos) {

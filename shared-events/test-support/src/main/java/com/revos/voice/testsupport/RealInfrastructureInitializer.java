@@ -11,6 +11,5 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("revos-real-infrastructure", RealInfrastructure.springProperties()));
-        RealInfrastructure.register(context);
     }
 }
