@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +35,20 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Webhook intake benchmark (issue 5; design.md section 7: at least 5,000 signed webhooks/s, p99 under 50 ms, every
- * 2xx on Kafka exactly once). Starts the service on the real broker of the test JVM, fires signed post-call
- * webhooks from virtual threads over HTTP/1.1 keep-alive, alternating in slices with the same load at
- * {@code /webhooks/noop} of the same service as the baseline (HTTP stack, security chain and body read; no
- * signature, no Kafka). The load generator,
- * the service and the broker share the machine, so the figures are a floor. Not part of the test suite; run with:
+ * 2xx on Kafka exactly once). Starts the service on the real broker of the test JVM and measures two ways, each
+ * against the same load at {@code /webhooks/noop} of the same service as the baseline (HTTP stack, security chain and
+ * body read; no signature, no Kafka):
+ * <ol>
+ * <li>closed load: N virtual-thread clients over HTTP/1.1 keep-alive send signed post-call webhooks as fast as they
+ * are answered, alternating in slices with the baseline; gives the throughput ceiling and the ratio;</li>
+ * <li>open load: the target rate offered for a fixed time whatever the answers do, latency counted from when each
+ * request was due; gives the p99 at the target rate.</li>
+ * </ol>
+ * Then every conversation answered 2xx must be on Kafka exactly once. The load generator, the service and the broker
+ * share the machine, so the figures are a floor. Not part of the test suite; run with:
  * {@code ./mvnw -pl voice-webhook-ingest test -Dtest=WebhookIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.seconds=25 -Dbench.slices=5 -Dbench.warmupSeconds=5 -Dbench.concurrency=64}). Figures go to the log and to
- * {@code target/benchmarks/webhook-ingest.txt}.
+ * ({@code -Dbench.seconds=25 -Dbench.slices=5 -Dbench.warmupSeconds=5 -Dbench.concurrency=64 -Dbench.rate=5000
+ * -Dbench.sustainedSeconds=30}). Figures go to the log and to {@code target/benchmarks/webhook-ingest.txt}.
  */
 @RevosIntegrationTest
 @TestPropertySource(properties = {
@@ -57,6 +64,8 @@ class WebhookIngestBenchmark {
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 5));
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 64);
     private static final int SLICES = Integer.getInteger("bench.slices", 5);
+    private static final int RATE = Integer.getInteger("bench.rate", 5_000);
+    private static final Duration SUSTAINED = Duration.ofSeconds(Long.getLong("bench.sustainedSeconds", 30));
     private static final int CAMPAIGNS = 16;
     private static final String PLACEHOLDER = "CONVERSATION_PLACEHOLDER";
 
@@ -116,16 +125,31 @@ class WebhookIngestBenchmark {
         }
         var noop = Phase.merge("noop baseline", noopSlices);
         var signed = Phase.merge("signed post-call", signedSlices);
+        // "sustained": an open load at the target rate, each latency measured from the moment the request was due,
+        // so a stalled server cannot hide its queue by slowing the generator down (no coordinated omission)
+        var noopAtRate = runAtRate("noop at " + RATE + "/s", "/webhooks/noop", false, "noop");
+        var signedAtRate = runAtRate("signed at " + RATE + "/s", IngestClient.POST_CALL, true, marker + "r");
+        var accepted = new HashSet<>(signed.accepted());
+        accepted.addAll(signedAtRate.accepted());
 
         var onKafka = countOnKafka(marker);
-        var missing = signed.accepted().stream().filter(id -> !onKafka.containsKey(id)).count();
+        var missing = accepted.stream().filter(id -> !onKafka.containsKey(id)).count();
         var duplicated = onKafka.values().stream().filter(count -> count > 1).count();
-        var unacknowledgedButPublished = onKafka.keySet().stream().filter(id -> !signed.accepted().contains(id))
-                .count();
+        var unacknowledgedButPublished = onKafka.keySet().stream().filter(id -> !accepted.contains(id)).count();
+        report.add("closed load, as fast as the service answers:");
         report.add(noop.line());
         report.add(signed.line());
         report.add(String.format("signed / noop throughput ratio: %.2f", signed.perSecond() / noop.perSecond()));
-        report.add("kafka: " + signed.ok() + " acknowledged webhooks, " + onKafka.size() + " distinct events on "
+        report.add("open load at " + RATE + " req/s for " + SUSTAINED.toSeconds()
+                + " s each, latency from when each request was due:");
+        report.add(noopAtRate.line());
+        report.add(signedAtRate.line());
+        report.add(String.format("signed / noop p99 ratio at %d req/s: %.2f", RATE,
+                signedAtRate.percentileMillis(0.99) / noopAtRate.percentileMillis(0.99)));
+        report.add(String.format("target (>= %d req/s with p99 < 50 ms): %s", RATE,
+                signedAtRate.failed() == 0 && signedAtRate.perSecond() >= RATE * 0.99
+                        && signedAtRate.percentileMillis(0.99) < 50 ? "met" : "NOT met"));
+        report.add("kafka: " + accepted.size() + " acknowledged webhooks, " + onKafka.size() + " distinct events on "
                 + Topics.CALLS.name() + ", missing " + missing + ", duplicated " + duplicated
                 + ", published but not acknowledged (client gave up) " + unacknowledgedButPublished);
         report.add("load average after: " + loadAverage());
@@ -155,19 +179,13 @@ class WebhookIngestBenchmark {
                     var failed = 0L;
                     var accepted = new HashSet<String>();
                     for (long n = 0; System.nanoTime() < deadline; n++) {
-                        var conversation = "conv_" + marker + "_" + client + "_" + n;
+                        var conversation = conversation(marker, client, n);
                         var body = templates[(int) (n % CAMPAIGNS)].replace(PLACEHOLDER, conversation)
                                 .getBytes(StandardCharsets.UTF_8);
-                        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                        if (sign) {
-                            request.header(ElevenLabsWebhookController.SIGNATURE_HEADER,
-                                    PostCallSignature.header(SECRET, Instant.now().getEpochSecond(), body));
-                        }
+                        var request = post(uri, body, sign);
                         var sent = System.nanoTime();
                         try {
-                            var status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                            var status = http.send(request, HttpResponse.BodyHandlers.discarding())
                                     .statusCode();
                             if (status / 100 == 2) {
                                 if (ok == latencies.length) {
@@ -202,6 +220,74 @@ class WebhookIngestBenchmark {
         var phase = new Phase(name, ok, failed, seconds, merged, accepted);
         log.info(phase.line());
         return phase;
+    }
+
+    /**
+     * Offers {@link #RATE} requests per second for {@link #SUSTAINED}, whatever the answers do: each request is due at
+     * its slot, is sent by its own virtual thread, and its latency runs from the slot, not from the actual send.
+     */
+    private Phase runAtRate(String name, String path, boolean sign, String marker) throws Exception {
+        var templates = templates();
+        var uri = URI.create("http://localhost:" + port + path);
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        var total = (int) (RATE * SUSTAINED.toSeconds());
+        var intervalNanos = 1_000_000_000L / RATE;
+        var latencies = new long[total];
+        var succeeded = new boolean[total];
+        var started = System.nanoTime();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int n = 0; n < total; n++) {
+                var due = started + n * intervalNanos;
+                for (var wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                var request = n;
+                executor.execute(() -> {
+                    var body = templates[request % CAMPAIGNS]
+                            .replace(PLACEHOLDER, conversation(marker, 0, request)).getBytes(StandardCharsets.UTF_8);
+                    try {
+                        var status = http.send(post(uri, body, sign), HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                        succeeded[request] = status / 100 == 2;
+                    } catch (IOException e) {
+                        succeeded[request] = false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    latencies[request] = System.nanoTime() - due;
+                });
+            }
+        }
+        var seconds = (System.nanoTime() - started) / 1e9;
+        var accepted = new HashSet<String>();
+        var ok = new long[total];
+        var okCount = 0;
+        for (int n = 0; n < total; n++) {
+            if (succeeded[n]) {
+                ok[okCount++] = latencies[n];
+                accepted.add(conversation(marker, 0, n));
+            }
+        }
+        var phase = new Phase(name, okCount, total - okCount, seconds,
+                Arrays.stream(ok, 0, okCount).sorted().toArray(), accepted);
+        log.info(phase.line());
+        return phase;
+    }
+
+    private static String conversation(String marker, int client, long n) {
+        return "conv_" + marker + "_" + client + "_" + n;
+    }
+
+    private static HttpRequest post(URI uri, byte[] body, boolean sign) {
+        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (sign) {
+            request.header(ElevenLabsWebhookController.SIGNATURE_HEADER,
+                    PostCallSignature.header(SECRET, Instant.now().getEpochSecond(), body));
+        }
+        return request.build();
     }
 
     private static String[] templates() {
