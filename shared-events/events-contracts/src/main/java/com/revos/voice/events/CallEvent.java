@@ -40,6 +40,37 @@ public sealed interface CallEvent extends VoiceEvent {
     }
 
     /**
+     * A call's recording arrived (an ElevenLabs {@code post_call_audio} webhook). The audio itself never goes on
+     * Kafka; the event says it exists, how big it is, its SHA-256, and under which key the configured store kept it
+     * ({@code storageKey} null when the intake keeps no recordings: ElevenLabs serves them by conversation id). The
+     * webhook carries none of our ids: consumers tie it to a call by {@code providerCallId}, the conversation id of
+     * {@code call.initiated}.
+     */
+    record CallRecordingReceived(String provider, String providerCallId, String agentId, long audioBytes,
+                                 String audioSha256, String storageKey, Instant receivedAt) implements CallEvent {
+
+        @Override
+        public UUID callId() {
+            return null;
+        }
+
+        @Override
+        public UUID tenantId() {
+            return null;
+        }
+
+        @Override
+        public String partitionKey() {
+            return providerCallId;
+        }
+
+        @Override
+        public String subject() {
+            return providerCallId;
+        }
+    }
+
+    /**
      * The normalized call outcome (design.md section 3). {@code matched} is false when the webhook carried none of
      * our correlation ids (a call not placed by us); the ids are then null.
      * {@code localHour} is the hour of day in the contact's own time zone when the call started, for retiming.

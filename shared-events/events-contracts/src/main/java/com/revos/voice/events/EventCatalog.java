@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.toUnmodifiableMap;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallEvent.CallInitiated;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
+import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.CallEvent.CallRequested;
 import com.revos.voice.events.CampaignEvent.CampaignCancelled;
 import com.revos.voice.events.CampaignEvent.CampaignCompleted;
@@ -44,6 +45,7 @@ public final class EventCatalog {
             new EventType<>("revos.voice.call.initiated.v1", CallInitiated.class, Topics.CALLS),
             new EventType<>("revos.voice.call.initiation_failed.v1", CallInitiationFailed.class, Topics.CALLS),
             new EventType<>("revos.voice.call.completed.v1", CallCompleted.class, Topics.CALLS),
+            new EventType<>("revos.voice.call.recording_received.v1", CallRecordingReceived.class, Topics.CALLS),
             new EventType<>("revos.voice.campaign.started.v1", CampaignStarted.class, Topics.CAMPAIGNS),
             new EventType<>("revos.voice.campaign.paused.v1", CampaignPaused.class, Topics.CAMPAIGNS),
             new EventType<>("revos.voice.campaign.resumed.v1", CampaignResumed.class, Topics.CAMPAIGNS),

@@ -8,7 +8,8 @@ public final class Topics {
     public static final Topic<ProvisioningEvent> PROVISIONING =
             new Topic<>("revos.voice.provisioning.v1", "agent or number id", ProvisioningEvent.class);
     public static final Topic<CallEvent> CALLS =
-            new Topic<>("revos.voice.calls.v1", "campaign id, or call id for single calls", CallEvent.class);
+            new Topic<>("revos.voice.calls.v1", "campaign id, or call id for single calls, or the provider's "
+                    + "conversation id for recordings and unmatched outcomes", CallEvent.class);
     public static final Topic<CampaignEvent> CAMPAIGNS =
             new Topic<>("revos.voice.campaigns.v1", "campaign id", CampaignEvent.class);
     public static final Topic<KernelCommand> KERNEL_COMMANDS =

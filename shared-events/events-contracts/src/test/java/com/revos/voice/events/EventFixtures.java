@@ -3,6 +3,7 @@ package com.revos.voice.events;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallEvent.CallInitiated;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
+import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.CallEvent.CallRequested;
 import com.revos.voice.events.CampaignEvent.CampaignCancelled;
 import com.revos.voice.events.CampaignEvent.CampaignCompleted;
@@ -67,6 +68,9 @@ final class EventFixtures {
                         AT, 94, CallOutcome.CONNECTED, true, 0.82, new BigDecimal("0.094"), "end_call tool",
                         Map.of("call_successful", "success", "data_collection", Map.of("qualified", true)), true, 13,
                         List.of("post_call_transcription")),
+                new CallRecordingReceived("elevenlabs", "conv_7101k2def", "agent_8401k2abc", 1_482_311,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "agent_8401k2abc/conv_7101k2def.mp3", AT),
                 new CampaignStarted(CAMPAIGN, TENANT, "Q4 re-engagement", CallingWindow.DEFAULT,
                         new Pacing(10, 20), new Pacing(50, 100), 10_000, AT),
                 new CampaignPaused(CAMPAIGN, TENANT, "stop-loss: failure rate 0.41 > 0.30", COMMAND, AT),

@@ -15,7 +15,8 @@ public sealed interface Receipt {
     record Quarantined(String kind, UUID quarantineId, String reason) implements Receipt {
     }
 
-    record AudioReceived(String kind, int bytes) implements Receipt {
+    /** A recording: its existence published as {@code eventId}, the audio kept by the store or dropped. */
+    record AudioReceived(String kind, UUID eventId, int bytes) implements Receipt {
     }
 
     record Ignored(String kind) implements Receipt {

@@ -1,5 +1,6 @@
 package com.revos.voice.webhook.intake.application;
 
+import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
 import com.revos.voice.webhook.intake.model.Normalized;
@@ -82,8 +83,12 @@ public final class WebhookIntake {
                 yield new Receipt.Published(completed.kind(), completed.eventId());
             }
             case Normalized.AudioReceived recording -> {
-                audio.store(recording.conversationId(), recording.agentId(), recording.mp3());
-                yield new Receipt.AudioReceived(recording.kind(), recording.mp3().length);
+                // stored first: the event may then name where, and a redelivery after a failed publish stores again
+                var storageKey = audio.store(recording.conversationId(), recording.agentId(), recording.mp3());
+                var event = new CallRecordingReceived(provider, recording.conversationId(), recording.agentId(),
+                        recording.mp3().length, sha256(recording.mp3()), storageKey.orElse(null), recording.time());
+                bus.publish(EventEnvelope.wrap(event, settings.source(), recording.eventId(), recording.time()));
+                yield new Receipt.AudioReceived(recording.kind(), recording.eventId(), recording.mp3().length);
             }
             case Normalized.Ignored ignored -> new Receipt.Ignored(ignored.kind());
             case Normalized.Unreadable unreadable -> quarantine(provider, unreadable, body);

@@ -1,6 +1,7 @@
 package com.revos.voice.webhook.intake.infrastructure;
 
 import com.revos.voice.service.ApiException;
+import com.revos.voice.webhook.intake.application.AudioStoreUnavailableException;
 import com.revos.voice.webhook.intake.application.EventBusUnavailableException;
 import com.revos.voice.webhook.intake.application.Receipt;
 import java.time.Duration;
@@ -29,6 +30,10 @@ final class Receipts {
         } catch (EventBusUnavailableException e) {
             metrics.request(provider, "unknown", "unavailable");
             throw ApiException.unavailable("The event bus is unavailable; retry later", retryAfter.toSeconds());
+        } catch (AudioStoreUnavailableException e) {
+            metrics.request(provider, "unknown", "unavailable");
+            log.error("Recording not kept, the sender will retry: {}", e.getMessage(), e.getCause());
+            throw ApiException.unavailable("The recording store is unavailable; retry later", retryAfter.toSeconds());
         }
         switch (receipt) {
             case Receipt.Published published -> metrics.request(provider, published.kind(), "published");

@@ -7,6 +7,7 @@ import com.revos.voice.webhook.intake.model.PostCallSignature;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -32,6 +33,13 @@ class WebhookIntakeConfiguration {
     EventBus webhookEventBus(KafkaTemplate<String, byte[]> webhookKafkaTemplate, WebhookProperties properties,
                              MeterRegistry registry) {
         return new KafkaEventBus(webhookKafkaTemplate, properties.kafka().publishTimeout(), registry);
+    }
+
+    /** Recordings as files; without the setting (or another {@link AudioStore} bean) they are dropped. */
+    @Bean
+    @ConditionalOnProperty("revos.webhooks.recordings-directory")
+    AudioStore directoryAudioStore(WebhookProperties properties) {
+        return new DirectoryAudioStore(properties.recordingsDirectory());
     }
 
     @Bean

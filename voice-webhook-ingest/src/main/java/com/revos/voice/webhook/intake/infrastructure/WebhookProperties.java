@@ -1,5 +1,6 @@
 package com.revos.voice.webhook.intake.infrastructure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param source the CloudEvents source of what the intake publishes
  * @param retryAfter what a 503 tells the sender to wait
  * @param benchmarkNoopEnabled exposes {@code /webhooks/noop}, the baseline of the benchmark; off in production
+ * @param recordingsDirectory where {@code post_call_audio} recordings are kept as files; unset, they are dropped
+ *                            (ElevenLabs keeps them) and only their existence is published
  */
 @ConfigurationProperties("revos.webhooks")
 record WebhookProperties(
@@ -21,7 +24,8 @@ record WebhookProperties(
         @DefaultValue Twilio twilio,
         @DefaultValue Kafka kafka,
         @DefaultValue("512KB") DataSize maxQuarantinedBody,
-        @DefaultValue("false") boolean benchmarkNoopEnabled) {
+        @DefaultValue("false") boolean benchmarkNoopEnabled,
+        Path recordingsDirectory) {
 
     /**
      * @param secrets every secret currently valid (rotation: add the new one, then drop the old one)

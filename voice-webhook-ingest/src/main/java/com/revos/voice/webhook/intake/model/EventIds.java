@@ -15,7 +15,15 @@ public final class EventIds {
     }
 
     public static UUID callCompleted(String provider, String providerCallId) {
-        return UUID.nameUUIDFromBytes(("revos.voice.call.completed.v1:" + provider + ':' + providerCallId)
+        return derived("revos.voice.call.completed.v1", provider, providerCallId);
+    }
+
+    public static UUID recordingReceived(String provider, String providerCallId) {
+        return derived("revos.voice.call.recording_received.v1", provider, providerCallId);
+    }
+
+    private static UUID derived(String eventType, String provider, String providerCallId) {
+        return UUID.nameUUIDFromBytes((eventType + ':' + provider + ':' + providerCallId)
                 .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,8 +13,9 @@ public sealed interface Normalized {
     record Completed(String kind, UUID eventId, Instant time, CallCompleted event) implements Normalized {
     }
 
-    /** The recording of a call: it never goes on Kafka. */
-    record AudioReceived(String kind, String conversationId, String agentId, byte[] mp3) implements Normalized {
+    /** The recording of a call: only the fact that it exists goes on Kafka, never the audio. */
+    record AudioReceived(String kind, UUID eventId, Instant time, String conversationId, String agentId, byte[] mp3)
+            implements Normalized {
     }
 
     /** A webhook that is fine but says nothing final (a Twilio {@code ringing} callback). */

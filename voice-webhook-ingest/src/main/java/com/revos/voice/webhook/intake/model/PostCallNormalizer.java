@@ -63,7 +63,7 @@ public final class PostCallNormalizer {
             return switch (kind) {
                 case TRANSCRIPTION -> completed(kind, eventTime, transcription(data, conversationId));
                 case INITIATION_FAILURE -> completed(kind, eventTime, initiationFailure(data, conversationId));
-                default -> audio(data, conversationId);
+                default -> audio(data, conversationId, receivedAt);
             };
         } catch (InvalidWebhookException e) {
             return new Normalized.Unreadable(kind, conversationId, e.getMessage());
@@ -115,13 +115,14 @@ public final class PostCallNormalizer {
                 List.of(PROVIDER + "." + INITIATION_FAILURE));
     }
 
-    private static Normalized audio(JsonNode data, String conversationId) {
+    private static Normalized audio(JsonNode data, String conversationId, Instant receivedAt) {
         var encoded = JsonFields.text(data, "full_audio");
         if (encoded == null) {
             throw new InvalidWebhookException("data.full_audio is missing");
         }
         try {
-            return new Normalized.AudioReceived(AUDIO, conversationId, JsonFields.text(data, "agent_id"),
+            return new Normalized.AudioReceived(AUDIO, EventIds.recordingReceived(PROVIDER, conversationId),
+                    receivedAt, conversationId, JsonFields.text(data, "agent_id"),
                     Base64.getMimeDecoder().decode(encoded));
         } catch (IllegalArgumentException e) {
             throw new InvalidWebhookException("data.full_audio is not base64");

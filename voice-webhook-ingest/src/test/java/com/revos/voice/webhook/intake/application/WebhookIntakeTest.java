@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.EventSchemas;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
@@ -12,12 +13,16 @@ import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
 import com.revos.voice.webhook.intake.model.PostCallSignature;
 import com.revos.voice.webhook.intake.model.SignatureCheck;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WebhookIntakeTest {
@@ -27,11 +32,19 @@ class WebhookIntakeTest {
 
     private final List<EventEnvelope> published = new ArrayList<>();
     private final List<String> recordings = new ArrayList<>();
+    private final AudioStore keepingStore = (conversationId, agentId, mp3) -> {
+        recordings.add(conversationId);
+        return Optional.of(agentId + "/" + conversationId + ".mp3");
+    };
     private final WebhookIntake intake = intake(published::add);
 
     private WebhookIntake intake(EventBus bus) {
+        return intake(bus, keepingStore);
+    }
+
+    private WebhookIntake intake(EventBus bus, AudioStore store) {
         return new WebhookIntake(new PostCallSignature(List.of(SECRET), Duration.ofMinutes(30), Duration.ofMinutes(5)),
-                bus, (conversationId, agentId, mp3) -> recordings.add(conversationId),
+                bus, store,
                 Clock.fixed(NOW, ZoneOffset.UTC), new WebhookIntake.Settings("/revos/voice-webhook-ingest", 4_096, 100));
     }
 
@@ -87,10 +100,44 @@ class WebhookIntakeTest {
     }
 
     @Test
-    void a_recording_is_handed_to_the_audio_store_and_never_published() {
-        var body = PostCallPayloads.bytes(PostCallPayloads.audio("conv_d", 10_000));
-        assertThat(intake.postCall(body, sign(body))).isEqualTo(new Receipt.AudioReceived("post_call_audio", 10_000));
+    void a_recording_is_handed_to_the_audio_store_and_only_its_existence_is_published() throws Exception {
+        var payload = PostCallPayloads.audio("conv_d", 10_000);
+        var mp3 = Base64.getDecoder().decode(PostCallPayloads.data(payload).get("full_audio").asText());
+        var body = PostCallPayloads.bytes(payload);
+
+        var receipt = intake.postCall(body, sign(body));
+
         assertThat(recordings).containsExactly("conv_d");
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.AudioReceived.class,
+                audio -> assertThat(audio.bytes()).isEqualTo(10_000));
+        assertThat(published).singleElement().satisfies(envelope -> {
+            assertThat(envelope.id()).isEqualTo(((Receipt.AudioReceived) receipt).eventId());
+            assertThat(envelope.topic()).isEqualTo(Topics.CALLS);
+            assertThat(envelope.key()).isEqualTo("conv_d");
+            assertThat(EventSchemas.violations(envelope)).isEmpty();
+            assertThat(envelope.event()).isEqualTo(new CallRecordingReceived("elevenlabs", "conv_d",
+                    "agent_01jz8x3m5k", 10_000,
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mp3)),
+                    "agent_01jz8x3m5k/conv_d.mp3", NOW));
+            assertThat(envelope.dataAsString()).as("no audio on Kafka").hasSizeLessThan(1_000);
+        });
+    }
+
+    @Test
+    void a_redelivered_recording_is_published_again_under_the_same_event_id() {
+        var body = PostCallPayloads.bytes(PostCallPayloads.audio("conv_r", 500));
+        intake.postCall(body, sign(body));
+        intake.postCall(body, sign(body));
+        assertThat(published).hasSize(2).extracting(EventEnvelope::id).containsOnly(published.getFirst().id());
+    }
+
+    @Test
+    void a_recording_the_store_cannot_keep_is_not_acknowledged_and_nothing_is_published() {
+        var broken = intake(published::add, (conversationId, agentId, mp3) -> {
+            throw new AudioStoreUnavailableException("disk full", null);
+        });
+        var body = PostCallPayloads.bytes(PostCallPayloads.audio("conv_s", 500));
+        assertThatThrownBy(() -> broken.postCall(body, sign(body))).isInstanceOf(AudioStoreUnavailableException.class);
         assertThat(published).isEmpty();
     }
 

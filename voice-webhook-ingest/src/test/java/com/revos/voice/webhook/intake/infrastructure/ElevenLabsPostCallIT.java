@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
@@ -136,7 +137,7 @@ class ElevenLabsPostCallIT {
     }
 
     @Test
-    void a_recording_is_acknowledged_and_counted_but_never_put_on_kafka() {
+    void a_recording_is_acknowledged_and_counted_and_only_its_existence_is_put_on_kafka() {
         var conversation = PostCallPayloads.conversationId("audio");
         var before = count("revos.webhook.requests", "result", "audio_received");
         // bigger than the JSON limit would allow: recordings have their own limit
@@ -147,7 +148,16 @@ class ElevenLabsPostCallIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(count("revos.webhook.requests", "result", "audio_received")).isEqualTo(before + 1);
         assertThat(registry.get("revos.webhook.audio.bytes").summary().max()).isGreaterThanOrEqualTo(1_000_000);
-        assertThat(TopicScan.countContaining(conversation, Topics.CALLS, Topics.QUARANTINE)).isZero();
+        var envelope = theOneEventAbout(conversation);
+        assertThat(envelope.type()).isEqualTo("revos.voice.call.recording_received.v1");
+        assertThat(envelope.key()).isEqualTo(conversation);
+        assertThat(envelope.event()).isInstanceOfSatisfying(CallRecordingReceived.class, recording -> {
+            assertThat(recording.audioBytes()).isEqualTo(1_000_000);
+            assertThat(recording.audioSha256()).hasSize(64);
+            assertThat(recording.storageKey()).as("this service keeps no recordings by default").isNull();
+        });
+        assertThat(envelope.dataAsString()).as("the audio stays off Kafka").hasSizeLessThan(1_000);
+        assertThat(TopicScan.countContaining(conversation, Topics.QUARANTINE)).isZero();
     }
 
     @Test

@@ -239,10 +239,12 @@ class PostCallNormalizerTest {
     }
 
     @Test
-    void a_recording_is_decoded_and_never_becomes_an_event() {
+    void a_recording_is_decoded_and_gets_an_id_of_its_own_derived_from_the_conversation() {
         var result = normalize(PostCallPayloads.audio("conv_4", 2_000));
         assertThat(result).isInstanceOfSatisfying(Normalized.AudioReceived.class, audio -> {
             assertThat(audio.conversationId()).isEqualTo("conv_4");
+            assertThat(audio.eventId()).isEqualTo(EventIds.recordingReceived("elevenlabs", "conv_4"))
+                    .isNotEqualTo(EventIds.callCompleted("elevenlabs", "conv_4"));
             assertThat(audio.mp3()).hasSize(2_000).startsWith((byte) 'I', (byte) 'D', (byte) '3');
         });
     }
