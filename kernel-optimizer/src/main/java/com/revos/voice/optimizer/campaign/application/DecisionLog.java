@@ -13,11 +13,16 @@ public interface DecisionLog {
      *
      * @param triggerEventId the event whose processing fired the decision
      * @param hourlyConnectRates connect rate per contact-local hour (NaN where unknown), part of the observation
+     * @return whether the decision was new; false when it was a replay, so replays are not counted twice
      */
-    void record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates);
+    boolean record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates);
 
-    /** Records the dialer's confirmation of a command; repeated confirmations change nothing. */
-    void confirm(Confirmation confirmation);
+    /**
+     * Records the dialer's confirmation of a command; repeated confirmations change nothing.
+     *
+     * @return whether this confirmed the command; false when it was already confirmed or is not ours
+     */
+    boolean confirm(Confirmation confirmation);
 
     /** The dialer confirmed a command with a campaign event carrying the command's id. */
     record Confirmation(UUID commandId, UUID tenantId, UUID campaignId, String eventType, UUID eventId,

@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,13 @@ record DecisionTrail(List<Item> items, int limit, int offset, long total) {
     record Observation(UUID eventId, UUID triggerEventId, Instant observedAt, Map<String, Object> metrics) {
     }
 
-    /** The command or recommendation sent, and the dialer's confirmation once it arrived. */
-    record ActionRow(UUID actionId, String kind, String type, Map<String, Object> payload, Instant issuedAt,
-                     Instant confirmedAt, String confirmationType, UUID confirmationEventId) {
+    /**
+     * The command or recommendation sent, and the dialer's confirmation once it arrived. The API document is told
+     * {@code issued_at} explicitly: swagger-core keeps names starting with "is" out of the snake_case naming
+     * strategy (swagger-core#5192), though the wire has it.
+     */
+    record ActionRow(UUID actionId, String kind, String type, Map<String, Object> payload,
+                     @Schema(name = "issued_at") Instant issuedAt, Instant confirmedAt, String confirmationType,
+                     UUID confirmationEventId) {
     }
 }

@@ -34,8 +34,8 @@ final class JdbcDecisionLog implements DecisionLog {
     }
 
     @Override
-    public void record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
-        transactions.executeWithoutResult(status -> {
+    public boolean record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             tenant(decision.tenantId());
             var observationId = DecisionIds.observation(decision.decisionId());
             var at = Timestamp.from(decision.decidedAt());
@@ -52,7 +52,7 @@ final class JdbcDecisionLog implements DecisionLog {
                     decision.rule().wireName(), decision.episode(), decision.value(), decision.threshold(),
                     decision.action().name(), Json.write(decision.action()), at);
             if (inserted == 0) {
-                return;
+                return false;
             }
             decision.message().ifPresent(message -> {
                 jdbc.update("""
@@ -65,19 +65,20 @@ final class JdbcDecisionLog implements DecisionLog {
                         new String(EventJson.write(message), StandardCharsets.UTF_8), at);
                 outbox.record(message, DecisionIds.outboxEvent(decision.decisionId()));
             });
-        });
+            return true;
+        }));
     }
 
     @Override
-    public void confirm(Confirmation confirmation) {
-        transactions.executeWithoutResult(status -> {
+    public boolean confirm(Confirmation confirmation) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             tenant(confirmation.tenantId());
-            jdbc.update("""
+            return jdbc.update("""
                     UPDATE kernel_actions SET confirmed_at = ?, confirmation_type = ?, confirmation_event_id = ?
                     WHERE action_id = ? AND confirmed_at IS NULL
                     """, Timestamp.from(confirmation.confirmedAt()), confirmation.eventType(),
-                    confirmation.eventId(), confirmation.commandId());
-        });
+                    confirmation.eventId(), confirmation.commandId()) == 1;
+        }));
     }
 
     private void tenant(UUID tenantId) {

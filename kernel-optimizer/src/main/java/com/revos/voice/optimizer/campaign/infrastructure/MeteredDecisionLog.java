@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * Counts what the optimizer decides, by rule and action ({@code revos.optimizer.decisions}), and the dialer's
- * confirmations ({@code revos.optimizer.confirmations}), for the optimizer dashboard and the stop-loss alert.
+ * confirmations ({@code revos.optimizer.confirmations}), for the optimizer dashboard and the stop-loss alert. Only
+ * what the delegate newly recorded counts: Kafka Streams reprocesses events after a crash or rebalance, and a
+ * replayed decision must not page anyone twice.
  */
 class MeteredDecisionLog implements DecisionLog {
 
@@ -21,15 +23,21 @@ class MeteredDecisionLog implements DecisionLog {
     }
 
     @Override
-    public void record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
-        delegate.record(decision, triggerEventId, hourlyConnectRates);
-        meters.counter("revos.optimizer.decisions", "rule", decision.rule().name().toLowerCase(Locale.ROOT),
-                "action", decision.action().name()).increment();
+    public boolean record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
+        var recorded = delegate.record(decision, triggerEventId, hourlyConnectRates);
+        if (recorded) {
+            meters.counter("revos.optimizer.decisions", "rule", decision.rule().name().toLowerCase(Locale.ROOT),
+                    "action", decision.action().name()).increment();
+        }
+        return recorded;
     }
 
     @Override
-    public void confirm(Confirmation confirmation) {
-        delegate.confirm(confirmation);
-        meters.counter("revos.optimizer.confirmations", "type", confirmation.eventType()).increment();
+    public boolean confirm(Confirmation confirmation) {
+        var confirmed = delegate.confirm(confirmation);
+        if (confirmed) {
+            meters.counter("revos.optimizer.confirmations", "type", confirmation.eventType()).increment();
+        }
+        return confirmed;
     }
 }

@@ -108,6 +108,7 @@ class CampaignRulesIT {
         assertThat(item.get("threshold").asDouble()).isEqualTo(0.3);
         assertThat(item.get("event").get("metrics").get("attempted").asInt()).isEqualTo(50);
         assertThat(item.get("action").get("action_id").asText()).isEqualTo(pause.commandId().toString());
+        assertThat(item.get("action").hasNonNull("issued_at")).isTrue();
         assertThat(item.get("action").get("confirmation_event_id").asText())
                 .isEqualTo(confirmation.id().toString());
         assertThat(api.get(path, LocalTokens.tenantMember(jwt, "stranger", UUID.randomUUID())).status())

@@ -177,11 +177,13 @@ class OptimizerBenchmark {
     private void topologyTestDriver() {
         var quiet = new CampaignMonitor(tenant -> OptimizerPolicy.DEFAULT, new DecisionLog() {
             @Override
-            public void record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
+            public boolean record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
+                return false;
             }
 
             @Override
-            public void confirm(Confirmation confirmation) {
+            public boolean confirm(Confirmation confirmation) {
+                return false;
             }
         });
         var config = new Properties();

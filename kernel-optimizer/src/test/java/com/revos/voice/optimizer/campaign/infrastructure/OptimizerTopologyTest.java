@@ -196,13 +196,13 @@ class OptimizerTopologyTest {
         final List<Confirmation> confirmations = new ArrayList<>();
 
         @Override
-        public void record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
-            decisions.add(decision);
+        public boolean record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
+            return decisions.add(decision);
         }
 
         @Override
-        public void confirm(Confirmation confirmation) {
-            confirmations.add(confirmation);
+        public boolean confirm(Confirmation confirmation) {
+            return confirmations.add(confirmation);
         }
     }
 }
