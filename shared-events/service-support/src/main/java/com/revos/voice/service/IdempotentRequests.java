@@ -57,7 +57,9 @@ public class IdempotentRequests {
                 + "(tenant_id, key, fingerprint, state) VALUES (?, ?, ?, 'pending') ON CONFLICT DO NOTHING",
                 tenantId, key, fingerprint)) == 1;
         if (!claimed) {
-            return replay(tenantId, key, fingerprint, responseType);
+            // in a transaction like every statement here: a service may run its transactions under a tenant role
+            // for row-level security (ADR 0007), and refuse tenant statements outside one
+            return ownTransaction.execute(status -> replay(tenantId, key, fingerprint, responseType));
         }
         try {
             var response = action.get();

@@ -9,14 +9,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.ProvisioningEvent;
 import com.revos.voice.events.VoiceEvent;
 import com.revos.voice.service.LocalTokens;
 import com.revos.voice.testsupport.RealInfrastructure;
 import com.revos.voice.testsupport.RevosIntegrationTest;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -121,9 +126,24 @@ abstract class DialerIntegrationTest {
         return numbers.stream().mapToInt(n -> counts.getOrDefault(n, 0L).intValue()).sum();
     }
 
-    static void publish(VoiceEvent event) {
-        PRODUCER.send(EventEnvelope.wrap(event, "/revos/test").toProducerRecord());
+    /** Publishes the event as a new envelope, and returns it. */
+    static EventEnvelope publish(VoiceEvent event) {
+        var envelope = EventEnvelope.wrap(event, "/revos/test");
+        send(envelope);
+        return envelope;
+    }
+
+    /** Sends the envelope as it is: sent again, it is a redelivery. */
+    static void send(EventEnvelope envelope) {
+        PRODUCER.send(envelope.toProducerRecord());
         PRODUCER.flush();
+    }
+
+    /** The webhook intake's outcome of a single call, as {@code POST /calls} answered it. */
+    static CallCompleted completion(Provisioned p, JsonNode call, CallOutcome outcome, int seconds, String cost) {
+        return new CallCompleted(UUID.fromString(call.get("id").asText()), null, p.tenantId(), null, 1, "elevenlabs",
+                call.get("provider_call_id").asText(), call.get("to_number").asText(), Instant.now(), seconds,
+                outcome, false, null, new BigDecimal(cost), "ended", Map.of(), true, 10, List.of("webhook"));
     }
 
     /** A tenant with a deployed agent and an imported, attached number, as voice-provisioning announces them. */
@@ -169,6 +189,12 @@ abstract class DialerIntegrationTest {
 
     Response get(Provisioned p, String path) {
         return exchange(http(p).get().uri(path));
+    }
+
+    /** DELETEs {@code path}, whose query is already encoded. */
+    Response delete(Provisioned p, String path) {
+        return exchange(http(p).delete().uri(URI.create("http://localhost:" + port + "/v1/tenants/" + p.tenantId()
+                + path)));
     }
 
     record Response(int status, JsonNode body) {

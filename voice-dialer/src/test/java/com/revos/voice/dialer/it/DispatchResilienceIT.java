@@ -17,6 +17,7 @@ import com.revos.voice.dialer.dispatch.infrastructure.Dispatcher;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.Topics;
 import com.revos.voice.testsupport.KafkaProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ class DispatchResilienceIT extends DialerIntegrationTest {
     Reconciler reconciler;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void a_provider_outage_defers_calls_without_burning_attempts() {
@@ -98,8 +101,10 @@ class DispatchResilienceIT extends DialerIntegrationTest {
 
         // no outcome ever comes for it: after the outcome timeout it counts as a failed attempt and the contact's
         // next attempt (number 2) is dialed, once
+        var failed = meters.counter("revos.dialer.call.outcomes", "outcome", "failed").count();
         jdbc.update("UPDATE calls SET reconcile_after = now() - interval '1 second' WHERE id = ?", crashed.callId());
         reconciler.reconcile();
+        assertThat(meters.counter("revos.dialer.call.outcomes", "outcome", "failed").count() - failed).isEqualTo(1);
         await().atMost(PATIENCE).until(() -> dialsTo(to) == 1);
         assertThat(jdbc.queryForList("SELECT attempt FROM calls WHERE campaign_id = ?::uuid ORDER BY attempt",
                 Integer.class, campaign)).containsExactly(1, 2);

@@ -1,23 +1,35 @@
 package com.revos.voice.dialer.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.EventSchemas;
 import com.revos.voice.events.ProvisioningEvent;
 import com.revos.voice.events.Topics;
 import com.revos.voice.testsupport.KafkaProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class SingleCallIT extends DialerIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void a_single_call_is_recorded_placed_with_our_ids_as_dynamic_variables_and_announced() {
@@ -93,17 +105,65 @@ class SingleCallIT extends DialerIntegrationTest {
     }
 
     @Test
-    void a_suppressed_number_is_never_called() {
+    void a_suppressed_number_is_not_called_until_it_is_taken_off_the_list() {
         var p = provision();
         var to = nextNumber();
+        var call = Map.of("agent_id", p.agentId(), "phone_number_id", p.numberId(), "to_number", to);
         assertThat(post(p, "/suppressions", Map.of("phone", to, "reason", "opt-out")).status()).isEqualTo(201);
         assertThat(get(p, "/suppressions").body().get("total").asLong()).isEqualTo(1);
 
-        var refused = post(p, "/calls", Map.of("agent_id", p.agentId(), "phone_number_id", p.numberId(),
-                "to_number", to));
+        var refused = post(p, "/calls", call);
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(dialsTo(to)).isZero();
+
+        assertThat(delete(p, "/suppressions?phone=" + URLEncoder.encode(to, StandardCharsets.UTF_8)).status())
+                .isEqualTo(204);
+        assertThat(get(p, "/suppressions").body().get("total").asLong()).isZero();
+        assertThat(post(p, "/calls", call).status()).isEqualTo(201);
+        assertThat(dialsTo(to)).isEqualTo(1);
+    }
+
+    @Test
+    void an_outcome_delivered_again_moves_the_outcome_and_usage_counters_once() {
+        var p = provision();
+        var call = post(p, "/calls", Map.of("agent_id", p.agentId(), "phone_number_id", p.numberId(),
+                "to_number", nextNumber())).body();
+        var voicemails = count("revos.dialer.call.outcomes", "outcome", "voicemail");
+        var seconds = count("revos.dialer.usage.billable.seconds");
+        var cost = count("revos.dialer.usage.cost");
+
+        var outcome = completion(p, call, CallOutcome.VOICEMAIL, 17, "0.05");
+        var first = publish(outcome);
+        send(first); // redelivered as it is
+        var again = publish(outcome); // the same outcome in an event of its own, as when the provider retries
+        // one call, one partition: once the last is applied, so are the others
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM processed_events "
+                + "WHERE consumer_group = 'voice-dialer-outcomes' AND event_id = ?", Integer.class, again.id()) == 1);
+
+        assertThat(count("revos.dialer.call.outcomes", "outcome", "voicemail") - voicemails).isEqualTo(1);
+        assertThat(count("revos.dialer.usage.billable.seconds") - seconds).isEqualTo(17);
+        assertThat(count("revos.dialer.usage.cost") - cost).isCloseTo(0.05, within(1e-9));
+    }
+
+    @Test
+    void a_call_the_provider_refuses_counts_once_as_failed() {
+        var p = provision();
+        var to = nextNumber();
+        var refusal = ELEVENLABS.stubFor(WireMock.post(urlEqualTo(OUTBOUND)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to_number", equalTo(to)))
+                .willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"invalid to_number\"}")));
+        try {
+            var failed = count("revos.dialer.call.outcomes", "outcome", "failed");
+
+            var call = post(p, "/calls", Map.of("agent_id", p.agentId(), "phone_number_id", p.numberId(),
+                    "to_number", to));
+
+            assertThat(call.body().get("state").asText()).isEqualTo("failed");
+            assertThat(count("revos.dialer.call.outcomes", "outcome", "failed") - failed).isEqualTo(1);
+        } finally {
+            ELEVENLABS.removeStub(refusal);
+        }
     }
 
     @Test
@@ -113,6 +173,11 @@ class SingleCallIT extends DialerIntegrationTest {
         var metrics = org.springframework.web.client.RestClient.create("http://localhost:" + port)
                 .get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(metrics).contains("revos_dialer_calls_placed_total", "revos_dialer_calls_in_flight",
-                "resilience4j_circuitbreaker_state");
+                "resilience4j_circuitbreaker_state", "revos_dialer_call_outcomes_total", "outcome=\"no_answer\"",
+                "revos_dialer_usage_billable_seconds_total", "revos_dialer_usage_cost_total");
+    }
+
+    private double count(String name, String... tags) {
+        return meters.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

@@ -30,10 +30,11 @@ public class Attempts {
     private final Clock clock;
     private final DialerProperties.Dispatch settings;
     private final MeterRegistry meters;
+    private final OutcomeCounter outcomes;
 
     Attempts(CallStore calls, ContactStore contacts, CampaignCompletion completion, CallProvider provider,
              OutboxWriter outbox, TransactionTemplate transactions, Clock clock, DialerProperties.Dispatch settings,
-             MeterRegistry meters) {
+             MeterRegistry meters, OutcomeCounter outcomes) {
         this.calls = calls;
         this.contacts = contacts;
         this.completion = completion;
@@ -43,6 +44,7 @@ public class Attempts {
         this.clock = clock;
         this.settings = settings;
         this.meters = meters;
+        this.outcomes = outcomes;
     }
 
     /** Records the attempt in the caller's transaction. */
@@ -86,6 +88,7 @@ public class Attempts {
                 if (calls.finish(a.callId(), CallState.REQUESTED, CallState.FAILED, rejected.reason(), now)) {
                     outbox.record(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(),
                             a.contactId(), a.attempt(), a.toNumber(), rejected.reason(), rejected.code(), false, now));
+                    outcomes.applied(CallOutcome.FAILED);
                     if (a.contactId() != null) {
                         contacts.afterOutcome(a.contactId(), a.attempt(), CallOutcome.FAILED, now)
                                 .ifPresent(completion::completeIfDrained);

@@ -58,17 +58,22 @@ class CallConfiguration {
     }
 
     @Bean
+    OutcomeCounter outcomeCounter(MeterRegistry meters) {
+        return new OutcomeCounter(meters);
+    }
+
+    @Bean
     Attempts attempts(CallStore calls, ContactStore contacts, CampaignCompletion completion, CallProvider provider,
                       OutboxWriter outbox, TransactionTemplate transactions, Clock clock, DialerProperties properties,
-                      MeterRegistry meters) {
+                      MeterRegistry meters, OutcomeCounter outcomes) {
         return new Attempts(calls, contacts, completion, provider, outbox, transactions, clock,
-                properties.dispatch(), meters);
+                properties.dispatch(), meters, outcomes);
     }
 
     @Bean
     CallOutcomes callOutcomeService(CallStore calls, ContactStore contacts, CampaignCompletion completion,
-                              UsageLedger usage, Clock clock) {
-        return new CallOutcomes(calls, contacts, completion, usage, clock);
+                              UsageLedger usage, OutcomeCounter outcomes, Clock clock) {
+        return new CallOutcomes(calls, contacts, completion, usage, outcomes, clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +28,15 @@ class CallController {
     private final CallStore calls;
     private final IdempotentRequests idempotent;
     private final CampaignStore campaigns;
+    private final TransactionTemplate transactions;
 
     CallController(SingleCalls singleCalls, CallStore calls, IdempotentRequests idempotent,
-                   CampaignStore campaigns) {
+                   CampaignStore campaigns, TransactionTemplate transactions) {
         this.singleCalls = singleCalls;
         this.calls = calls;
         this.idempotent = idempotent;
         this.campaigns = campaigns;
+        this.transactions = transactions;
     }
 
     record PlaceCallRequest(@NotNull UUID agentId, @NotNull UUID phoneNumberId, @NotBlank String toNumber,
@@ -56,7 +59,8 @@ class CallController {
 
     @GetMapping("/v1/tenants/{tenantId}/calls/{callId}")
     CallStore.CallRow get(@PathVariable UUID tenantId, @PathVariable UUID callId) {
-        return calls.find(tenantId, callId).orElseThrow(() -> ApiException.notFound("call", "No call " + callId));
+        return transactions.execute(status -> calls.find(tenantId, callId))
+                .orElseThrow(() -> ApiException.notFound("call", "No call " + callId));
     }
 
     @GetMapping("/v1/tenants/{tenantId}/campaigns/{campaignId}/calls")
@@ -64,9 +68,11 @@ class CallController {
                                        @RequestParam(defaultValue = "50") int limit,
                                        @RequestParam(defaultValue = "0") int offset) {
         var page = Page.bounds(limit, offset);
-        campaigns.find(campaignId).filter(c -> c.tenantId().equals(tenantId))
-                .orElseThrow(() -> ApiException.notFound("campaign", "No campaign " + campaignId + " for this tenant"));
-        return new Page<>(calls.byCampaign(tenantId, campaignId, page.limit(), page.offset()), page.limit(),
-                page.offset(), calls.countByCampaign(tenantId, campaignId));
+        return transactions.execute(status -> {
+            campaigns.find(campaignId).filter(c -> c.tenantId().equals(tenantId)).orElseThrow(
+                    () -> ApiException.notFound("campaign", "No campaign " + campaignId + " for this tenant"));
+            return new Page<>(calls.byCampaign(tenantId, campaignId, page.limit(), page.offset()), page.limit(),
+                    page.offset(), calls.countByCampaign(tenantId, campaignId));
+        });
     }
 }

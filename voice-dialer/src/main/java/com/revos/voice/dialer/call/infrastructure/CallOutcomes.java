@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a call's outcome, in the caller's transaction: the call row, the usage ledger (one entry per call), the
- * contact's next state by the retry policy, and the campaign's completion. Outcomes of calls we do not know, or
- * already applied, change nothing.
+ * contact's next state by the retry policy, the campaign's completion, and the outcome count. Outcomes of calls we
+ * do not know, or already applied, change nothing.
  */
 public class CallOutcomes {
 
@@ -25,14 +25,16 @@ public class CallOutcomes {
     private final ContactStore contacts;
     private final CampaignCompletion completion;
     private final UsageLedger usage;
+    private final OutcomeCounter counter;
     private final Clock clock;
 
     CallOutcomes(CallStore calls, ContactStore contacts, CampaignCompletion completion, UsageLedger usage,
-                 Clock clock) {
+                 OutcomeCounter counter, Clock clock) {
         this.calls = calls;
         this.contacts = contacts;
         this.completion = completion;
         this.usage = usage;
+        this.counter = counter;
         this.clock = clock;
     }
 
@@ -59,16 +61,24 @@ public class CallOutcomes {
         usage.record(call.id(), call.tenantId(), call.campaignId(),
                 event.durationSecs() == null ? 0 : event.durationSecs(),
                 event.cost() == null ? BigDecimal.ZERO : event.cost(), now);
-        if (call.contactId() != null && CallStore.isOpen(call.state())) {
-            contacts.afterOutcome(call.contactId(), call.attempt(), event.outcome(), now)
-                    .ifPresent(completion::completeIfDrained);
+        // a late outcome of a call already given up on corrects its record and its billing, not its count
+        if (CallStore.isOpen(call.state())) {
+            counter.applied(event.outcome());
+            if (call.contactId() != null) {
+                contacts.afterOutcome(call.contactId(), call.attempt(), event.outcome(), now)
+                        .ifPresent(completion::completeIfDrained);
+            }
         }
     }
 
     /** A call that never got an outcome and that the provider cannot explain: counted as a failed attempt. */
     void giveUp(CallStore.CallRow call, String reason) {
         var now = clock.instant();
-        if (calls.finish(call.id(), call.state(), CallState.FAILED, reason, now) && call.contactId() != null) {
+        if (!calls.finish(call.id(), call.state(), CallState.FAILED, reason, now)) {
+            return;
+        }
+        counter.applied(CallOutcome.FAILED);
+        if (call.contactId() != null) {
             contacts.afterOutcome(call.contactId(), call.attempt(), CallOutcome.FAILED, now)
                     .ifPresent(completion::completeIfDrained);
         }

@@ -39,6 +39,24 @@ class SingleCalls {
                            Map<String, Object> variables) {
         var to = PhoneNumbers.e164(toNumber)
                 .orElseThrow(() -> ApiException.badRequest("to_number", "is not a valid E.164 number"));
+        var attempt = transactions.execute(status -> record(tenantId, agentId, numberId, to, variables));
+        try {
+            pacing.limiter(tenantId).acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            attempts.withdraw(attempt, "interrupted before dialing");
+            throw ApiException.unavailable("The call was not placed; retry", 1);
+        }
+        var result = attempts.dial(attempt);
+        if (result instanceof ProviderResult.Unavailable unavailable) {
+            throw ApiException.unavailable("The voice provider is unavailable (" + unavailable.code()
+                    + "); the call was not placed, retry later", properties.dispatch().outageBackoff().toSeconds());
+        }
+        return transactions.execute(status -> calls.find(tenantId, attempt.callId())).orElseThrow();
+    }
+
+    /** Checks the call and records the attempt, in the caller's transaction: a refused call leaves nothing. */
+    private Attempt record(UUID tenantId, UUID agentId, UUID numberId, String to, Map<String, Object> variables) {
         var dialable = directory.dialable(tenantId, agentId, numberId);
         if (suppressions.isSuppressed(tenantId, to)) {
             throw new ApiException(HttpStatus.CONFLICT, "Number suppressed", to + " is on this tenant's "
@@ -53,19 +71,7 @@ class SingleCalls {
         }
         var attempt = new Attempt(UUID.randomUUID(), tenantId, null, null, 1, agentId, numberId, to,
                 dialable.providerAgentId(), dialable.providerPhoneNumberId(), variables);
-        transactions.executeWithoutResult(status -> attempts.recordRequested(attempt));
-        try {
-            pacing.limiter(tenantId).acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            attempts.withdraw(attempt, "interrupted before dialing");
-            throw ApiException.unavailable("The call was not placed; retry", 1);
-        }
-        var result = attempts.dial(attempt);
-        if (result instanceof ProviderResult.Unavailable unavailable) {
-            throw ApiException.unavailable("The voice provider is unavailable (" + unavailable.code()
-                    + "); the call was not placed, retry later", properties.dispatch().outageBackoff().toSeconds());
-        }
-        return calls.find(tenantId, attempt.callId()).orElseThrow();
+        attempts.recordRequested(attempt);
+        return attempt;
     }
 }

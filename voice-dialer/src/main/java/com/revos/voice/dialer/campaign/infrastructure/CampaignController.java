@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +37,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /v1/tenants/{tenantId}/campaigns}: create, upload contacts, start/pause/resume/cancel, status. */
+/**
+ * {@code /v1/tenants/{tenantId}/campaigns}: create, upload contacts, start/pause/resume/cancel, status. Each request
+ * is one (tenant) transaction, but uploads, which commit batch by batch.
+ */
 @RestController
 @RequestMapping("/v1/tenants/{tenantId}/campaigns")
 class CampaignController {
@@ -45,14 +49,16 @@ class CampaignController {
     private final CampaignStore store;
     private final ContactImport contactImport;
     private final IdempotentRequests idempotent;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     CampaignController(Campaigns campaigns, CampaignStore store, ContactImport contactImport,
-                       IdempotentRequests idempotent, Clock clock) {
+                       IdempotentRequests idempotent, TransactionTemplate transactions, Clock clock) {
         this.campaigns = campaigns;
         this.store = store;
         this.contactImport = contactImport;
         this.idempotent = idempotent;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -82,30 +88,30 @@ class CampaignController {
     ResponseEntity<CampaignView> create(@PathVariable UUID tenantId,
                                         @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                         @Valid @RequestBody CreateCampaign request) {
-        return idempotent.execute(tenantId, key, request, CampaignView.class, () -> {
+        return idempotent.execute(tenantId, key, request, CampaignView.class, () -> transactions.execute(status -> {
             var created = campaigns.create(toCampaign(tenantId, request));
             return ResponseEntity.status(HttpStatus.CREATED).body(view(created));
-        });
+        }));
     }
 
     @GetMapping
     Page<CampaignView> list(@PathVariable UUID tenantId, @RequestParam(defaultValue = "50") int limit,
                             @RequestParam(defaultValue = "0") int offset) {
         var page = Page.bounds(limit, offset);
-        return new Page<>(store.list(tenantId, page.limit(), page.offset()).stream().map(this::view).toList(),
-                page.limit(), page.offset(), store.count(tenantId));
+        return transactions.execute(status -> new Page<>(store.list(tenantId, page.limit(), page.offset()).stream()
+                .map(this::view).toList(), page.limit(), page.offset(), store.count(tenantId)));
     }
 
     @GetMapping("/{id}")
     CampaignView get(@PathVariable UUID tenantId, @PathVariable UUID id) {
-        return view(campaigns.get(tenantId, id));
+        return transactions.execute(status -> view(campaigns.get(tenantId, id)));
     }
 
     /** JSON array of contacts or CSV with a header row; streamed, so tens of thousands of rows per request are fine. */
     @PostMapping(path = "/{id}/contacts", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ContactImport.Result contacts(@PathVariable UUID tenantId, @PathVariable UUID id, HttpServletRequest request)
             throws IOException {
-        var campaign = campaigns.get(tenantId, id);
+        var campaign = transactions.execute(status -> campaigns.get(tenantId, id));
         if (campaign.status().finished()) {
             throw ApiException.conflict("Campaign " + id + " is " + campaign.status().db() + "; it takes no contacts");
         }
@@ -119,22 +125,22 @@ class CampaignController {
     ResponseEntity<CampaignView> start(@PathVariable UUID tenantId, @PathVariable UUID id,
                                        @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return idempotent.execute(tenantId, key, "start:" + id, CampaignView.class,
-                () -> ResponseEntity.ok(view(campaigns.start(tenantId, id))));
+                () -> transactions.execute(status -> ResponseEntity.ok(view(campaigns.start(tenantId, id)))));
     }
 
     @PostMapping("/{id}/pause")
     CampaignView pause(@PathVariable UUID tenantId, @PathVariable UUID id) {
-        return view(campaigns.pause(tenantId, id, "operator", null));
+        return transactions.execute(status -> view(campaigns.pause(tenantId, id, "operator", null)));
     }
 
     @PostMapping("/{id}/resume")
     CampaignView resume(@PathVariable UUID tenantId, @PathVariable UUID id) {
-        return view(campaigns.resume(tenantId, id));
+        return transactions.execute(status -> view(campaigns.resume(tenantId, id)));
     }
 
     @PostMapping("/{id}/cancel")
     CampaignView cancel(@PathVariable UUID tenantId, @PathVariable UUID id) {
-        return view(campaigns.cancel(tenantId, id));
+        return transactions.execute(status -> view(campaigns.cancel(tenantId, id)));
     }
 
     private CampaignView view(Campaign c) {

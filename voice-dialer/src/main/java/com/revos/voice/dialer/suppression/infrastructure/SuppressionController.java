@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SuppressionController {
 
     private final Suppressions suppressions;
+    private final TransactionTemplate transactions;
 
-    SuppressionController(Suppressions suppressions) {
+    SuppressionController(Suppressions suppressions, TransactionTemplate transactions) {
         this.suppressions = suppressions;
+        this.transactions = transactions;
     }
 
     record AddSuppression(@NotBlank String phone, String reason) {
@@ -35,7 +38,8 @@ class SuppressionController {
     ResponseEntity<Suppressions.Entry> add(@PathVariable UUID tenantId, @Valid @RequestBody AddSuppression request) {
         var phone = PhoneNumbers.e164(request.phone())
                 .orElseThrow(() -> ApiException.badRequest("phone", "is not a valid E.164 number"));
-        var created = suppressions.add(tenantId, phone, request.reason());
+        var created = Boolean.TRUE.equals(
+                transactions.execute(status -> suppressions.add(tenantId, phone, request.reason())));
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new Suppressions.Entry(phone, request.reason(), null));
     }
@@ -44,15 +48,15 @@ class SuppressionController {
     Page<Suppressions.Entry> list(@PathVariable UUID tenantId, @RequestParam(defaultValue = "50") int limit,
                                   @RequestParam(defaultValue = "0") int offset) {
         var page = Page.bounds(limit, offset);
-        return new Page<>(suppressions.list(tenantId, page.limit(), page.offset()), page.limit(), page.offset(),
-                suppressions.count(tenantId));
+        return transactions.execute(status -> new Page<>(suppressions.list(tenantId, page.limit(), page.offset()),
+                page.limit(), page.offset(), suppressions.count(tenantId)));
     }
 
     /** {@code DELETE ...?phone=+1...} ("+" must be URL-encoded as %2B). */
     @DeleteMapping
     ResponseEntity<Void> remove(@PathVariable UUID tenantId, @RequestParam String phone) {
         var normalized = PhoneNumbers.e164(phone).orElse(phone.strip());
-        if (!suppressions.remove(tenantId, normalized)) {
+        if (!Boolean.TRUE.equals(transactions.execute(status -> suppressions.remove(tenantId, normalized)))) {
             throw ApiException.notFound("suppression", normalized + " is not on this tenant's suppression list");
         }
         return ResponseEntity.noContent().build();

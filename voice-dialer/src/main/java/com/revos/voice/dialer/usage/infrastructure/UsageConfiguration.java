@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.usage.infrastructure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class UsageConfiguration {
 
     @Bean
-    UsageLedger usageLedger(JdbcTemplate jdbc) {
-        return new UsageLedger(jdbc);
+    UsageLedger usageLedger(JdbcTemplate jdbc, MeterRegistry meters) {
+        return new UsageLedger(jdbc, meters);
     }
 }

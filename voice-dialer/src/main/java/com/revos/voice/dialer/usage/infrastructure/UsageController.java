@@ -4,6 +4,7 @@ import com.revos.voice.service.ApiException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UsageController {
 
     private final UsageLedger ledger;
+    private final TransactionTemplate transactions;
 
-    UsageController(UsageLedger ledger) {
+    UsageController(UsageLedger ledger, TransactionTemplate transactions) {
         this.ledger = ledger;
+        this.transactions = transactions;
     }
 
     @GetMapping("/v1/tenants/{tenantId}/usage")
@@ -27,7 +30,7 @@ class UsageController {
         if (!start.isBefore(end)) {
             throw ApiException.badRequest("from", "must be before to");
         }
-        return ledger.summarize(tenantId, start, end);
+        return transactions.execute(status -> ledger.summarize(tenantId, start, end));
     }
 
     private static Instant parse(String field, String value) {

@@ -1,30 +1,49 @@
 package com.revos.voice.dialer.usage.infrastructure;
 
+import com.revos.voice.dialer.common.infrastructure.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Billable usage: exactly one entry per call (the call id is the key), whatever is redelivered. */
+/**
+ * Billable usage: exactly one entry per call (the call id is the key), whatever is redelivered. What it records is
+ * also counted for operators, in total only ({@code revos.dialer.usage.*}): per tenant it is this ledger's API.
+ */
 public class UsageLedger {
 
     private final JdbcTemplate jdbc;
+    private final Counter recordedSeconds;
+    private final Counter recordedCost;
 
-    UsageLedger(JdbcTemplate jdbc) {
+    UsageLedger(JdbcTemplate jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.recordedSeconds = Counter.builder("revos.dialer.usage.billable.seconds").baseUnit("seconds")
+                .description("Billable call seconds recorded in the usage ledger").register(meters);
+        this.recordedCost = Counter.builder("revos.dialer.usage.cost")
+                .description("Call cost recorded in the usage ledger, in the provider's unit").register(meters);
     }
 
     public record Summary(Instant from, Instant to, long calls, long billableSeconds, double minutes,
                           BigDecimal cost) {
     }
 
+    /** In the caller's transaction; counted once it commits, and only for the call's first entry. */
     public void record(UUID callId, UUID tenantId, UUID campaignId, int billableSeconds, BigDecimal cost,
                        Instant at) {
-        jdbc.update("""
+        var recorded = jdbc.update("""
                 INSERT INTO usage_ledger (call_id, tenant_id, campaign_id, billable_seconds, cost, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING""",
-                callId, tenantId, campaignId, billableSeconds, cost, Timestamp.from(at));
+                callId, tenantId, campaignId, billableSeconds, cost, Timestamp.from(at)) == 1;
+        if (recorded) {
+            AfterCommit.run(() -> {
+                recordedSeconds.increment(billableSeconds);
+                recordedCost.increment(cost.doubleValue());
+            });
+        }
     }
 
     Summary summarize(UUID tenantId, Instant from, Instant to) {
