@@ -3,6 +3,8 @@ package com.revos.voice.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.revos.voice.provisioning.common.application.Transactions;
+import com.revos.voice.service.TenantContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,6 +23,8 @@ class RowLevelSecurityIT {
     DataSource dataSource;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    Transactions tenantTransactions;
 
     @Test
     void aTenantTransactionWithoutATenantSeesNoTenantRows() {
@@ -58,6 +62,56 @@ class RowLevelSecurityIT {
                     UUID.randomUUID().toString());
             insertAgent(jdbc, UUID.randomUUID());
         })).rootCause().hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void theUseCasesTenantTransactionsSeeAndWriteOnlyThatTenantsRows() {
+        var jdbc = new JdbcTemplate(dataSource);
+        var tenantA = UUID.randomUUID();
+        var tenantB = UUID.randomUUID();
+        insertAgent(jdbc, tenantA);
+        insertAgent(jdbc, tenantB);
+        insertIdempotencyKey(jdbc, tenantA);
+        insertIdempotencyKey(jdbc, tenantB);
+
+        var agentsSeen = tenantTransactions.inTenant(tenantA,
+                () -> jdbc.queryForList("SELECT DISTINCT tenant_id FROM agents", UUID.class));
+        var keysSeen = tenantTransactions.inTenant(tenantA,
+                () -> jdbc.queryForList("SELECT DISTINCT tenant_id FROM idempotency_keys", UUID.class));
+
+        assertThat(agentsSeen).containsExactly(tenantA);
+        assertThat(keysSeen).containsExactly(tenantA);
+        assertThatThrownBy(() -> tenantTransactions.inTenant(tenantA, () -> {
+            insertAgent(jdbc, tenantB);
+            return null;
+        })).rootCause().hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void aTenantTransactionForATenantOtherThanTheRequestsIsRefused() {
+        var requestsTenant = UUID.randomUUID();
+
+        assertThatThrownBy(() -> TenantContext.runAs(requestsTenant,
+                () -> tenantTransactions.inTenant(UUID.randomUUID(), () -> null)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("other than the request's");
+    }
+
+    @Test
+    void theRequestsTenantStaysCurrentAfterATransactionForItAndNoneAfterTheRequest() {
+        var requestsTenant = UUID.randomUUID();
+
+        var afterTheTransaction = TenantContext.runAs(requestsTenant, () -> {
+            tenantTransactions.inTenant(requestsTenant, () -> null);
+            return TenantContext.current();
+        });
+
+        assertThat(afterTheTransaction).contains(requestsTenant);
+        assertThat(TenantContext.current()).isEmpty();
+    }
+
+    private static void insertIdempotencyKey(JdbcTemplate jdbc, UUID tenant) {
+        jdbc.update("INSERT INTO idempotency_keys (tenant_id, key, fingerprint, state) VALUES (?, ?, 'f', 'done')",
+                tenant, "rls-" + UUID.randomUUID());
     }
 
     private static void insertAgent(JdbcTemplate jdbc, UUID tenant) {

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
-import com.revos.voice.service.CheckedTenant;
+import com.revos.voice.service.TenantContext;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +40,7 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
         var tenant = aTenantWithRowsEverywhere();
         aTenantWithRowsEverywhere();
 
-        var asTheTenant = CheckedTenant.run(tenant, () -> transactions.execute(status -> tenantsPerTable()));
+        var asTheTenant = TenantContext.runAs(tenant, () -> transactions.execute(status -> tenantsPerTable()));
         var asTheService = transactions.execute(status -> tenantsPerTable());
 
         assertThat(asTheTenant).allSatisfy((table, tenants) -> assertThat(tenants).as(table).containsExactly(tenant));
@@ -66,10 +66,10 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
         var tenant = UUID.randomUUID();
         var another = UUID.randomUUID();
 
-        assertThatThrownBy(() -> CheckedTenant.run(tenant, () -> transactions.execute(status ->
+        assertThatThrownBy(() -> TenantContext.runAs(tenant, () -> transactions.execute(status ->
                 jdbc.update("INSERT INTO suppressions (tenant_id, phone) VALUES (?, ?)", another, nextNumber()))))
                 .rootCause().hasMessageContaining("row-level security");
-        assertThatThrownBy(() -> CheckedTenant.run(tenant, () -> transactions.execute(status ->
+        assertThatThrownBy(() -> TenantContext.runAs(tenant, () -> transactions.execute(status ->
                 outbox.record(new CampaignEvent.CampaignResumed(UUID.randomUUID(), another, Instant.now())))))
                 .rootCause().hasMessageContaining("row-level security");
     }
@@ -95,7 +95,7 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
 
     @Test
     void a_tenant_request_reaches_the_database_only_in_a_transaction() {
-        assertThatThrownBy(() -> CheckedTenant.run(UUID.randomUUID(),
+        assertThatThrownBy(() -> TenantContext.runAs(UUID.randomUUID(),
                 () -> jdbc.queryForObject("SELECT count(*) FROM campaigns", Long.class)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside a transaction");
     }

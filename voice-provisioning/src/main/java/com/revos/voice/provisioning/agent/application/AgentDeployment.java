@@ -44,7 +44,8 @@ public final class AgentDeployment {
     }
 
     public Agent deploy(UUID tenantId, String templateId, AgentOverrides overrides) {
-        var template = templates.byId(templateId)
+        // the catalog is no tenant's, but a tenant's work reaches the database only in its transactions
+        var template = transactions.inTenant(tenantId, () -> templates.byId(templateId))
                 .orElseThrow(() -> ProvisioningException.invalid("template_id", "no template with this id"));
         var id = UUID.randomUUID();
         var spec = new AgentSpec(AgentOverrides.either(overrides.name(), template.name()), "revos-agent-" + id,

@@ -5,7 +5,6 @@ import com.revos.voice.provisioning.common.application.Events;
 import com.revos.voice.provisioning.common.application.Transactions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CommonConfiguration {
 
     @Bean
-    Transactions transactions(PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-        return new JdbcTransactions(new TransactionTemplate(transactionManager), jdbc);
+    Transactions transactions(PlatformTransactionManager transactionManager) {
+        return new JdbcTransactions(new TransactionTemplate(transactionManager));
     }
 
     @Bean
