@@ -36,7 +36,6 @@ final class JdbcDecisionLog implements DecisionLog {
     @Override
     public boolean record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            tenant(decision.tenantId());
             var observationId = DecisionIds.observation(decision.decisionId());
             var at = Timestamp.from(decision.decidedAt());
             jdbc.update("""
@@ -72,17 +71,12 @@ final class JdbcDecisionLog implements DecisionLog {
     @Override
     public boolean confirm(Confirmation confirmation) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            tenant(confirmation.tenantId());
             return jdbc.update("""
                     UPDATE kernel_actions SET confirmed_at = ?, confirmation_type = ?, confirmation_event_id = ?
                     WHERE action_id = ? AND confirmed_at IS NULL
                     """, Timestamp.from(confirmation.confirmedAt()), confirmation.eventType(),
                     confirmation.eventId(), confirmation.commandId()) == 1;
         }));
-    }
-
-    private void tenant(UUID tenantId) {
-        jdbc.queryForObject("SELECT set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
     }
 
     private static Map<String, Object> snapshot(Metrics metrics, double[] hourly) {

@@ -34,7 +34,6 @@ final class JdbcDecisionTrail {
 
     DecisionTrail of(UUID tenantId, UUID campaignId, int limit, int offset) {
         return transactions.execute(status -> {
-            jdbc.queryForObject("SELECT set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
             var total = jdbc.queryForObject(
                     "SELECT count(*) FROM kernel_decisions WHERE tenant_id = ? AND campaign_id = ?", Long.class,
                     tenantId, campaignId);

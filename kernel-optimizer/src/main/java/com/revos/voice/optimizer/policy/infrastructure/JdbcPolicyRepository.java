@@ -25,7 +25,6 @@ class JdbcPolicyRepository implements PolicyRepository {
     @Override
     public Optional<OptimizerPolicy> find(UUID tenantId) {
         return transactions.execute(status -> {
-            tenant(tenantId);
             return jdbc.query("SELECT policy FROM optimizer_policies WHERE tenant_id = ?",
                     (rs, row) -> read(rs.getString(1)), tenantId).stream().findFirst();
         });
@@ -34,16 +33,11 @@ class JdbcPolicyRepository implements PolicyRepository {
     @Override
     public void save(UUID tenantId, OptimizerPolicy policy) {
         transactions.executeWithoutResult(status -> {
-            tenant(tenantId);
             jdbc.update("""
                     INSERT INTO optimizer_policies (tenant_id, policy, updated_at) VALUES (?, ?::jsonb, now())
                     ON CONFLICT (tenant_id) DO UPDATE SET policy = EXCLUDED.policy, updated_at = now()
                     """, tenantId, write(policy));
         });
-    }
-
-    private void tenant(UUID tenantId) {
-        jdbc.queryForObject("SELECT set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
     }
 
     private static String write(OptimizerPolicy policy) {

@@ -2,18 +2,12 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.revos.voice.events.CallOutcome;
-import com.revos.voice.optimizer.Calls;
+import com.revos.voice.optimizer.Decisions;
 import com.revos.voice.optimizer.campaign.application.DecisionLog.Confirmation;
-import com.revos.voice.optimizer.campaign.model.Attempt;
-import com.revos.voice.optimizer.campaign.model.CampaignState;
 import com.revos.voice.optimizer.campaign.model.Decision;
-import com.revos.voice.optimizer.campaign.model.RuleBook;
 import com.revos.voice.optimizer.it.OptimizerIntegrationTest;
-import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,19 +93,8 @@ class DecisionLogIT {
                 Instant.now());
     }
 
-    /** The first decision fifty failed calls in a row fire: stop-loss pauses the campaign. */
-    private Fired aStopLossPause() {
-        var state = CampaignState.fresh(campaign);
-        var decisions = new ArrayList<Decision>();
-        for (int i = 0; i < 50; i++) {
-            state.record(Attempt.of(Calls.outcome(tenant, campaign, CallOutcome.FAILED), Instant.now()), tenant,
-                    OptimizerPolicy.DEFAULT);
-            decisions.addAll(RuleBook.evaluate(state, OptimizerPolicy.DEFAULT));
-        }
-        return new Fired(decisions.getFirst(), state.hourlyConnectRates());
-    }
-
-    private record Fired(Decision decision, double[] hourlyConnectRates) {
+    private Decisions.Fired aStopLossPause() {
+        return Decisions.aStopLossPause(tenant, campaign);
     }
 
     private long count(String table) {

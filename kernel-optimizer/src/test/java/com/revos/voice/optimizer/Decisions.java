@@ -1,0 +1,34 @@
+package com.revos.voice.optimizer;
+
+import com.revos.voice.events.CallOutcome;
+import com.revos.voice.optimizer.campaign.model.Attempt;
+import com.revos.voice.optimizer.campaign.model.CampaignState;
+import com.revos.voice.optimizer.campaign.model.Decision;
+import com.revos.voice.optimizer.campaign.model.RuleBook;
+import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
+
+/** Decisions as the rules make them, for tests of what is done with them. */
+public final class Decisions {
+
+    private Decisions() {
+    }
+
+    /** A decision with the hourly connect rates the trail records beside it. */
+    public record Fired(Decision decision, double[] hourlyConnectRates) {
+    }
+
+    /** The first decision fifty failed calls in a row fire: stop-loss pauses the campaign. */
+    public static Fired aStopLossPause(UUID tenant, UUID campaign) {
+        var state = CampaignState.fresh(campaign);
+        var decisions = new ArrayList<Decision>();
+        for (int i = 0; i < 50; i++) {
+            state.record(Attempt.of(Calls.outcome(tenant, campaign, CallOutcome.FAILED), Instant.now()), tenant,
+                    OptimizerPolicy.DEFAULT);
+            decisions.addAll(RuleBook.evaluate(state, OptimizerPolicy.DEFAULT));
+        }
+        return new Fired(decisions.getFirst(), state.hourlyConnectRates());
+    }
+}
