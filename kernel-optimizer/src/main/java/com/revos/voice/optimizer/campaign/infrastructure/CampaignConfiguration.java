@@ -39,7 +39,8 @@ class CampaignConfiguration {
     OptimizerStreams optimizerStreams(CampaignMonitor monitor, OptimizerProperties properties, KafkaProperties kafka,
                                       io.micrometer.core.instrument.MeterRegistry meters) {
         return new OptimizerStreams(() -> OptimizerTopology.build(monitor, properties.dedupRetention()),
-                streamsConfig(properties, String.join(",", kafka.getBootstrapServers())), meters);
+                streamsConfig(properties, String.join(",", kafka.getBootstrapServers())), meters,
+                properties.closeTimeout());
     }
 
     static Properties streamsConfig(OptimizerProperties properties, String bootstrapServers) {

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor of the changelog topics (1 on a single broker)
  * @param commitInterval how often state, changelogs and offsets are committed (one Kafka transaction each)
  * @param dedupRetention how long event ids are remembered to drop duplicates and replays
+ * @param threads stream threads per instance
+ * @param closeTimeout how long stopping waits for the stream threads to commit and leave the group; a broker that
+ *                     is already gone (the end of a test JVM) costs this much
  */
 @ConfigurationProperties("revos.optimizer.streams")
 record OptimizerProperties(
@@ -21,5 +24,6 @@ record OptimizerProperties(
         @DefaultValue("1") int replicationFactor,
         @DefaultValue("1s") Duration commitInterval,
         @DefaultValue("24h") Duration dedupRetention,
-        @DefaultValue("2") int threads) {
+        @DefaultValue("2") int threads,
+        @DefaultValue("30s") Duration closeTimeout) {
 }

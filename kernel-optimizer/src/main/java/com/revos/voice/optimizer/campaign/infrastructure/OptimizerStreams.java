@@ -31,13 +31,15 @@ final class OptimizerStreams implements SmartLifecycle {
     private final Supplier<Topology> topology;
     private final Properties config;
     private final MeterRegistry meters;
+    private final Duration closeTimeout;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
 
-    OptimizerStreams(Supplier<Topology> topology, Properties config, MeterRegistry meters) {
+    OptimizerStreams(Supplier<Topology> topology, Properties config, MeterRegistry meters, Duration closeTimeout) {
         this.topology = topology;
         this.config = config;
         this.meters = meters;
+        this.closeTimeout = closeTimeout;
     }
 
     @Override
@@ -60,7 +62,7 @@ final class OptimizerStreams implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            streams.close(closeTimeout);
             streams = null;
             metrics.close();
         }

@@ -226,10 +226,10 @@ class OptimizerBenchmark {
 
     private OptimizerStreams optimizerStreams(String applicationId) {
         var properties = new OptimizerProperties(true, applicationId, null, 1, Duration.ofMillis(COMMIT_MS),
-                Duration.ofHours(24), THREADS);
+                Duration.ofHours(24), THREADS, Duration.ofSeconds(5));
         var config = CampaignConfiguration.streamsConfig(properties, brokers());
         return new OptimizerStreams(() -> OptimizerTopology.build(monitor, properties.dedupRetention()), config,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), properties.closeTimeout());
     }
 
     private String streamsThroughput(OptimizerStreams streams, String group, Map<TopicPartition, Long> base)
