@@ -32,7 +32,7 @@ class BadInputIT {
     }
 
     @Test
-    void malformedPoolNumbersAreNamedByPosition() {
+    void malformed_pool_numbers_are_named_by_position() {
         var response = api.post(api.operator(), "/v1/admin/phone-pool", """
                 {"numbers": [{"e164": "4155550123", "twilio_sid": "%s"},
                              {"e164": "+1415555", "twilio_sid": "%s"},
@@ -49,7 +49,7 @@ class BadInputIT {
     }
 
     @Test
-    void aNumberAlreadyInThePoolIsRefused() {
+    void a_number_already_in_the_pool_is_refused() {
         var e164 = TestNumbers.e164("212");
         var body = "{\"numbers\": [{\"e164\": \"" + e164 + "\", \"twilio_sid\": \"" + TestNumbers.sid() + "\"}]}";
         assertThat(api.post(api.operator(), "/v1/admin/phone-pool", body).status()).isEqualTo(201);
@@ -62,7 +62,7 @@ class BadInputIT {
     }
 
     @Test
-    void anUnknownTemplateIsAFieldError() {
+    void an_unknown_template_is_a_field_error() {
         var response = api.post(member, "/v1/tenants/" + tenant + "/agents", "{\"template_id\": \"no-such\"}");
 
         assertThat(response.status()).isEqualTo(400);
@@ -72,7 +72,7 @@ class BadInputIT {
     }
 
     @Test
-    void oversizedAndMalformedOverridesAreFieldErrors() {
+    void oversized_and_malformed_overrides_are_field_errors() {
         var response = api.post(member, "/v1/tenants/" + tenant + "/agents", """
                 {"template_id": "sales-qualification", "name": "%s",
                  "overrides": {"prompt": "%s", "first_message": "%s", "language": "English", "voice_id": "a b"}}"""
@@ -84,7 +84,7 @@ class BadInputIT {
     }
 
     @Test
-    void badAssignmentFiltersAndPagingAreFieldErrors() {
+    void bad_assignment_filters_and_paging_are_field_errors() {
         var filters = api.post(member, "/v1/tenants/" + tenant + "/phone-numbers",
                 "{\"country\": \"usa\", \"area_code\": \"5x\"}");
         var paging = api.get(member, "/v1/tenants/" + tenant + "/agents?limit=501");
@@ -99,7 +99,7 @@ class BadInputIT {
     }
 
     @Test
-    void attachingBeforeImportingIsAConflict() {
+    void attaching_before_importing_is_a_conflict() {
         api.post(api.operator(), "/v1/admin/phone-pool", "{\"numbers\": [{\"e164\": \"" + TestNumbers.e164("718")
                 + "\", \"twilio_sid\": \"" + TestNumbers.sid() + "\"}]}");
         var agent = api.post(member, "/v1/tenants/" + tenant + "/agents", "{\"template_id\": \"customer-survey\"}");

@@ -24,7 +24,7 @@ class LastNumberRaceIT {
     JwtEncoder tokens;
 
     @Test
-    void manyTenantsRacingForTheLastFreeNumberLeaveExactlyOneWinner() throws Exception {
+    void many_tenants_racing_for_the_last_free_number_leave_exactly_one_winner() throws Exception {
         var api = new Api(port, tokens);
         var last = TestNumbers.e164("907");
         assertThat(api.post(api.operator(), "/v1/admin/phone-pool", """

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     @Test
-    void modelAndApplicationStayFreeOfTransport() {
+    void model_and_application_stay_free_of_transport() {
         LayeringRules.check("com.revos.voice.provisioning");
     }
 }

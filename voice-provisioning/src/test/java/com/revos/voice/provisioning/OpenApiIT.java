@@ -22,7 +22,7 @@ class OpenApiIT {
     JwtEncoder tokens;
 
     @Test
-    void theServedApiDocumentDescribesEveryEndpointAndIsTheCheckedInOne() {
+    void the_served_api_document_describes_every_endpoint_and_is_the_checked_in_one() {
         var docs = new Api(port, tokens).get(null, "/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);

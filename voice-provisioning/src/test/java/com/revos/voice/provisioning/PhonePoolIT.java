@@ -46,7 +46,7 @@ class PhonePoolIT {
     }
 
     @Test
-    void theOperatorBuysLocalNumbersIntoThePoolEvenWhenTwilioFailsOnce() {
+    void the_operator_buys_local_numbers_into_the_pool_even_when_twilio_fails_once() {
         var first = TestNumbers.e164("415");
         var second = TestNumbers.e164("415");
         var firstSid = TestNumbers.sid();
@@ -86,7 +86,7 @@ class PhonePoolIT {
     }
 
     @Test
-    void anAreaCodeTwilioHasNoNumbersForIsAConflict() {
+    void an_area_code_twilio_has_no_numbers_for_is_a_conflict() {
         ProviderStubs.server().stubFor(get(urlPathEqualTo(LOCAL)).withQueryParam("AreaCode", equalTo("999"))
                 .willReturn(okJson(ProviderStubs.twilioPage("available_phone_numbers", "[]"))));
 
@@ -97,7 +97,7 @@ class PhonePoolIT {
     }
 
     @Test
-    void thePoolListIsPaginated() {
+    void the_pool_list_is_paginated() {
         var numbers = new StringBuilder();
         for (int i = 0; i < 3; i++) {
             numbers.append(i == 0 ? "" : ",").append("{\"e164\": \"").append(TestNumbers.e164("206"))

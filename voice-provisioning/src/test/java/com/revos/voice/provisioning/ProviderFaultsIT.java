@@ -58,7 +58,7 @@ class ProviderFaultsIT {
     }
 
     @Test
-    void twoServerErrorsThenSuccessDeployExactlyOneAgent() {
+    void two_server_errors_then_success_deploy_exactly_one_agent() {
         stubCreate(Scenario.STARTED, "second", aResponse().withStatus(500).withBody("{\"detail\": \"boom\"}"));
         stubCreate("second", "third", aResponse().withStatus(503));
         stubCreate("third", "done", okJson("{\"agent_id\": \"agent_after_retries\"}"));
@@ -75,7 +75,7 @@ class ProviderFaultsIT {
     }
 
     @Test
-    void aCreateThatTimedOutIsFoundInsteadOfCreatedTwice() {
+    void a_create_that_timed_out_is_found_instead_of_created_twice() {
         stubCreate(Scenario.STARTED, "answered", okJson("{\"agent_id\": \"agent_too_late\"}")
                 .withFixedDelay(6000));
         ProviderStubs.server().stubFor(get(urlPathEqualTo("/v1/convai/agents")).atPriority(1)
@@ -89,7 +89,7 @@ class ProviderFaultsIT {
     }
 
     @Test
-    void rateLimitingIsWaitedOutBeforeTheRetry() {
+    void rate_limiting_is_waited_out_before_the_retry() {
         stubCreate(Scenario.STARTED, "allowed", aResponse().withStatus(429).withHeader("Retry-After", "1")
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"detail\": {\"code\": \"rate_limit_exceeded\", \"message\": \"Too many requests\"}}"));
@@ -106,7 +106,7 @@ class ProviderFaultsIT {
     }
 
     @Test
-    void aValidationErrorIsReportedWithTheProvidersMessageAndNotRetried() {
+    void a_validation_error_is_reported_with_the_providers_message_and_not_retried() {
         ProviderStubs.server().stubFor(post(urlPathEqualTo(CREATE)).atPriority(1).willReturn(aResponse()
                 .withStatus(422).withHeader("Content-Type", "application/json").withBody("""
                         {"detail": [{"loc": ["body", "conversation_config", "tts", "voice_id"],
@@ -123,7 +123,7 @@ class ProviderFaultsIT {
     }
 
     @Test
-    void aProviderThatKeepsFailingOpensTheCircuitAndDeploysFailFast() {
+    void a_provider_that_keeps_failing_opens_the_circuit_and_deploys_fail_fast() {
         ProviderStubs.server().stubFor(post(urlPathEqualTo(CREATE)).atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
         for (int i = 0; i < 4; i++) {

@@ -55,7 +55,7 @@ class ProvisioningFlowIT {
     }
 
     @Test
-    void aTenantDeploysATemplateGetsANumberImportsItAndAttachesTheAgent() {
+    void a_tenant_deploys_a_template_gets_a_number_imports_it_and_attaches_the_agent() {
         var tenant = UUID.randomUUID();
         var member = api.member(tenant);
         var e164 = TestNumbers.e164("512");
@@ -121,7 +121,7 @@ class ProvisioningFlowIT {
     }
 
     @Test
-    void releasingANumberAndDeletingAnAgentRemoveThemAtElevenLabsAndAnnounceIt() {
+    void releasing_a_number_and_deleting_an_agent_remove_them_at_elevenlabs_and_announce_it() {
         var tenant = UUID.randomUUID();
         var member = api.member(tenant);
         api.post(api.operator(), "/v1/admin/phone-pool", """
@@ -154,7 +154,7 @@ class ProvisioningFlowIT {
     }
 
     @Test
-    void aRetriedDeployWithTheSameIdempotencyKeyDeploysOnce() {
+    void a_retried_deploy_with_the_same_idempotency_key_deploys_once() {
         var tenant = UUID.randomUUID();
         var member = api.member(tenant);
         var body = "{\"template_id\": \"appointment-setting\"}";

@@ -27,7 +27,7 @@ class RowLevelSecurityIT {
     Transactions tenantTransactions;
 
     @Test
-    void aTenantTransactionWithoutATenantSeesNoTenantRows() {
+    void a_tenant_transaction_without_a_tenant_sees_no_tenant_rows() {
         var jdbc = new JdbcTemplate(dataSource);
         var tenantA = UUID.randomUUID();
         var tenantB = UUID.randomUUID();
@@ -52,7 +52,7 @@ class RowLevelSecurityIT {
     }
 
     @Test
-    void aTenantTransactionCannotWriteAnotherTenantsRows() {
+    void a_tenant_transaction_cannot_write_another_tenants_rows() {
         var jdbc = new JdbcTemplate(dataSource);
         var transactions = new TransactionTemplate(transactionManager);
 
@@ -65,7 +65,7 @@ class RowLevelSecurityIT {
     }
 
     @Test
-    void theUseCasesTenantTransactionsSeeAndWriteOnlyThatTenantsRows() {
+    void the_use_cases_tenant_transactions_see_and_write_only_that_tenants_rows() {
         var jdbc = new JdbcTemplate(dataSource);
         var tenantA = UUID.randomUUID();
         var tenantB = UUID.randomUUID();
@@ -88,7 +88,7 @@ class RowLevelSecurityIT {
     }
 
     @Test
-    void aTenantTransactionForATenantOtherThanTheRequestsIsRefused() {
+    void a_tenant_transaction_for_a_tenant_other_than_the_requests_is_refused() {
         var requestsTenant = UUID.randomUUID();
 
         assertThatThrownBy(() -> TenantContext.runAs(requestsTenant,
@@ -97,7 +97,7 @@ class RowLevelSecurityIT {
     }
 
     @Test
-    void theRequestsTenantStaysCurrentAfterATransactionForItAndNoneAfterTheRequest() {
+    void the_requests_tenant_stays_current_after_a_transaction_for_it_and_none_after_the_request() {
         var requestsTenant = UUID.randomUUID();
 
         var afterTheTransaction = TenantContext.runAs(requestsTenant, () -> {

@@ -18,7 +18,7 @@ class TemplateCatalogIT {
     JwtEncoder tokens;
 
     @Test
-    void anyAuthenticatedCallerSeesTheFourSeededTemplates() {
+    void any_authenticated_caller_sees_the_four_seeded_templates() {
         var api = new Api(port, tokens);
 
         var catalog = api.get(api.member(UUID.randomUUID()), "/v1/templates");
@@ -31,7 +31,7 @@ class TemplateCatalogIT {
     }
 
     @Test
-    void everyTemplateCollectsQualificationAndCarriesEvaluationCriteria() {
+    void every_template_collects_qualification_and_carries_evaluation_criteria() {
         var api = new Api(port, tokens);
         var token = api.member(UUID.randomUUID());
 
@@ -52,7 +52,7 @@ class TemplateCatalogIT {
     }
 
     @Test
-    void anUnknownTemplateIsNotFound() {
+    void an_unknown_template_is_not_found() {
         var api = new Api(port, tokens);
 
         var response = api.get(api.member(UUID.randomUUID()), "/v1/templates/no-such-template");

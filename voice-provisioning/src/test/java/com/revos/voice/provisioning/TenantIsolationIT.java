@@ -47,7 +47,7 @@ class TenantIsolationIT {
     }
 
     @Test
-    void anotherTenantsPathsAnswerNotFoundForEveryEndpoint() {
+    void another_tenants_paths_answer_not_found_for_every_endpoint() {
         var b = "/v1/tenants/" + tenantB;
         var attempts = List.of(
                 api.get(tokenA, b + "/agents"),
@@ -68,7 +68,7 @@ class TenantIsolationIT {
     }
 
     @Test
-    void anotherTenantsResourcesAreNotFoundUnderTheCallersOwnTenant() {
+    void another_tenants_resources_are_not_found_under_the_callers_own_tenant() {
         var a = "/v1/tenants/" + tenantA;
         var attempts = List.of(
                 api.get(tokenA, a + "/agents/" + bAgent),
@@ -90,9 +90,9 @@ class TenantIsolationIT {
     }
 
     @Test
-    void tenantBsResourcesSurviveTenantAsAttempts() {
-        anotherTenantsPathsAnswerNotFoundForEveryEndpoint();
-        anotherTenantsResourcesAreNotFoundUnderTheCallersOwnTenant();
+    void tenant_b_resources_survive_tenant_a_attempts() {
+        another_tenants_paths_answer_not_found_for_every_endpoint();
+        another_tenants_resources_are_not_found_under_the_callers_own_tenant();
 
         var tokenB = api.member(tenantB);
         assertThat(api.get(tokenB, "/v1/tenants/" + tenantB + "/agents/" + bAgent).status()).isEqualTo(200);
@@ -101,7 +101,7 @@ class TenantIsolationIT {
     }
 
     @Test
-    void operatorEndpointsAreForbiddenToTenantMembers() {
+    void operator_endpoints_are_forbidden_to_tenant_members() {
         var attempts = List.of(
                 api.get(tokenA, "/v1/admin/phone-pool"),
                 api.post(tokenA, "/v1/admin/phone-pool", "{\"numbers\": [{\"e164\": \"" + TestNumbers.e164("303")
@@ -113,7 +113,7 @@ class TenantIsolationIT {
     }
 
     @Test
-    void everyEndpointNeedsAToken() {
+    void every_endpoint_needs_a_token() {
         var a = "/v1/tenants/" + tenantA;
         var attempts = List.of(
                 api.get(null, "/v1/templates"),

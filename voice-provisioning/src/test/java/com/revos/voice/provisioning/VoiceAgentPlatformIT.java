@@ -36,7 +36,7 @@ class VoiceAgentPlatformIT {
     }
 
     @Test
-    void anOutboundCallCarriesTheDynamicVariablesAndReturnsBothIds() {
+    void an_outbound_call_carries_the_dynamic_variables_and_returns_both_ids() {
         ProviderStubs.server().stubFor(post(urlPathEqualTo("/v1/convai/twilio/outbound-call")).willReturn(okJson("""
                 {"success": true, "message": "Call initiated", "conversation_id": "conv_1", "callSid": "CA123"}""")));
 
@@ -53,7 +53,7 @@ class VoiceAgentPlatformIT {
     }
 
     @Test
-    void aFailedOutboundCallIsNotRepeated() {
+    void a_failed_outbound_call_is_not_repeated() {
         ProviderStubs.server().stubFor(post(urlPathEqualTo("/v1/convai/twilio/outbound-call"))
                 .willReturn(aResponse().withStatus(503)));
 
@@ -63,7 +63,7 @@ class VoiceAgentPlatformIT {
     }
 
     @Test
-    void aConversationReportsItsStatusAndAnalysis() {
+    void a_conversation_reports_its_status_and_analysis() {
         ProviderStubs.server().stubFor(get(urlPathEqualTo("/v1/convai/conversations/conv_1")).willReturn(okJson("""
                 {"agent_id": "agent_1", "conversation_id": "conv_1", "status": "done",
                  "metadata": {"start_time_unix_secs": 1700000000, "call_duration_secs": 42},

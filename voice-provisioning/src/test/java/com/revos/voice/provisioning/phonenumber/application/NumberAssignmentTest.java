@@ -50,7 +50,7 @@ class NumberAssignmentTest {
     };
 
     @Test
-    void anEmptyPoolBuysANumberForTheTenantWhenAutoPurchaseIsOn() {
+    void an_empty_pool_buys_a_number_for_the_tenant_when_auto_purchase_is_on() {
         var tenant = UUID.randomUUID();
 
         var number = assignment(true).assign(tenant, null, "512");
@@ -70,7 +70,7 @@ class NumberAssignmentTest {
     }
 
     @Test
-    void anEmptyPoolIsAConflictWhenAutoPurchaseIsOff() {
+    void an_empty_pool_is_a_conflict_when_auto_purchase_is_off() {
         assertThatThrownBy(() -> assignment(false).assign(UUID.randomUUID(), "US", "512"))
                 .isInstanceOfSatisfying(ProvisioningException.class, e ->
                         assertThat(e.kind()).isEqualTo(ProvisioningException.Kind.CONFLICT));

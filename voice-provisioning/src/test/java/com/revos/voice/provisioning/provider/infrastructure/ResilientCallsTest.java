@@ -20,7 +20,7 @@ class ResilientCallsTest {
             CircuitBreakerRegistry.ofDefaults());
 
     @Test
-    void serverErrorsAreRetriedUntilTheCallSucceeds() {
+    void server_errors_are_retried_until_the_call_succeeds() {
         var attempts = new AtomicInteger();
 
         var answer = calls.call(() -> {
@@ -35,7 +35,7 @@ class ResilientCallsTest {
     }
 
     @Test
-    void rejectionsAreNeverRetried() {
+    void rejections_are_never_retried() {
         var attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> calls.call(() -> {
@@ -46,7 +46,7 @@ class ResilientCallsTest {
     }
 
     @Test
-    void aRetriedCreateLooksForWhatTheFailedAttemptMadeBeforeCreatingAgain() {
+    void a_retried_create_looks_for_what_the_failed_attempt_made_before_creating_again() {
         var creates = new AtomicInteger();
         var lookups = new AtomicInteger();
 
@@ -64,7 +64,7 @@ class ResilientCallsTest {
     }
 
     @Test
-    void repeatedFailuresOpenTheCircuitAndLaterCallsFailFastWithARetryAfter() {
+    void repeated_failures_open_the_circuit_and_later_calls_fail_fast_with_a_retry_after() {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> calls.call(() -> {
                 throw failure(Kind.UNAVAILABLE, 500);
@@ -81,7 +81,7 @@ class ResilientCallsTest {
     }
 
     @Test
-    void aCallThatMustNotRepeatIsTriedOnce() {
+    void a_call_that_must_not_repeat_is_tried_once() {
         var attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> calls.once(() -> {
@@ -92,7 +92,7 @@ class ResilientCallsTest {
     }
 
     @Test
-    void providerMessagesNeverCarryTheCredentials() {
+    void provider_messages_never_carry_the_credentials() {
         var errors = new ProviderErrors("Acme", "secret-key-123");
 
         var error = errors.status(401, "invalid_api_key", "key secret-key-123 is invalid", null);
