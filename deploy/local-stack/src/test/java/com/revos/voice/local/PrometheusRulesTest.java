@@ -21,7 +21,7 @@ class PrometheusRulesTest {
     private static final long TIMEOUT_MINUTES = 10;
 
     @Test
-    void promtoolAcceptsTheConfigTheRulesTheirTestsAndEveryDashboardQuery() throws Exception {
+    void promtool_accepts_the_config_the_rules_their_tests_and_every_dashboard_query() throws Exception {
         var script = moduleDir().resolve("../prometheus/check.sh").normalize();
         assertThat(script).as("the monitoring check script").isRegularFile();
 

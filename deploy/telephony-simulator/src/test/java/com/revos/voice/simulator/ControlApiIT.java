@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ControlApiIT extends SimulatorITSupport {
 
     @Test
-    void configIsPartiallyUpdatableValidatedAndReset() {
+    void config_is_partially_updatable_validated_and_reset() {
         Map<String, Object> initial = send("GET", "/simulator/config", null).map();
         assertThat(initial).containsEntry("api_latency_ms", 20).containsEntry("failure_rate", 0.02)
                 .containsKeys("answer_rate", "busy_rate", "voicemail_rate", "qualification_rate",

@@ -25,7 +25,7 @@ class ElevenLabsWorkspaceIT extends SimulatorITSupport {
 
     @Test
     @SuppressWarnings("unchecked")
-    void agentCreateGetUpdateListDeleteRoundTrip() {
+    void agent_create_get_update_list_delete_round_trip() {
         Reply created = elevenLabs("POST", "/v1/convai/agents/create", agentBody("Acme SDR"));
         assertThat(created.status()).isEqualTo(200);
         String agentId = (String) created.map().get("agent_id");
@@ -59,7 +59,7 @@ class ElevenLabsWorkspaceIT extends SimulatorITSupport {
     }
 
     @Test
-    void missingApiKeyIsRejectedWithTheDocumentedErrorShape() {
+    void missing_api_key_is_rejected_with_the_documented_error_shape() {
         Reply reply = send("POST", "/v1/convai/agents/create", agentBody("No key"));
 
         assertThat(reply.status()).isEqualTo(401);
@@ -68,7 +68,7 @@ class ElevenLabsWorkspaceIT extends SimulatorITSupport {
     }
 
     @Test
-    void createWithoutConversationConfigIsAValidationError() {
+    void create_without_conversation_config_is_a_validation_error() {
         Reply reply = elevenLabs("POST", "/v1/convai/agents/create", Map.of("name", "Incomplete"));
 
         assertThat(reply.status()).isEqualTo(422);
@@ -77,7 +77,7 @@ class ElevenLabsWorkspaceIT extends SimulatorITSupport {
     }
 
     @Test
-    void importedNumberGetsAnAgentAssigned() {
+    void imported_number_gets_an_agent_assigned() {
         String agentId = (String) elevenLabs("POST", "/v1/convai/agents/create", agentBody("Line agent"))
                 .map().get("agent_id");
 

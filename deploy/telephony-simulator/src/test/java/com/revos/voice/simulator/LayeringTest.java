@@ -19,21 +19,21 @@ class LayeringTest {
             .importPackages("com.revos.voice.simulator");
 
     @Test
-    void modelKnowsNothingOfUseCasesOrAdapters() {
+    void model_knows_nothing_of_use_cases_or_adapters() {
         noClasses().that().resideInAPackage("..model..")
                 .should().dependOnClassesThat().resideInAnyPackage("..application..", "..infrastructure..")
                 .check(CLASSES);
     }
 
     @Test
-    void applicationTalksToAdaptersThroughItsOwnPorts() {
+    void application_talks_to_adapters_through_its_own_ports() {
         noClasses().that().resideInAPackage("..application..")
                 .should().dependOnClassesThat().resideInAPackage("..infrastructure..")
                 .check(CLASSES);
     }
 
     @Test
-    void domainCodeHasNoTransportImports() {
+    void domain_code_has_no_transport_imports() {
         noClasses().that().resideInAnyPackage("..model..", "..application..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
                         "com.twilio..", "io.micrometer..", "tools.jackson..")

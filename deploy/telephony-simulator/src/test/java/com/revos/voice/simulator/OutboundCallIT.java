@@ -25,7 +25,7 @@ class OutboundCallIT extends SimulatorITSupport {
             "max_duration_secs", 30);
 
     @Test
-    void answeredCallPostsASignedTranscriptionThatEchoesTheDynamicVariables() throws Exception {
+    void answered_call_posts_a_signed_transcription_that_echoes_the_dynamic_variables() throws Exception {
         configure(merged(FAST, Map.of("answer_rate", 1.0, "busy_rate", 0.0, "voicemail_rate", 0.0,
                 "failure_rate", 0.0, "qualification_rate", 1.0)));
         Map<String, Object> variables = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
-    void failureRateOneMakesEveryCallFail() {
+    void failure_rate_one_makes_every_call_fail() {
         configure(merged(FAST, Map.of("failure_rate", 1.0)));
 
         List<String> ids = new java.util.ArrayList<>();
@@ -99,7 +99,7 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
-    void busyLinesReportTheirFailureReason() {
+    void busy_lines_report_their_failure_reason() {
         configure(merged(FAST, Map.of("failure_rate", 0.0, "busy_rate", 1.0)));
 
         String id = (String) elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of("call_id", "b")))
@@ -114,7 +114,7 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
-    void unansweredCallsRingForTheRequestedTimeoutThenReportNoAnswer() {
+    void unanswered_calls_ring_for_the_requested_timeout_then_report_no_answer() {
         configure(Map.of("time_scale", 0.01, "failure_rate", 0.0, "busy_rate", 0.0, "voicemail_rate", 0.0,
                 "answer_rate", 0.0));
 
@@ -129,7 +129,7 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
-    void voicemailIsAShortConversationEndedByVoicemailDetection() {
+    void voicemail_is_a_short_conversation_ended_by_voicemail_detection() {
         configure(merged(FAST, Map.of("failure_rate", 0.0, "busy_rate", 0.0, "voicemail_rate", 1.0)));
 
         String id = (String) elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of("call_id", "v")))
@@ -142,7 +142,7 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
-    void injectedProviderErrorsUseTheElevenLabsErrorShape() {
+    void injected_provider_errors_use_the_elevenlabs_error_shape() {
         configure(Map.of("outbound_429_rate", 1.0));
         Reply limited = elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of()));
         assertThat(limited.status()).isEqualTo(429);
@@ -161,7 +161,7 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
-    void aWebhookTheIntakeRefusesIsRetriedUntilAccepted() throws Exception {
+    void a_webhook_the_intake_refuses_is_retried_until_accepted() throws Exception {
         configure(merged(FAST, Map.of("failure_rate", 0.0, "answer_rate", 1.0)));
         WEBHOOKS.failNext(2);
 
@@ -178,7 +178,7 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
-    void unknownConversationIsNotFound() {
+    void unknown_conversation_is_not_found() {
         Reply reply = elevenLabs("GET", "/v1/convai/conversations/conv_missing", null);
 
         assertThat(reply.status()).isEqualTo(404);

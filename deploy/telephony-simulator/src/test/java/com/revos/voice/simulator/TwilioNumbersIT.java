@@ -32,7 +32,7 @@ class TwilioNumbersIT extends SimulatorITSupport {
     }
 
     @Test
-    void searchBuyFindAndReleaseANumber() {
+    void search_buy_find_and_release_a_number() {
         ResourceSet<Local> found = Local.reader("US").setAreaCode(415).setVoiceEnabled(true).limit(3).read(twilio);
         List<Local> numbers = new ArrayList<>();
         found.forEach(numbers::add);
@@ -71,7 +71,7 @@ class TwilioNumbersIT extends SimulatorITSupport {
     }
 
     @Test
-    void buyingByAreaCodePicksAFreeNumber() {
+    void buying_by_area_code_picks_a_free_number() {
         IncomingPhoneNumber bought = IncomingPhoneNumber.creator("512").create(twilio);
 
         assertThat(bought.getPhoneNumber().toString()).startsWith("+1512555");
@@ -79,7 +79,7 @@ class TwilioNumbersIT extends SimulatorITSupport {
     }
 
     @Test
-    void requestsWithoutBasicAuthAreRejected() {
+    void requests_without_basic_auth_are_rejected() {
         Reply reply = send("GET", "/2010-04-01/Accounts/" + ACCOUNT_SID + "/AvailablePhoneNumbers/US/Local.json",
                 null);
 

@@ -31,7 +31,7 @@ class WebhookDispatcherTest {
     }
 
     @Test
-    void retriesServerErrorsAndConnectionFailuresUntilDelivered() {
+    void retries_server_errors_and_connection_failures_until_delivered() {
         ScriptedTransport transport = new ScriptedTransport(503, -1, 429, 200);
 
         dispatcher(transport, 5).deliver(Map.of("type", "post_call_transcription"));
@@ -43,7 +43,7 @@ class WebhookDispatcherTest {
     }
 
     @Test
-    void givesUpAfterTheLastAttempt() {
+    void gives_up_after_the_last_attempt() {
         ScriptedTransport transport = new ScriptedTransport(500, 500, 500);
 
         dispatcher(transport, 3).deliver(Map.of("type", "post_call_transcription"));
@@ -53,7 +53,7 @@ class WebhookDispatcherTest {
     }
 
     @Test
-    void doesNotRetryARejection() {
+    void does_not_retry_a_rejection() {
         ScriptedTransport transport = new ScriptedTransport(401, 200);
 
         dispatcher(transport, 5).deliver(Map.of("type", "call_initiation_failure"));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class WebhookSignerTest {
 
     @Test
-    void signsTimestampDotBodyWithHmacSha256InLowercaseHex() throws Exception {
+    void signs_timestamp_dot_body_with_hmac_sha256_in_lowercase_hex() throws Exception {
         String body = "{\"type\":\"post_call_transcription\",\"data\":{}}";
 
         String header = new WebhookSigner("local-webhook-secret").header(1_785_000_000L, body);

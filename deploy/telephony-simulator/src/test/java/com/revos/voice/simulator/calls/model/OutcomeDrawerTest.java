@@ -15,7 +15,7 @@ class OutcomeDrawerTest {
             0.0, 0.0, 1.0);
 
     @Test
-    void failureRateOneFailsEveryCallWhateverTheOtherRates() {
+    void failure_rate_one_fails_every_call_whatever_the_other_rates() {
         SimulationSettings failing = with(DEFAULTS, 1.0);
         OutcomeDrawer drawer = new OutcomeDrawer(7L);
 
@@ -24,7 +24,7 @@ class OutcomeDrawerTest {
     }
 
     @Test
-    void theSameSeedDrawsTheSameCalls() {
+    void the_same_seed_draws_the_same_calls() {
         OutcomeDrawer first = new OutcomeDrawer(42L);
         OutcomeDrawer second = new OutcomeDrawer(42L);
 
@@ -35,7 +35,7 @@ class OutcomeDrawerTest {
     }
 
     @Test
-    void outcomesFollowTheRatesAndNoAnswerTakesTheRemainder() {
+    void outcomes_follow_the_rates_and_no_answer_takes_the_remainder() {
         OutcomeDrawer drawer = new OutcomeDrawer(1L);
         Map<CallOutcome, Integer> counts = new EnumMap<>(CallOutcome.class);
         int n = 20_000;
@@ -51,7 +51,7 @@ class OutcomeDrawerTest {
     }
 
     @Test
-    void connectedCallsLastWithinTheRangeAndScoreByQualification() {
+    void connected_calls_last_within_the_range_and_score_by_qualification() {
         OutcomeDrawer drawer = new OutcomeDrawer(3L);
         SimulationSettings answered = new SimulationSettings(0, 1.0, 0, 0, 0, 0.5, 30, 40, 0, 0, 1.0);
 
@@ -68,7 +68,7 @@ class OutcomeDrawerTest {
     }
 
     @Test
-    void noAnswerRingsForTheRequestedTimeout() {
+    void no_answer_rings_for_the_requested_timeout() {
         SimulationSettings nobodyHome = new SimulationSettings(0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1.0);
 
         assertThat(new OutcomeDrawer(5L).draw(nobodyHome, 45)).isEqualTo(new CallPlan(CallOutcome.NO_ANSWER, 45, 0,
@@ -76,7 +76,7 @@ class OutcomeDrawerTest {
     }
 
     @Test
-    void admissionInjectsRateLimitsAndServerErrors() {
+    void admission_injects_rate_limits_and_server_errors() {
         OutcomeDrawer drawer = new OutcomeDrawer(9L);
         SimulationSettings limited = new SimulationSettings(0, 1, 0, 0, 0, 0, 1, 1, 0, 1.0, 1.0);
         SimulationSettings broken = new SimulationSettings(0, 1, 0, 0, 0, 0, 1, 1, 1.0, 0, 1.0);
@@ -87,7 +87,7 @@ class OutcomeDrawerTest {
     }
 
     @Test
-    void settingsRejectRatesOutsideZeroToOneAndInvertedDurations() {
+    void settings_reject_rates_outside_zero_to_one_and_inverted_durations() {
         SimulationSettings bad = new SimulationSettings(-1, 1.5, 0, 0, 0, 0, 10, 5, 0, 0, 1.0);
 
         assertThat(bad.violations()).hasSize(3);
