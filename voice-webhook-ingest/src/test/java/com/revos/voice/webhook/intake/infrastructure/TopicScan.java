@@ -4,6 +4,7 @@ import com.revos.voice.events.Topic;
 import com.revos.voice.testsupport.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +27,30 @@ final class TopicScan {
     }
 
     static long countContaining(String marker, Topic<?>... topics) {
+        return containing(RealInfrastructure.kafkaBootstrapServers(), marker, topics).size();
+    }
+
+    /** The records on the broker whose value contains the marker. */
+    static List<ConsumerRecord<String, byte[]>> containing(String bootstrapServers, String marker,
+                                                           Topic<?>... topics) {
         var needle = marker.getBytes(StandardCharsets.UTF_8);
-        var count = new long[1];
-        scan(record -> {
+        var found = new ArrayList<ConsumerRecord<String, byte[]>>();
+        scan(bootstrapServers, record -> {
             if (record.value() != null && indexOf(record.value(), needle) >= 0) {
-                count[0]++;
+                found.add(record);
             }
         }, topics);
-        return count[0];
+        return found;
     }
 
     static void scan(Consumer<ConsumerRecord<String, byte[]>> visitor, Topic<?>... topics) {
+        scan(RealInfrastructure.kafkaBootstrapServers(), visitor, topics);
+    }
+
+    private static void scan(String bootstrapServers, Consumer<ConsumerRecord<String, byte[]>> visitor,
+                             Topic<?>... topics) {
         try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
