@@ -8,10 +8,12 @@ import com.revos.voice.optimizer.it.OptimizerIntegrationTest;
 import com.revos.voice.optimizer.policy.application.PolicyRepository;
 import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
 import com.revos.voice.service.TenantContext;
+import com.revos.voice.testsupport.TenantPolicies;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +35,8 @@ class RowLevelSecurityIT {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DataSource database;
     @Autowired
     DecisionLog decisions;
     @Autowired
@@ -63,18 +67,8 @@ class RowLevelSecurityIT {
 
     @Test
     void every_table_with_a_tenant_id_is_forced_under_the_tenant_policy() {
-        var withTenantId = jdbc.queryForList("""
-                SELECT c.table_name FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema = current_schema() AND c.column_name = 'tenant_id'
-                  AND t.table_type = 'BASE TABLE'""", String.class);
-        var forcedUnderThePolicy = jdbc.queryForList("""
-                SELECT k.relname FROM pg_class k
-                JOIN pg_policies p ON p.schemaname = current_schema() AND p.tablename = k.relname
-                WHERE k.relnamespace = current_schema()::regnamespace AND k.relrowsecurity AND k.relforcerowsecurity
-                  AND p.policyname = 'tenant_isolation' AND p.with_check = p.qual
-                  AND p.qual = '(tenant_id = (NULLIF(current_setting(''app.tenant_id''::text, true), ''''::text))::uuid)'
-                """, String.class);
+        var withTenantId = TenantPolicies.tablesWithTenantId(database);
+        var forcedUnderThePolicy = TenantPolicies.tablesForcedUnderTheTenantPolicy(database);
 
         assertThat(withTenantId).containsExactlyInAnyOrderElementsOf(TENANT_TABLES);
         assertThat(forcedUnderThePolicy).containsExactlyInAnyOrderElementsOf(withTenantId);

@@ -8,11 +8,13 @@ import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
 import com.revos.voice.service.TenantContext;
+import com.revos.voice.testsupport.TenantPolicies;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +34,8 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DataSource database;
     @Autowired
     OutboxWriter outbox;
 
@@ -102,18 +106,8 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
 
     @Test
     void every_table_with_a_tenant_id_is_forced_under_the_tenant_policy() {
-        var withTenantId = jdbc.queryForList("""
-                SELECT c.table_name FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema = current_schema() AND c.column_name = 'tenant_id'
-                  AND t.table_type = 'BASE TABLE'""", String.class);
-        var forcedUnderThePolicy = jdbc.queryForList("""
-                SELECT k.relname FROM pg_class k
-                JOIN pg_policies p ON p.schemaname = current_schema() AND p.tablename = k.relname
-                WHERE k.relnamespace = current_schema()::regnamespace AND k.relrowsecurity AND k.relforcerowsecurity
-                  AND p.policyname = 'tenant_isolation' AND p.with_check = p.qual
-                  AND p.qual = '(tenant_id = (NULLIF(current_setting(''app.tenant_id''::text, true), ''''::text))::uuid)'
-                """, String.class);
+        var withTenantId = TenantPolicies.tablesWithTenantId(database);
+        var forcedUnderThePolicy = TenantPolicies.tablesForcedUnderTheTenantPolicy(database);
 
         assertThat(withTenantId).containsExactlyInAnyOrderElementsOf(TENANT_TABLES);
         assertThat(forcedUnderThePolicy).containsExactlyInAnyOrderElementsOf(withTenantId);
