@@ -53,6 +53,9 @@ public final class RealInfrastructure {
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
+                        // logical decoding streams only flushed WAL; with asynchronous commits that flush waits for
+                        // the WAL writer (200 ms by default), which would dominate every outbox relay latency here
+                        .setServerConfig("wal_writer_delay", "10ms")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
