@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,10 @@ public final class LocalStack {
                 + HOME.resolve("kafka") + ")", () -> LocalKafka.start(HOME.resolve("kafka"), ports.kafka()));
         started.add(kafka);
 
-        var services = new ServiceLauncher(postgres.jdbcUrl(), kafka.bootstrapServers(), ports);
+        // the optimizer's local state belongs with the broker whose changelogs it mirrors: state left in the shared
+        // temp directory by another stack would not match this broker and be rebuilt noisily at start
+        var services = new ServiceLauncher(postgres.jdbcUrl(), kafka.bootstrapServers(), ports,
+                Map.of("revos.optimizer.streams.state-dir", HOME.resolve("kafka-streams").toAbsolutePath()));
         started.add(console.step(3, total, "telephony simulator on port " + ports.simulator(),
                 () -> services.startSimulator(TelephonySimulatorApplication.class,
                         TelephonySimulatorApplication.CONFIG_NAME, ports.simulator())));

@@ -13,11 +13,10 @@ final class ServiceLauncher {
     private final LocalPorts ports;
     private final Map<String, Object> overrides;
 
-    ServiceLauncher(String jdbcUrl, String kafka, LocalPorts ports) {
-        this(jdbcUrl, kafka, ports, Map.of());
-    }
-
-    /** With overrides for every service (tests: drop replication slots on close, a seeded simulator). */
+    /**
+     * With overrides for every service (the stack: where the optimizer keeps its state; tests: drop replication slots
+     * on close, a seeded simulator).
+     */
     ServiceLauncher(String jdbcUrl, String kafka, LocalPorts ports, Map<String, Object> overrides) {
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
