@@ -17,8 +17,8 @@ import java.nio.file.Path;
  */
 public final class CheckedInDocument {
 
-    /** The one switch that rewrites every pinned contract file (JSON Schemas, AsyncAPI, OpenAPI). */
-    public static final boolean REGENERATE = Boolean.getBoolean("schemas.regenerate");
+    /** The switch every contract-file test reads, so one flag rewrites them all. */
+    private static final boolean REGENERATE = Boolean.getBoolean("schemas.regenerate");
 
     private CheckedInDocument() {
     }

@@ -48,7 +48,7 @@ final class KafkaEventBus implements EventBus {
                 .tag("outcome", outcome).publishPercentileHistogram().register(registry);
     }
 
-    /** The intake's producer: built here so that a test can point one at a broker that is not there. */
+    /** The intake's own producer, beside the settings it is built from. */
     static DefaultKafkaProducerFactory<String, byte[]> producerFactory(WebhookProperties.Kafka settings) {
         var factory = new DefaultKafkaProducerFactory<String, byte[]>(producerProperties(settings),
                 new StringSerializer(), new ByteArraySerializer());

@@ -45,15 +45,10 @@ class WebhookIntakeConfiguration {
     @Bean
     WebhookIntake webhookIntake(WebhookProperties properties, EventBus webhookEventBus,
                                 ObjectProvider<AudioStore> audioStore) {
-        return intake(properties, webhookEventBus, audioStore.getIfAvailable(() -> AudioStore.NONE));
-    }
-
-    /** The use case as the service runs it, for any bus: tests build one against a broker that is down. */
-    static WebhookIntake intake(WebhookProperties properties, EventBus bus, AudioStore audioStore) {
         var elevenlabs = properties.elevenlabs();
         return new WebhookIntake(
                 new PostCallSignature(elevenlabs.secrets(), elevenlabs.maxAge(), elevenlabs.maxFutureSkew()),
-                bus, audioStore, Clock.systemUTC(),
+                webhookEventBus, audioStore.getIfAvailable(() -> AudioStore.NONE), Clock.systemUTC(),
                 new WebhookIntake.Settings(properties.source(), elevenlabs.maxBodySize().toBytes(),
                         (int) properties.maxQuarantinedBody().toBytes()));
     }
