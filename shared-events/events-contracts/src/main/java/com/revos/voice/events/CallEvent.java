@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Events about call attempts, on {@link Topics#CALLS}, keyed by the campaign id (or the call id for single
- * calls) so that a campaign's outcomes stay in order.
+ * calls) so that a campaign's outcomes stay in order. Only the dialer publishes them (design.md section 3): what a
+ * provider says about a call arrives first as a {@link ProviderReport}.
  */
 public sealed interface CallEvent extends VoiceEvent {
 
@@ -25,7 +26,13 @@ public sealed interface CallEvent extends VoiceEvent {
     }
 
     record CallRequested(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
-                         UUID phoneNumberId, String toNumber, Instant requestedAt) implements CallEvent {
+                         UUID phoneNumberId, String toNumber, Instant requestedAt, Integer localHour)
+            implements CallEvent {
+
+        public CallRequested(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
+                             UUID phoneNumberId, String toNumber, Instant requestedAt) {
+            this(callId, tenantId, campaignId, contactId, attempt, agentId, phoneNumberId, toNumber, requestedAt, null);
+        }
     }
 
     record CallInitiated(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt,
@@ -33,53 +40,49 @@ public sealed interface CallEvent extends VoiceEvent {
             implements CallEvent {
     }
 
-    /** The provider refused or could not place the call; {@code retryable} is false for 4xx-style refusals. */
+    /**
+     * No call was placed for this attempt. {@code retryable} is true when the attempt was given back to the contact
+     * (outage, pause, proven not placed) and false when the provider refused this call or the account;
+     * {@code attemptBurned} says whether it counted against the contact's attempts (null in older events).
+     */
     record CallInitiationFailed(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt,
                                 String toNumber, String reason, String providerCode, boolean retryable,
-                                Instant failedAt) implements CallEvent {
-    }
+                                Instant failedAt, Boolean attemptBurned) implements CallEvent {
 
-    /**
-     * A call's recording arrived (an ElevenLabs {@code post_call_audio} webhook). The audio itself never goes on
-     * Kafka; the event says it exists, how big it is, its SHA-256, and under which key the configured store kept it
-     * ({@code storageKey} null when the intake keeps no recordings: ElevenLabs serves them by conversation id). The
-     * webhook carries none of our ids: consumers tie it to a call by {@code providerCallId}, the conversation id of
-     * {@code call.initiated}.
-     */
-    record CallRecordingReceived(String provider, String providerCallId, String agentId, long audioBytes,
-                                 String audioSha256, String storageKey, Instant receivedAt) implements CallEvent {
-
-        @Override
-        public UUID callId() {
-            return null;
-        }
-
-        @Override
-        public UUID tenantId() {
-            return null;
-        }
-
-        @Override
-        public String partitionKey() {
-            return providerCallId;
-        }
-
-        @Override
-        public String subject() {
-            return providerCallId;
+        public CallInitiationFailed(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt,
+                                    String toNumber, String reason, String providerCode, boolean retryable,
+                                    Instant failedAt) {
+            this(callId, tenantId, campaignId, contactId, attempt, toNumber, reason, providerCode, retryable, failedAt,
+                    null);
         }
     }
 
     /**
-     * The normalized call outcome (design.md section 3). {@code matched} is false when the webhook carried none of
-     * our correlation ids (a call not placed by us); the ids are then null.
-     * {@code localHour} is the hour of day in the contact's own time zone when the call started, for retiming.
+     * The one outcome of one call attempt (design.md section 3), published by the dialer alone, once, when the attempt
+     * becomes final. Tenant, campaign, contact and attempt come from the dialer's own records, never from what a
+     * provider echoed. {@code cost} is in USD; the provider's credits are {@code costCredits}, named as such.
+     * {@code notPlacedReason} is set when the provider refused the request and no call happened (outcome
+     * {@code failed}). {@code localHour} is the hour of day in the contact's own time zone when the call was sent.
+     * {@code sources} names the reports that decided it, {@code decidedBy} the rule that read them.
      */
     record CallCompleted(UUID callId, UUID campaignId, UUID tenantId, UUID contactId, Integer attempt,
                          String provider, String providerCallId, String toNumber, Instant startedAt,
                          Integer durationSecs, CallOutcome outcome, Boolean qualified, Double qualificationScore,
                          BigDecimal cost, String terminationReason, Map<String, Object> analysis,
-                         boolean matched, Integer localHour, List<String> sources) implements CallEvent {
+                         boolean matched, Integer localHour, List<String> sources, Integer billableSecs,
+                         BigDecimal costCredits, String summary, String notPlacedReason, String decidedBy)
+            implements CallEvent {
+
+        /** The first build's shape, before the dialer owned the outcome (kept for readers of older events). */
+        public CallCompleted(UUID callId, UUID campaignId, UUID tenantId, UUID contactId, Integer attempt,
+                             String provider, String providerCallId, String toNumber, Instant startedAt,
+                             Integer durationSecs, CallOutcome outcome, Boolean qualified, Double qualificationScore,
+                             BigDecimal cost, String terminationReason, Map<String, Object> analysis,
+                             boolean matched, Integer localHour, List<String> sources) {
+            this(callId, campaignId, tenantId, contactId, attempt, provider, providerCallId, toNumber, startedAt,
+                    durationSecs, outcome, qualified, qualificationScore, cost, terminationReason, analysis, matched,
+                    localHour, sources, null, null, null, null, null);
+        }
 
         @Override
         public String partitionKey() {

@@ -5,7 +5,6 @@ import static java.util.stream.Collectors.toUnmodifiableMap;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallEvent.CallInitiated;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
-import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.CallEvent.CallRequested;
 import com.revos.voice.events.CampaignEvent.CampaignCancelled;
 import com.revos.voice.events.CampaignEvent.CampaignCompleted;
@@ -19,6 +18,8 @@ import com.revos.voice.events.KernelCommand.CampaignRetime;
 import com.revos.voice.events.KernelCommand.CampaignScale;
 import com.revos.voice.events.KernelRecommendation.AgentScriptChange;
 import com.revos.voice.events.KernelRecommendation.CampaignScaleUp;
+import com.revos.voice.events.ProviderReport.CallReported;
+import com.revos.voice.events.ProviderReport.RecordingReported;
 import com.revos.voice.events.ProvisioningEvent.AgentDeleted;
 import com.revos.voice.events.ProvisioningEvent.AgentDeployed;
 import com.revos.voice.events.ProvisioningEvent.NumberAgentAttached;
@@ -45,7 +46,9 @@ public final class EventCatalog {
             new EventType<>("revos.voice.call.initiated.v1", CallInitiated.class, Topics.CALLS),
             new EventType<>("revos.voice.call.initiation_failed.v1", CallInitiationFailed.class, Topics.CALLS),
             new EventType<>("revos.voice.call.completed.v1", CallCompleted.class, Topics.CALLS),
-            new EventType<>("revos.voice.call.recording_received.v1", CallRecordingReceived.class, Topics.CALLS),
+            new EventType<>("revos.voice.provider.call_reported.v1", CallReported.class, Topics.PROVIDER_REPORTS),
+            new EventType<>("revos.voice.provider.recording_reported.v1", RecordingReported.class,
+                    Topics.PROVIDER_REPORTS),
             new EventType<>("revos.voice.campaign.started.v1", CampaignStarted.class, Topics.CAMPAIGNS),
             new EventType<>("revos.voice.campaign.paused.v1", CampaignPaused.class, Topics.CAMPAIGNS),
             new EventType<>("revos.voice.campaign.resumed.v1", CampaignResumed.class, Topics.CAMPAIGNS),

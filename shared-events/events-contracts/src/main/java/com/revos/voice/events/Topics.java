@@ -8,8 +8,10 @@ public final class Topics {
     public static final Topic<ProvisioningEvent> PROVISIONING =
             new Topic<>("revos.voice.provisioning.v1", "agent or number id", ProvisioningEvent.class);
     public static final Topic<CallEvent> CALLS =
-            new Topic<>("revos.voice.calls.v1", "campaign id, or call id for single calls, or the provider's "
-                    + "conversation id for recordings and unmatched outcomes", CallEvent.class);
+            new Topic<>("revos.voice.calls.v1", "campaign id, or call id for single calls", CallEvent.class);
+    public static final Topic<ProviderReport> PROVIDER_REPORTS =
+            new Topic<>("revos.voice.provider-reports.v1", "the provider's call or conversation id",
+                    ProviderReport.class);
     public static final Topic<CampaignEvent> CAMPAIGNS =
             new Topic<>("revos.voice.campaigns.v1", "campaign id", CampaignEvent.class);
     public static final Topic<KernelCommand> KERNEL_COMMANDS =
@@ -20,7 +22,7 @@ public final class Topics {
             new Topic<>("revos.voice.webhooks.quarantine.v1", "provider event id", QuarantineEvent.class);
 
     public static final List<Topic<?>> ALL =
-            List.of(PROVISIONING, CALLS, CAMPAIGNS, KERNEL_COMMANDS, KERNEL_RECOMMENDATIONS, QUARANTINE);
+            List.of(PROVISIONING, CALLS, PROVIDER_REPORTS, CAMPAIGNS, KERNEL_COMMANDS, KERNEL_RECOMMENDATIONS, QUARANTINE);
 
     private Topics() {
     }

@@ -7,9 +7,10 @@ import java.util.UUID;
  * the envelope ({@link EventEnvelope}).
  */
 public sealed interface VoiceEvent
-        permits ProvisioningEvent, CallEvent, CampaignEvent, KernelCommand, KernelRecommendation, QuarantineEvent {
+        permits ProvisioningEvent, CallEvent, ProviderReport, CampaignEvent, KernelCommand, KernelRecommendation,
+        QuarantineEvent {
 
-    /** The tenant the event belongs to; null only for webhooks that could not be tied to a call of ours. */
+    /** The tenant the event belongs to; null only for provider reports and quarantined webhooks (no tenant yet). */
     UUID tenantId();
 
     /** The Kafka record key: it gives per-entity ordering. */

@@ -3,7 +3,6 @@ package com.revos.voice.events;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallEvent.CallInitiated;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
-import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.CallEvent.CallRequested;
 import com.revos.voice.events.CampaignEvent.CampaignCancelled;
 import com.revos.voice.events.CampaignEvent.CampaignCompleted;
@@ -17,6 +16,8 @@ import com.revos.voice.events.KernelCommand.CampaignRetime;
 import com.revos.voice.events.KernelCommand.CampaignScale;
 import com.revos.voice.events.KernelRecommendation.AgentScriptChange;
 import com.revos.voice.events.KernelRecommendation.CampaignScaleUp;
+import com.revos.voice.events.ProviderReport.CallReported;
+import com.revos.voice.events.ProviderReport.RecordingReported;
 import com.revos.voice.events.ProvisioningEvent.AgentDeleted;
 import com.revos.voice.events.ProvisioningEvent.AgentDeployed;
 import com.revos.voice.events.ProvisioningEvent.NumberAgentAttached;
@@ -59,16 +60,23 @@ final class EventFixtures {
                 new NumberImported(NUMBER, TENANT, "+14155550123", "phnum_5701k2xyz", AT),
                 new NumberAgentAttached(NUMBER, TENANT, AGENT, "phnum_5701k2xyz", AT),
                 new NumberReleased(NUMBER, TENANT, "+14155550123", AT),
-                new CallRequested(CALL, TENANT, CAMPAIGN, CONTACT, 1, AGENT, NUMBER, "+12125550199", AT),
+                new CallRequested(CALL, TENANT, CAMPAIGN, CONTACT, 1, AGENT, NUMBER, "+12125550199", AT, 13),
                 new CallInitiated(CALL, TENANT, CAMPAIGN, CONTACT, 1, "conv_7101k2def", "CA0123456789abcdef",
                         "+12125550199", AT),
                 new CallInitiationFailed(CALL, TENANT, CAMPAIGN, CONTACT, 1, "+12125550199",
-                        "provider rejected the destination", "invalid_phone_number", false, AT),
+                        "provider rejected the destination", "invalid_phone_number", false, AT, true),
                 new CallCompleted(CALL, CAMPAIGN, TENANT, CONTACT, 1, "elevenlabs", "conv_7101k2def", "+12125550199",
                         AT, 94, CallOutcome.CONNECTED, true, 0.82, new BigDecimal("0.094"), "end_call tool",
                         Map.of("call_successful", "success", "data_collection", Map.of("qualified", true)), true, 13,
-                        List.of("post_call_transcription")),
-                new CallRecordingReceived("elevenlabs", "conv_7101k2def", "agent_8401k2abc", 1_482_311,
+                        List.of("elevenlabs.post_call_transcription"), 94, new BigDecimal("412"),
+                        "The contact asked for a demo next Tuesday.", null, "provider report"),
+                new CallReported("elevenlabs", "post_call_transcription", "conv_7101k2def", "CA0123456789abcdef",
+                        "agent_8401k2abc", "+12125550199", AT, 94, CallOutcome.CONNECTED, true, true, 0.82,
+                        new BigDecimal("0.094"), new BigDecimal("412"), "end_call tool",
+                        Map.of("call_successful", "success", "data_collection", Map.of("qualified", true)),
+                        "The contact asked for a demo next Tuesday.",
+                        Map.of("call_id", CALL.toString(), "attempt", "1"), AT),
+                new RecordingReported("elevenlabs", "conv_7101k2def", "agent_8401k2abc", 1_482_311,
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                         "agent_8401k2abc/conv_7101k2def.mp3", AT),
                 new CampaignStarted(CAMPAIGN, TENANT, "Q4 re-engagement", CallingWindow.DEFAULT,

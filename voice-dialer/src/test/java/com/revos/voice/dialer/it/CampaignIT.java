@@ -3,13 +3,12 @@ package com.revos.voice.dialer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.EventSchemas;
 import com.revos.voice.events.Topics;
 import com.revos.voice.testsupport.KafkaProbe;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,13 +196,10 @@ class CampaignIT extends DialerIntegrationTest {
         return rows.isEmpty() ? null : rows.getFirst();
     }
 
-    CallCompleted complete(String campaign, String phone, int attempt, CallOutcome outcome, int seconds,
-                           String cost) {
+    CallReported complete(String campaign, String phone, int attempt, CallOutcome outcome, int seconds,
+                          String cost) {
         var call = initiatedCall(campaign, phone, attempt);
-        var tenant = jdbc.queryForObject("SELECT tenant_id FROM campaigns WHERE id = ?::uuid", UUID.class, campaign);
-        var event = new CallCompleted(UUID.fromString(call[0]), UUID.fromString(campaign), tenant,
-                UUID.fromString(call[1]), attempt, "elevenlabs", call[2], phone, Instant.now(), seconds, outcome,
-                false, null, new BigDecimal(cost), "ended", Map.of(), true, 10, List.of("webhook"));
+        var event = report(call[2], phone, call[0], outcome, seconds, cost);
         publish(event);
         return event;
     }

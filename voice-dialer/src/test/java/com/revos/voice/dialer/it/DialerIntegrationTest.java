@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
+import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.ProvisioningEvent;
 import com.revos.voice.events.VoiceEvent;
 import com.revos.voice.service.LocalTokens;
@@ -49,11 +49,20 @@ import org.springframework.web.client.RestClient;
     "revos.dialer.dispatch.tick=50ms",
     "revos.dialer.dispatch.outage-backoff=1s",
     "revos.dialer.dispatch.reconcile-every=1h",
+    "revos.dialer.dispatch.recover-every=300ms",
+    "revos.dialer.dispatch.settle-after=1s",
+    "revos.dialer.elevenlabs.read-timeout=1500ms",
+    // every test class shares one database: calls other tests left in flight must not fill the account
+    "revos.dialer.provider-account.max-concurrent=1000000",
+    "revos.dialer.tenant-limits.overrides." + DialerIntegrationTest.SLOW_TENANT + ".calls-per-second=8",
+    "revos.dialer.tenant-limits.overrides." + DialerIntegrationTest.SLOW_TENANT + ".max-concurrent=100",
     "resilience4j.circuitbreaker.instances.elevenlabs.wait-duration-in-open-state=500ms",
     "resilience4j.circuitbreaker.instances.elevenlabs.minimum-number-of-calls=5"})
 abstract class DialerIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** A tenant whose limit is 8 calls per second (set in the properties above), for the shared-pacing test. */
+    static final String SLOW_TENANT = "5d0e9c1a-0000-4000-8000-00000000005a";
     static final ObjectMapper JSON = new ObjectMapper();
     static final WireMockServer ELEVENLABS = new WireMockServer(options().dynamicPort().containerThreads(40));
     static final KafkaProducer<String, byte[]> PRODUCER;
@@ -62,6 +71,7 @@ abstract class DialerIntegrationTest {
     static {
         ELEVENLABS.start();
         stubSuccess();
+        stubEmptyConversationList();
         PRODUCER = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
@@ -98,6 +108,39 @@ abstract class DialerIntegrationTest {
                 .withBody("{\"success\":true,\"message\":\"ok\",\"conversation_id\":\"conv_{{randomValue type='UUID'}}\","
                         + "\"callSid\":\"CA{{randomValue length=32 type='ALPHANUMERIC'}}\"}")
                 .withTransformers("response-template")));
+    }
+
+    /** By default the provider's conversation list holds none of our calls: an ambiguous attempt proves absent. */
+    static void stubEmptyConversationList() {
+        ELEVENLABS.stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/convai/conversations")).atPriority(10)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"conversations\":[],\"has_more\":false,\"next_cursor\":null}")));
+    }
+
+    /**
+     * The provider has a conversation for our call (as after an answer lost to a timeout): it is in the agent's
+     * conversation list, and its details echo our call id. Returns the stubs, to remove.
+     */
+    static List<com.github.tomakehurst.wiremock.stubbing.StubMapping> providerHasConversation(
+            Provisioned p, String conversationId, UUID callId) {
+        var list = ELEVENLABS.stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/convai/conversations")).atPriority(1)
+                .withQueryParam("agent_id", WireMock.equalTo("agent_" + p.agentId()))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"conversations": [{"conversation_id": "conv_other", "status": "done"},
+                                           {"conversation_id": "%s", "status": "in-progress"}],
+                         "has_more": false}""".formatted(conversationId))));
+        var other = ELEVENLABS.stubFor(WireMock.get(urlEqualTo("/v1/convai/conversations/conv_other")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"conversation_id": "conv_other", "status": "done",
+                         "conversation_initiation_client_data": {"dynamic_variables": {"call_id": "%s"}}}"""
+                        .formatted(UUID.randomUUID()))));
+        var details = ELEVENLABS.stubFor(WireMock.get(urlEqualTo("/v1/convai/conversations/" + conversationId))
+                .atPriority(1).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"conversation_id": "%s", "status": "in-progress",
+                         "metadata": {"phone_call": {"call_sid": "CAfound"}},
+                         "conversation_initiation_client_data": {"dynamic_variables": {"call_id": "%s"}}}"""
+                        .formatted(conversationId, callId))));
+        return List.of(list, other, details);
     }
 
     private static final java.util.regex.Pattern TO_NUMBER =
@@ -139,11 +182,21 @@ abstract class DialerIntegrationTest {
         PRODUCER.flush();
     }
 
-    /** The webhook intake's outcome of a single call, as {@code POST /calls} answered it. */
-    static CallCompleted completion(Provisioned p, JsonNode call, CallOutcome outcome, int seconds, String cost) {
-        return new CallCompleted(UUID.fromString(call.get("id").asText()), null, p.tenantId(), null, 1, "elevenlabs",
-                call.get("provider_call_id").asText(), call.get("to_number").asText(), Instant.now(), seconds,
-                outcome, false, null, new BigDecimal(cost), "ended", Map.of(), true, 10, List.of("webhook"));
+    /** The webhook intake's report on a single call, as {@code POST /calls} answered it. */
+    static CallReported completion(Provisioned p, JsonNode call, CallOutcome outcome, int seconds, String cost) {
+        return report(call.get("provider_call_id").asText(), call.get("to_number").asText(),
+                call.get("id").asText(), outcome, seconds, cost);
+    }
+
+    /** An ElevenLabs post-call report as the intake publishes it, echoing {@code echoedCallId} (may be null). */
+    static CallReported report(String conversationId, String toNumber, String echoedCallId, CallOutcome outcome,
+                               int seconds, String costUsd) {
+        var kind = outcome == CallOutcome.BUSY || outcome == CallOutcome.NO_ANSWER ? "call_initiation_failure"
+                : "post_call_transcription";
+        return new CallReported("elevenlabs", kind, conversationId, null, null, toNumber, Instant.now(), seconds,
+                outcome, true, outcome == CallOutcome.CONNECTED, outcome == CallOutcome.CONNECTED ? 0.8 : null,
+                new BigDecimal(costUsd), new BigDecimal("120"), "ended", Map.of(), "A short call.",
+                echoedCallId == null ? Map.of() : Map.of("call_id", echoedCallId), Instant.now());
     }
 
     /** A tenant with a deployed agent and an imported, attached number, as voice-provisioning announces them. */
@@ -151,7 +204,10 @@ abstract class DialerIntegrationTest {
     }
 
     Provisioned provision() {
-        var tenant = UUID.randomUUID();
+        return provision(UUID.randomUUID());
+    }
+
+    Provisioned provision(UUID tenant) {
         var agent = UUID.randomUUID();
         var number = UUID.randomUUID();
         var now = Instant.now();

@@ -121,6 +121,7 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
         post(p, "/suppressions", Map.of("phone", nextNumber()));
         var call = postWithKey(p, "/calls", Map.of("agent_id", p.agentId(), "phone_number_id", p.numberId(),
                 "to_number", nextNumber()), UUID.randomUUID().toString()).body();
+        org.assertj.core.api.Assertions.assertThat(call.has("provider_call_id")).as("placed: %s", call).isTrue();
         publish(completion(p, call, CallOutcome.CONNECTED, 12, "0.02"));
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM usage_ledger WHERE tenant_id = ?", Integer.class, p.tenantId()) == 1);

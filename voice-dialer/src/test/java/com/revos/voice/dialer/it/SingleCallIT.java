@@ -32,7 +32,7 @@ class SingleCallIT extends DialerIntegrationTest {
     MeterRegistry meters;
 
     @Test
-    void a_single_call_is_recorded_placed_with_our_ids_as_dynamic_variables_and_announced() {
+    void a_single_call_is_recorded_placed_with_only_our_call_id_and_attempt_as_dynamic_variables_and_announced() {
         var p = provision();
         var to = nextNumber();
         try (var probe = KafkaProbe.on(Topics.CALLS)) {
@@ -50,8 +50,7 @@ class SingleCallIT extends DialerIntegrationTest {
                     .withRequestBody(matchingJsonPath("$.conversation_initiation_client_data.dynamic_variables.call_id",
                             equalTo(callId)))
                     .withRequestBody(matchingJsonPath(
-                            "$.conversation_initiation_client_data.dynamic_variables.tenant_id",
-                            equalTo(p.tenantId().toString())))
+                            "$.conversation_initiation_client_data.dynamic_variables.attempt", equalTo("1")))
                     .withRequestBody(matchingJsonPath(
                             "$.conversation_initiation_client_data.dynamic_variables.customer_name", equalTo("Ann"))));
 
@@ -139,7 +138,7 @@ class SingleCallIT extends DialerIntegrationTest {
         var again = publish(outcome); // the same outcome in an event of its own, as when the provider retries
         // one call, one partition: once the last is applied, so are the others
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM processed_events "
-                + "WHERE consumer_group = 'voice-dialer-outcomes' AND event_id = ?", Integer.class, again.id()) == 1);
+                + "WHERE consumer_group = 'voice-dialer-reports' AND event_id = ?", Integer.class, again.id()) == 1);
 
         assertThat(count("revos.dialer.call.outcomes", "outcome", "voicemail") - voicemails).isEqualTo(1);
         assertThat(count("revos.dialer.usage.billable.seconds") - seconds).isEqualTo(17);

@@ -5,46 +5,57 @@ import com.revos.voice.dialer.call.application.CallProvider;
 import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.dialer.call.model.ProviderResult;
 import com.revos.voice.dialer.call.model.SendGate;
-import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
 import com.revos.voice.events.CallEvent;
-import com.revos.voice.events.CallOutcome;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The life of one attempt up to the provider's answer. The attempt is committed ({@code requested}, with
- * {@code CallRequested} in the outbox) before the provider is called, and the answer is applied in a transaction
- * of its own: a crash in between leaves a {@code requested} row, which is never sent again.
+ * {@code CallRequested} in the outbox) before anything is sent; right before the request is written, the send gate
+ * paces it and moves it to {@code sending}, fenced by its owner; the answer is then applied in a transaction of its
+ * own, by what it proves ({@link ProviderResult}). An answer that proves nothing leaves the attempt
+ * {@code ambiguous}: it is never sent again until the provider's own records say there is no such call.
  */
 public class Attempts {
 
     private final CallStore calls;
     private final ContactStore contacts;
-    private final CampaignCompletion completion;
+    private final CallOutcomes outcomes;
     private final CallProvider provider;
     private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final DialerProperties.Dispatch settings;
     private final MeterRegistry meters;
-    private final OutcomeCounter outcomes;
+    private volatile BiConsumer<UUID, String> accountRefusals = (campaignId, reason) -> { };
 
-    Attempts(CallStore calls, ContactStore contacts, CampaignCompletion completion, CallProvider provider,
-             OutboxWriter outbox, TransactionTemplate transactions, Clock clock, DialerProperties.Dispatch settings,
-             MeterRegistry meters, OutcomeCounter outcomes) {
+    Attempts(CallStore calls, ContactStore contacts, CallOutcomes outcomes, CallProvider provider, OutboxWriter outbox,
+             TransactionTemplate transactions, Clock clock, DialerProperties.Dispatch settings, MeterRegistry meters) {
         this.calls = calls;
         this.contacts = contacts;
-        this.completion = completion;
+        this.outcomes = outcomes;
         this.provider = provider;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
         this.meters = meters;
-        this.outcomes = outcomes;
+    }
+
+    /**
+     * What stops a campaign's dialing when the provider refuses the account (campaign id, reason), run in the
+     * transaction that records the refusal. The campaign aggregate registers it, so that calls need not know it.
+     */
+    public void onAccountRefused(BiConsumer<UUID, String> stopDialing) {
+        this.accountRefusals = stopDialing;
     }
 
     /** Records the attempt in the caller's transaction. */
@@ -52,17 +63,18 @@ public class Attempts {
         var now = clock.instant();
         calls.insertRequested(a, now);
         outbox.record(new CallEvent.CallRequested(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
-                a.attempt(), a.agentId(), a.phoneNumberId(), a.toNumber(), now));
+                a.attempt(), a.agentId(), a.phoneNumberId(), a.toNumber(), now, a.localHour()));
     }
 
-    /** Calls the provider for a recorded attempt and records its answer. */
-    public ProviderResult dial(Attempt a) {
-        return dial(a, SendGate.OPEN);
-    }
-
-    /** As {@link #dial(Attempt)}, awaiting {@code gate} right before the request is written. */
-    public ProviderResult dial(Attempt a, SendGate gate) {
-        var result = provider.place(a.toPlaceCall(gate));
+    /**
+     * Sends a recorded attempt once {@code pacing} lets it go and records the provider's answer. {@code pacing} runs
+     * right before the request is written, then the attempt is fenced to {@code sending}: if its owner lost it
+     * meanwhile (another instance took the campaign over, or recovery withdrew it), nothing is sent.
+     */
+    public ProviderResult dial(Attempt a, SendGate pacing) {
+        SendGate gate = () -> pacing.pass() && Boolean.TRUE.equals(transactions.execute(
+                status -> calls.markSending(a.callId(), a.owner(), clock.instant())));
+        var result = provider.place(a.toPlaceCall().through(gate));
         meters.counter("revos.dialer.calls.placed", "result", result.getClass().getSimpleName().toLowerCase())
                 .increment();
         transactions.executeWithoutResult(status -> apply(a, result));
@@ -71,44 +83,68 @@ public class Attempts {
 
     /** A recorded attempt that is not sent after all (the campaign was paused or cancelled meanwhile). */
     public void withdraw(Attempt a, String reason) {
-        transactions.executeWithoutResult(status -> defer(a, reason, "withdrawn", clock.instant()));
+        transactions.executeWithoutResult(status -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
+                a.contactId(), a.attempt(), a.toNumber(), List.of(CallState.REQUESTED), reason, "withdrawn",
+                clock.instant()));
     }
 
     private void apply(Attempt a, ProviderResult result) {
         var now = clock.instant();
         switch (result) {
-            case ProviderResult.Placed placed -> {
-                if (calls.initiated(a.callId(), placed.conversationId(), placed.callSid(), now,
-                        now.plus(settings.outcomeTimeout()))) {
-                    outbox.record(new CallEvent.CallInitiated(a.callId(), a.tenantId(), a.campaignId(),
-                            a.contactId(), a.attempt(), placed.conversationId(), placed.callSid(), a.toNumber(), now));
-                }
-            }
+            case ProviderResult.Placed placed -> initiate(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
+                    a.attempt(), a.toNumber(), List.of(CallState.SENDING), placed.conversationId(), placed.callSid(),
+                    now);
             case ProviderResult.Rejected rejected -> {
-                if (calls.finish(a.callId(), CallState.REQUESTED, CallState.FAILED, rejected.reason(), now)) {
+                var row = calls.find(a.callId());
+                if (row.isPresent() && outcomes.fail(row.get(), List.of(CallState.SENDING), rejected.reason(),
+                        rejected.code(), "provider refused the call")) {
                     outbox.record(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(),
-                            a.contactId(), a.attempt(), a.toNumber(), rejected.reason(), rejected.code(), false, now));
-                    outcomes.applied(CallOutcome.FAILED);
-                    if (a.contactId() != null) {
-                        contacts.afterOutcome(a.contactId(), a.attempt(), CallOutcome.FAILED, now)
-                                .ifPresent(completion::completeIfDrained);
-                    }
+                            a.contactId(), a.attempt(), a.toNumber(), rejected.reason(), rejected.code(), false, now,
+                            true));
                 }
             }
-            case ProviderResult.Unavailable unavailable -> defer(a, unavailable.reason(), unavailable.code(),
-                    now.plus(settings.outageBackoff()));
+            case ProviderResult.AccountRefused refused -> {
+                if (giveBack(a.callId(), a.tenantId(), a.campaignId(), a.contactId(), a.attempt(), a.toNumber(),
+                        List.of(CallState.REQUESTED, CallState.SENDING), refused.reason(), refused.code(),
+                        now.plus(settings.outageBackoff())) && a.campaignId() != null) {
+                    accountRefusals.accept(a.campaignId(), refused.reason());
+                }
+            }
+            case ProviderResult.Unavailable unavailable -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
+                    a.contactId(), a.attempt(), a.toNumber(), List.of(CallState.REQUESTED, CallState.SENDING),
+                    unavailable.reason(), unavailable.code(), now.plus(settings.outageBackoff()));
+            case ProviderResult.Ambiguous ambiguous -> calls.ambiguous(a.callId(), ambiguous.reason(),
+                    now.plus(settings.settleAfter()));
         }
     }
 
-    /** Never dialed: the attempt is given back to the contact, which waits {@code notBefore}. */
-    private void defer(Attempt a, String reason, String code, java.time.Instant notBefore) {
-        var now = clock.instant();
-        if (calls.finish(a.callId(), CallState.REQUESTED, CallState.DEFERRED, reason, now)) {
-            outbox.record(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
-                    a.attempt(), a.toNumber(), reason, code, true, now));
-            if (a.contactId() != null) {
-                contacts.requeueUndialed(a.contactId(), a.attempt(), notBefore);
-            }
+    /** The provider has the call (its answer, or its records for an ambiguous attempt): it is on its way. */
+    boolean initiate(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
+                     List<CallState> from, String conversationId, String callSid, Instant now) {
+        if (!calls.initiated(callId, from, conversationId, callSid, now, now.plus(settings.outcomeTimeout()))) {
+            return false;
         }
+        outbox.record(new CallEvent.CallInitiated(callId, tenantId, campaignId, contactId, attempt, conversationId,
+                callSid, toNumber, now));
+        return true;
+    }
+
+    /** No call happened: the attempt is given back to the contact, which waits until {@code notBefore}. */
+    boolean giveBack(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
+                     List<CallState> from, String reason, String code, Instant notBefore) {
+        if (!calls.notPlaced(callId, from, reason, clock.instant())) {
+            return false;
+        }
+        outbox.record(new CallEvent.CallInitiationFailed(callId, tenantId, campaignId, contactId, attempt, toNumber,
+                reason, code, true, clock.instant(), false));
+        if (contactId != null) {
+            contacts.requeueUndialed(contactId, attempt, notBefore);
+        }
+        return true;
+    }
+
+    /** The row of an attempt, for the single-call answer. */
+    Optional<CallStore.CallRow> find(UUID tenantId, UUID callId) {
+        return calls.find(tenantId, callId);
     }
 }

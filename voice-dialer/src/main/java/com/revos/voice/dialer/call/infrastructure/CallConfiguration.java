@@ -5,10 +5,11 @@ import com.revos.voice.dialer.call.application.CallProvider;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
 import com.revos.voice.dialer.campaign.infrastructure.TenantPacing;
+import com.revos.voice.dialer.common.infrastructure.DialerInstance;
 import com.revos.voice.dialer.directory.infrastructure.Directory;
 import com.revos.voice.dialer.suppression.infrastructure.Suppressions;
 import com.revos.voice.dialer.usage.infrastructure.UsageLedger;
-import com.revos.voice.events.CallEvent;
+import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.plumbing.consumer.IdempotentConsumers;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -63,38 +64,49 @@ class CallConfiguration {
     }
 
     @Bean
-    Attempts attempts(CallStore calls, ContactStore contacts, CampaignCompletion completion, CallProvider provider,
+    CallOutcomes callOutcomes(CallStore calls, ContactStore contacts, CampaignCompletion completion, UsageLedger usage,
+                              OutcomeCounter counter, OutboxWriter outbox, Clock clock) {
+        return new CallOutcomes(calls, contacts, completion, usage, counter, outbox, clock);
+    }
+
+    @Bean
+    Attempts attempts(CallStore calls, ContactStore contacts, CallOutcomes outcomes, CallProvider provider,
                       OutboxWriter outbox, TransactionTemplate transactions, Clock clock, DialerProperties properties,
-                      MeterRegistry meters, OutcomeCounter outcomes) {
-        return new Attempts(calls, contacts, completion, provider, outbox, transactions, clock,
-                properties.dispatch(), meters, outcomes);
+                      MeterRegistry meters) {
+        return new Attempts(calls, contacts, outcomes, provider, outbox, transactions, clock, properties.dispatch(),
+                meters);
     }
 
     @Bean
-    CallOutcomes callOutcomeService(CallStore calls, ContactStore contacts, CampaignCompletion completion,
-                              UsageLedger usage, OutcomeCounter outcomes, Clock clock) {
-        return new CallOutcomes(calls, contacts, completion, usage, outcomes, clock);
+    ProviderReports providerReports(CallStore calls, CallOutcomes outcomes, JdbcTemplate jdbc, MeterRegistry meters,
+                                    Clock clock) {
+        return new ProviderReports(calls, outcomes, jdbc, meters, clock);
     }
 
     @Bean
-    Reconciler reconciler(CallStore calls, CallOutcomes outcomes, CallProvider provider, OutboxWriter outbox,
+    Reconciler reconciler(CallStore calls, Attempts attempts, CallOutcomes outcomes, CallProvider provider,
                           TransactionTemplate transactions, Clock clock, DialerProperties properties) {
-        return new Reconciler(calls, outcomes, provider, outbox, transactions, clock, properties.dispatch());
+        return new Reconciler(calls, attempts, outcomes, provider, transactions, clock, properties.dispatch(),
+                properties.elevenlabs().readTimeout());
     }
 
     @Bean
     SingleCalls singleCalls(Directory directory, Suppressions suppressions, Attempts attempts, CallStore calls,
-                            TenantPacing pacing, DialerProperties properties, TransactionTemplate transactions) {
-        return new SingleCalls(directory, suppressions, attempts, calls, pacing, properties, transactions);
+                            TenantPacing pacing, DialerProperties properties, TransactionTemplate transactions,
+                            DialerInstance instance, Clock clock) {
+        return new SingleCalls(directory, suppressions, attempts, calls, pacing, properties, transactions,
+                new Owner(instance.id(), 0), clock);
     }
 
-    /** Outcomes from the webhook intake (group {@code voice-dialer-outcomes}); other call events are ignored. */
+    /**
+     * Provider reports from the webhook intake (group {@code voice-dialer-reports}): matched to our attempts by
+     * our own records; recordings are announced by the intake for whoever stores them, the dialer needs none.
+     */
     @Bean
-    Consumer<Message<byte[]>> callOutcomes(IdempotentConsumers consumers, CallOutcomes outcomes) {
-        return consumers.consumer("voice-dialer-outcomes", envelope -> {
-            if ("revos.voice.call.completed.v1".equals(envelope.type())
-                    && envelope.event() instanceof CallEvent.CallCompleted completed) {
-                outcomes.apply(completed);
+    Consumer<Message<byte[]>> providerReportsIn(IdempotentConsumers consumers, ProviderReports reports) {
+        return consumers.consumer("voice-dialer-reports", envelope -> {
+            if (envelope.event() instanceof CallReported report) {
+                reports.apply(envelope.id(), report);
             }
         });
     }

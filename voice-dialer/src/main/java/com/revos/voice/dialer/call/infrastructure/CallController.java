@@ -45,33 +45,46 @@ class CallController {
 
     /** A retried request with the same {@code Idempotency-Key} gets the first answer and never dials twice. */
     @PostMapping("/v1/tenants/{tenantId}/calls")
-    ResponseEntity<CallStore.CallRow> place(@PathVariable UUID tenantId,
-                                            @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                            @Valid @RequestBody PlaceCallRequest request) {
-        if (request.dynamicVariables() != null && request.dynamicVariables().values().stream()
-                .anyMatch(value -> value instanceof Map<?, ?> || value instanceof java.util.Collection<?>)) {
-            throw ApiException.badRequest("dynamic_variables", "values must be strings, numbers, booleans or null");
+    ResponseEntity<CallView> place(@PathVariable UUID tenantId,
+                                   @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                   @Valid @RequestBody PlaceCallRequest request) {
+        if (request.dynamicVariables() != null) {
+            if (request.dynamicVariables().values().stream()
+                    .anyMatch(value -> value instanceof Map<?, ?> || value instanceof java.util.Collection<?>)) {
+                throw ApiException.badRequest("dynamic_variables", "values must be strings, numbers, booleans or null");
+            }
+            var reserved = request.dynamicVariables().keySet().stream().filter(Attempt.RESERVED_VARIABLES::contains)
+                    .sorted().toList();
+            if (!reserved.isEmpty()) {
+                throw ApiException.badRequest("dynamic_variables", "may not set " + reserved + ": the dialer sets "
+                        + "these names itself to tie the provider's reports to the call");
+            }
         }
-        return idempotent.execute(tenantId, key, request, CallStore.CallRow.class, () ->
-                ResponseEntity.status(HttpStatus.CREATED).body(singleCalls.call(tenantId, request.agentId(),
-                        request.phoneNumberId(), request.toNumber(), request.dynamicVariables())));
+        return idempotent.execute(tenantId, key, request, CallView.class, () -> {
+            var placed = singleCalls.call(tenantId, request.agentId(), request.phoneNumberId(), request.toNumber(),
+                    request.dynamicVariables());
+            // an answer the provider lost: the call may exist, so it is being looked up, never placed again
+            var status = "ambiguous".equals(placed.state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+            return ResponseEntity.status(status).body(placed);
+        });
     }
 
     @GetMapping("/v1/tenants/{tenantId}/calls/{callId}")
-    CallStore.CallRow get(@PathVariable UUID tenantId, @PathVariable UUID callId) {
-        return transactions.execute(status -> calls.find(tenantId, callId))
+    CallView get(@PathVariable UUID tenantId, @PathVariable UUID callId) {
+        return transactions.execute(status -> calls.find(tenantId, callId)).map(CallView::of)
                 .orElseThrow(() -> ApiException.notFound("call", "No call " + callId));
     }
 
     @GetMapping("/v1/tenants/{tenantId}/campaigns/{campaignId}/calls")
-    Page<CallStore.CallRow> ofCampaign(@PathVariable UUID tenantId, @PathVariable UUID campaignId,
+    Page<CallView> ofCampaign(@PathVariable UUID tenantId, @PathVariable UUID campaignId,
                                        @RequestParam(defaultValue = "50") int limit,
                                        @RequestParam(defaultValue = "0") int offset) {
         var page = Page.bounds(limit, offset);
         return transactions.execute(status -> {
             campaigns.find(campaignId).filter(c -> c.tenantId().equals(tenantId)).orElseThrow(
                     () -> ApiException.notFound("campaign", "No campaign " + campaignId + " for this tenant"));
-            return new Page<>(calls.byCampaign(tenantId, campaignId, page.limit(), page.offset()), page.limit(),
+            return new Page<>(calls.byCampaign(tenantId, campaignId, page.limit(), page.offset()).stream()
+                    .map(CallView::of).toList(), page.limit(),
                     page.offset(), calls.countByCampaign(tenantId, campaignId));
         });
     }

@@ -1,86 +1,106 @@
 package com.revos.voice.dialer.call.infrastructure;
 
 import com.revos.voice.dialer.call.model.CallState;
+import com.revos.voice.dialer.call.model.ReportRules;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
 import com.revos.voice.dialer.usage.infrastructure.UsageLedger;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.ProviderReport.CallReported;
+import com.revos.voice.plumbing.outbox.OutboxWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Applies a call's outcome, in the caller's transaction: the call row, the usage ledger (one entry per call), the
- * contact's next state by the retry policy, the campaign's completion, and the outcome count. Outcomes of calls we
- * do not know, or already applied, change nothing.
+ * Makes an attempt final, in the caller's transaction, exactly once: the call row (the conditional transition
+ * decides whether this writer is the one), the usage ledger in USD (one entry per call), the contact's next state by
+ * the retry policy, the campaign's completion, the outcome count and the one {@code call.completed} event, built
+ * from our records (tenant, campaign, contact, attempt, local hour) and the report that settled it. Its event id is
+ * derived from the call id, so even a replayed outbox row is one outcome for every consumer.
  */
 public class CallOutcomes {
 
-    private static final Logger log = LoggerFactory.getLogger(CallOutcomes.class);
+    static final String PROVIDER = "elevenlabs";
 
     private final CallStore calls;
     private final ContactStore contacts;
     private final CampaignCompletion completion;
     private final UsageLedger usage;
     private final OutcomeCounter counter;
+    private final OutboxWriter outbox;
     private final Clock clock;
 
     CallOutcomes(CallStore calls, ContactStore contacts, CampaignCompletion completion, UsageLedger usage,
-                 OutcomeCounter counter, Clock clock) {
+                 OutcomeCounter counter, OutboxWriter outbox, Clock clock) {
         this.calls = calls;
         this.contacts = contacts;
         this.completion = completion;
         this.usage = usage;
         this.counter = counter;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
-    public void apply(CallCompleted event) {
-        if (event.outcome() == null) {
-            return;
-        }
-        // a call_initiation_failure webhook (busy, no answer) carries no dynamic variables: it is tied back to our
-        // attempt by the conversation id the provider gave when the call was placed
-        var found = event.matched() && event.callId() != null ? calls.lock(event.callId())
-                : event.providerCallId() == null ? Optional.<CallStore.CallRow>empty()
-                : calls.lockByProviderCallId(event.providerCallId());
-        if (found.isEmpty()) {
-            log.debug("Outcome for unknown call {} / conversation {} ignored", event.callId(), event.providerCallId());
-            return;
-        }
-        var call = found.get();
-        if (CallState.COMPLETED.equals(call.state())) {
-            return;
-        }
+    /** The report settles the attempt; false when the attempt was already final (a duplicate or late report). */
+    boolean complete(CallStore.CallRow call, CallReported report, String decidedBy) {
         var now = clock.instant();
-        calls.completed(call.id(), event.outcome().wireName(), event.durationSecs(), event.cost(),
-                event.providerCallId(), now);
-        usage.record(call.id(), call.tenantId(), call.campaignId(),
-                event.durationSecs() == null ? 0 : event.durationSecs(),
-                event.cost() == null ? BigDecimal.ZERO : event.cost(), now);
-        // a late outcome of a call already given up on corrects its record and its billing, not its count
-        if (CallStore.isOpen(call.state())) {
-            counter.applied(event.outcome());
-            if (call.contactId() != null) {
-                contacts.afterOutcome(call.contactId(), call.attempt(), event.outcome(), now)
-                        .ifPresent(completion::completeIfDrained);
-            }
+        var billable = ReportRules.billableSeconds(report);
+        var source = report.provider() + "." + report.kind();
+        if (!calls.completed(call.id(), report, billable, decidedBy, source, now)) {
+            return false;
+        }
+        var cost = report.costUsd() == null ? BigDecimal.ZERO : report.costUsd();
+        usage.record(call.id(), call.tenantId(), call.campaignId(), billable, cost, now);
+        // a call given up as not placed that the provider then reports did happen: its record and bill are
+        // corrected, but its contact has moved on (its attempt was given back), so the outcome is not applied twice
+        if (call.state() != CallState.NOT_PLACED) {
+            applyToContact(call, report.outcome());
+        }
+        var providerCallId = PROVIDER.equals(report.provider()) ? report.providerCallId() : call.providerCallId();
+        var sources = new java.util.ArrayList<>(call.sources());
+        sources.add(source);
+        publish(new CallCompleted(call.id(), call.campaignId(), call.tenantId(), call.contactId(), call.attempt(),
+                PROVIDER, providerCallId, call.toNumber(), report.startedAt() != null ? report.startedAt()
+                        : call.initiatedAt(), report.durationSecs(), report.outcome(), report.qualified(),
+                report.qualificationScore(), cost, report.terminationReason(),
+                report.analysis() == null ? Map.of() : report.analysis(), true, call.localHour(),
+                List.copyOf(sources), billable, report.costCredits(), report.summary(), null, decidedBy));
+        return true;
+    }
+
+    /**
+     * No outcome will come, yet the attempt counts: the provider refused this call ({@code notPlacedReason} set),
+     * or it was placed and then never explained. Outcome {@code failed}, nothing billed.
+     */
+    boolean fail(CallStore.CallRow call, List<CallState> from, String reason, String notPlacedReason,
+                 String decidedBy) {
+        var now = clock.instant();
+        if (!calls.failed(call.id(), from, reason, notPlacedReason, decidedBy, now)) {
+            return false;
+        }
+        applyToContact(call, CallOutcome.FAILED);
+        publish(new CallCompleted(call.id(), call.campaignId(), call.tenantId(), call.contactId(), call.attempt(),
+                PROVIDER, call.providerCallId(), call.toNumber(), call.sentAt(), 0, CallOutcome.FAILED, false, null,
+                BigDecimal.ZERO, reason, Map.of(), true, call.localHour(), List.of("voice-dialer"), 0, null, null,
+                notPlacedReason, decidedBy));
+        return true;
+    }
+
+    private void applyToContact(CallStore.CallRow call, CallOutcome outcome) {
+        counter.applied(outcome);
+        if (call.contactId() != null) {
+            contacts.afterOutcome(call.contactId(), call.attempt(), outcome, clock.instant())
+                    .ifPresent(completion::completeIfDrained);
         }
     }
 
-    /** A call that never got an outcome and that the provider cannot explain: counted as a failed attempt. */
-    void giveUp(CallStore.CallRow call, String reason) {
-        var now = clock.instant();
-        if (!calls.finish(call.id(), call.state(), CallState.FAILED, reason, now)) {
-            return;
-        }
-        counter.applied(CallOutcome.FAILED);
-        if (call.contactId() != null) {
-            contacts.afterOutcome(call.contactId(), call.attempt(), CallOutcome.FAILED, now)
-                    .ifPresent(completion::completeIfDrained);
-        }
+    private void publish(CallCompleted event) {
+        outbox.record(event, UUID.nameUUIDFromBytes(("call.completed:" + event.callId())
+                .getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,16 +1,33 @@
 package com.revos.voice.dialer.call.infrastructure;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.revos.voice.dialer.call.model.AttemptFacts;
 import com.revos.voice.dialer.call.model.CallState;
+import com.revos.voice.events.ProviderReport.CallReported;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Call attempt rows. Every transition names the state it leaves, so a late or repeated one changes nothing. */
+/**
+ * Call attempt rows. Every transition is a conditional update naming the state(s) it leaves, and reports whether
+ * it happened: the database decides which of two writers (a dialer, a recovering instance, a late report) moves an
+ * attempt, and the loser changes nothing.
+ */
 public class CallStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final String IN_FLIGHT = "('requested', 'sending', 'ambiguous', 'initiated')";
 
     private final JdbcTemplate jdbc;
 
@@ -18,77 +35,153 @@ public class CallStore {
         this.jdbc = jdbc;
     }
 
-    /** A call row as the API shows it. */
+    /** A call row, as stored. */
     public record CallRow(UUID id, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
-                          UUID phoneNumberId, String toNumber, String state, String providerCallId, String callSid,
-                          String outcome, Integer durationSecs, BigDecimal cost, String failureReason,
-                          Instant requestedAt, Instant initiatedAt, Instant finishedAt) {
+                          UUID phoneNumberId, String toNumber, CallState state, String providerCallId,
+                          String callSid, String providerAgentId, String outcome, Integer durationSecs,
+                          Integer billableSecs, BigDecimal costUsd, BigDecimal costCredits, Boolean qualified,
+                          Double qualificationScore, String terminationReason, Map<String, Object> analysis,
+                          String summary, String failureReason, String notPlacedReason, String decidedBy,
+                          List<String> sources, Integer localHour, Instant requestedAt, Instant sentAt,
+                          Instant initiatedAt, Instant finishedAt) {
+
+        public AttemptFacts facts() {
+            return new AttemptFacts(id, tenantId, campaignId, contactId, attempt, toNumber, state, providerCallId,
+                    callSid, providerAgentId, localHour, sentAt);
+        }
     }
 
     void insertRequested(Attempt a, Instant now) {
         jdbc.update("""
                 INSERT INTO calls (id, tenant_id, campaign_id, contact_id, attempt, agent_id, phone_number_id, to_number,
-                                   state, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'requested', ?)""",
+                                   provider_agent_id, local_hour, owner, owner_epoch, state, requested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'requested', ?)""",
                 a.callId(), a.tenantId(), a.campaignId(), a.contactId(), a.attempt(), a.agentId(), a.phoneNumberId(),
-                a.toNumber(), Timestamp.from(now));
+                a.toNumber(), a.providerAgentId(), a.localHour(), a.owner().instance(), a.owner().epoch(),
+                Timestamp.from(now));
     }
 
-    boolean initiated(UUID callId, String providerCallId, String callSid, Instant now, Instant reconcileAfter) {
+    /**
+     * The send gate's fence: {@code requested → sending}, only while the attempt's owner still holds it (for a
+     * campaign call, the campaign's pacing lease at the epoch the attempt was claimed under). False: do not send.
+     */
+    boolean markSending(UUID callId, Owner owner, Instant now) {
         return jdbc.update("""
-                UPDATE calls SET state = 'initiated', provider_call_id = ?, call_sid = ?, initiated_at = ?,
-                    reconcile_after = ? WHERE id = ? AND state = 'requested'""",
-                providerCallId, callSid, Timestamp.from(now), Timestamp.from(reconcileAfter), callId) == 1;
+                UPDATE calls c SET state = 'sending', sent_at = ?
+                WHERE c.id = ? AND c.state = 'requested' AND c.owner = ? AND c.owner_epoch = ?
+                  AND (c.campaign_id IS NULL OR EXISTS (
+                      SELECT 1 FROM campaigns k WHERE k.id = c.campaign_id AND k.status = 'running'
+                        AND k.dispatcher = ? AND k.lease_epoch = ?))""",
+                Timestamp.from(now), callId, owner.instance(), owner.epoch(), owner.instance(), owner.epoch()) == 1;
     }
 
-    boolean finish(UUID callId, String fromState, String toState, String reason, Instant now) {
-        return jdbc.update("UPDATE calls SET state = ?, failure_reason = ?, finished_at = ? WHERE id = ? AND state = ?",
-                toState, reason, Timestamp.from(now), callId, fromState) == 1;
+    boolean initiated(UUID callId, List<CallState> from, String providerCallId, String callSid, Instant now,
+                      Instant reconcileAfter) {
+        return jdbc.update("UPDATE calls SET state = 'initiated', provider_call_id = coalesce(?, provider_call_id), "
+                + "call_sid = coalesce(?, call_sid), initiated_at = ?, reconcile_after = ?, resolve_after = NULL "
+                + "WHERE id = ? AND state = ANY (?)", providerCallId, callSid, Timestamp.from(now),
+                Timestamp.from(reconcileAfter), callId, states(from)) == 1;
     }
 
-    /** Locks the call for applying its outcome. */
+    boolean ambiguous(UUID callId, String reason, Instant resolveAfter) {
+        return jdbc.update("UPDATE calls SET state = 'ambiguous', failure_reason = ?, resolve_after = ? "
+                + "WHERE id = ? AND state = 'sending'", reason, Timestamp.from(resolveAfter), callId) == 1;
+    }
+
+    /** No call happened: final, the attempt given back. */
+    boolean notPlaced(UUID callId, List<CallState> from, String reason, Instant now) {
+        return jdbc.update("UPDATE calls SET state = 'not_placed', not_placed_reason = ?, finished_at = ?, "
+                + "resolve_after = NULL, reconcile_after = NULL WHERE id = ? AND state = ANY (?)", reason,
+                Timestamp.from(now), callId, states(from)) == 1;
+    }
+
+    /** The provider refused this call, or it was given up on: final, outcome failed, the attempt counted. */
+    boolean failed(UUID callId, List<CallState> from, String reason, String notPlacedReason, String decidedBy,
+                   Instant now) {
+        return jdbc.update("""
+                UPDATE calls SET state = 'failed', outcome = 'failed', failure_reason = ?, not_placed_reason = ?,
+                    decided_by = ?, billable_secs = 0, finished_at = ?, resolve_after = NULL, reconcile_after = NULL
+                WHERE id = ? AND state = ANY (?)""", reason, notPlacedReason, decidedBy, Timestamp.from(now), callId,
+                states(from)) == 1;
+    }
+
+    /** The outcome a report settled: final. */
+    boolean completed(UUID callId, CallReported report, int billableSecs, String decidedBy, String source,
+                      Instant now) {
+        return jdbc.update("""
+                UPDATE calls SET state = 'completed', outcome = ?, duration_secs = ?, billable_secs = ?, cost = ?,
+                    cost_credits = ?, qualified = ?, qualification_score = ?, termination_reason = ?,
+                    analysis = ?::jsonb, summary = ?, decided_by = ?, sources = array_append(sources, ?),
+                    provider_call_id = coalesce(provider_call_id, ?), call_sid = coalesce(call_sid, ?),
+                    initiated_at = coalesce(initiated_at, ?), finished_at = ?, reconcile_after = NULL,
+                    resolve_after = NULL
+                WHERE id = ? AND state IN ('sending', 'ambiguous', 'initiated', 'not_placed')""",
+                report.outcome().wireName(), report.durationSecs(), billableSecs, report.costUsd(),
+                report.costCredits(), report.qualified(), report.qualificationScore(), report.terminationReason(),
+                write(report.analysis()), report.summary(), decidedBy, source,
+                "elevenlabs".equals(report.provider()) ? report.providerCallId() : null, report.callSid(),
+                Timestamp.from(now), Timestamp.from(now), callId) == 1;
+    }
+
+    /** Locks the call for applying a report. */
     Optional<CallRow> lock(UUID callId) {
         return jdbc.query("SELECT * FROM calls WHERE id = ? FOR UPDATE", (rs, n) -> map(rs), callId).stream()
                 .findFirst();
     }
 
-    /** The call the provider knows by this conversation id (webhooks that carry no correlation ids of ours). */
-    Optional<CallRow> lockByProviderCallId(String providerCallId) {
-        return jdbc.query("SELECT * FROM calls WHERE provider_call_id = ? FOR UPDATE", (rs, n) -> map(rs),
-                providerCallId).stream().findFirst();
+    /** The call the provider knows by this id: the ElevenLabs conversation id or the Twilio call SID we recorded. */
+    Optional<CallRow> lockByProviderIds(String providerCallId, String callSid) {
+        var byConversation = jdbc.query("SELECT * FROM calls WHERE provider_call_id = ? FOR UPDATE",
+                (rs, n) -> map(rs), providerCallId).stream().findFirst();
+        if (byConversation.isPresent() || callSid == null) {
+            return byConversation;
+        }
+        return jdbc.query("SELECT * FROM calls WHERE call_sid = ? FOR UPDATE", (rs, n) -> map(rs), callSid).stream()
+                .findFirst();
     }
 
-    void completed(UUID callId, String outcome, Integer durationSecs, BigDecimal cost, String providerCallId,
-                   Instant now) {
-        jdbc.update("""
-                UPDATE calls SET state = 'completed', outcome = ?, duration_secs = ?, cost = ?,
-                    provider_call_id = coalesce(provider_call_id, ?), finished_at = ?, reconcile_after = NULL
-                WHERE id = ?""", outcome, durationSecs, cost, providerCallId, Timestamp.from(now), callId);
-    }
-
-    /** Calls in flight (requested, initiated or unknown) of a tenant, of one of its numbers, of one campaign. */
-    public record Open(long tenant, long number, long campaign) {
+    /** Calls in flight of a tenant, of one of its numbers, of one campaign, and of the whole provider account. */
+    public record Open(long tenant, long number, long campaign, long account) {
     }
 
     public Open open(UUID tenantId, UUID numberId, UUID campaignId) {
-        return jdbc.queryForObject("""
-                SELECT count(*), count(*) FILTER (WHERE phone_number_id = ?), count(*) FILTER (WHERE campaign_id = ?)
-                FROM calls WHERE tenant_id = ? AND state IN ('requested', 'initiated', 'unknown')""",
-                (rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3)), numberId, campaignId, tenantId);
+        return jdbc.queryForObject("SELECT count(*) FILTER (WHERE tenant_id = ?), "
+                + "count(*) FILTER (WHERE tenant_id = ? AND phone_number_id = ?), "
+                + "count(*) FILTER (WHERE campaign_id = ?), count(*) FROM calls WHERE state IN " + IN_FLIGHT,
+                (rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), tenantId, tenantId,
+                numberId, campaignId);
     }
 
-    /** Requested attempts a crash left behind: they may have been dialed, so they are never sent again. */
-    int markStaleRequestsUnknown(Instant olderThan, Instant reconcileAfter) {
-        return jdbc.update("UPDATE calls SET state = 'unknown', reconcile_after = ? WHERE state = 'requested' "
-                + "AND requested_at < ?", Timestamp.from(reconcileAfter), Timestamp.from(olderThan));
+    /** Attempts still {@code requested} since before {@code olderThan}: never sent, and now never will be. */
+    List<CallRow> unsentSince(Instant olderThan, int limit) {
+        return jdbc.query("SELECT * FROM calls WHERE state = 'requested' AND requested_at < ? ORDER BY requested_at "
+                + "LIMIT ?", (rs, n) -> map(rs), Timestamp.from(olderThan), limit);
+    }
+
+    /** Attempts {@code sending} since before {@code olderThan}: their sender died mid-request. */
+    List<CallRow> sendingSince(Instant olderThan, int limit) {
+        return jdbc.query("SELECT * FROM calls WHERE state = 'sending' AND sent_at < ? ORDER BY sent_at LIMIT ?",
+                (rs, n) -> map(rs), Timestamp.from(olderThan), limit);
+    }
+
+    List<CallRow> ambiguousDue(Instant now, int limit) {
+        return jdbc.query("SELECT * FROM calls WHERE state = 'ambiguous' AND resolve_after <= ? "
+                + "ORDER BY resolve_after LIMIT ?", (rs, n) -> map(rs), Timestamp.from(now), limit);
+    }
+
+    void resolveLater(UUID callId, Instant at) {
+        jdbc.update("UPDATE calls SET resolve_after = ? WHERE id = ? AND state = 'ambiguous'", Timestamp.from(at),
+                callId);
     }
 
     List<CallRow> overdue(Instant now, int limit) {
-        return jdbc.query("SELECT * FROM calls WHERE state IN ('initiated', 'unknown') AND reconcile_after < ? "
+        return jdbc.query("SELECT * FROM calls WHERE state = 'initiated' AND reconcile_after < ? "
                 + "ORDER BY reconcile_after LIMIT ?", (rs, n) -> map(rs), Timestamp.from(now), limit);
     }
 
     void reconcileLater(UUID callId, Instant at) {
-        jdbc.update("UPDATE calls SET reconcile_after = ? WHERE id = ?", Timestamp.from(at), callId);
+        jdbc.update("UPDATE calls SET reconcile_after = ? WHERE id = ? AND state = 'initiated'", Timestamp.from(at),
+                callId);
     }
 
     List<CallRow> byCampaign(UUID tenantId, UUID campaignId, int limit, int offset) {
@@ -106,22 +199,49 @@ public class CallStore {
                 .stream().findFirst();
     }
 
-    private static CallRow map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    Optional<CallRow> find(UUID callId) {
+        return jdbc.query("SELECT * FROM calls WHERE id = ?", (rs, n) -> map(rs), callId).stream().findFirst();
+    }
+
+    private static String[] states(List<CallState> states) {
+        return states.stream().map(CallState::wireName).toArray(String[]::new);
+    }
+
+    private static CallRow map(ResultSet rs) throws SQLException {
+        var sources = rs.getArray("sources");
         return new CallRow(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                 rs.getObject("campaign_id", UUID.class), rs.getObject("contact_id", UUID.class), rs.getInt("attempt"),
                 rs.getObject("agent_id", UUID.class), rs.getObject("phone_number_id", UUID.class),
-                rs.getString("to_number"), rs.getString("state"), rs.getString("provider_call_id"),
-                rs.getString("call_sid"), rs.getString("outcome"), (Integer) rs.getObject("duration_secs"),
-                rs.getBigDecimal("cost"), rs.getString("failure_reason"), instant(rs.getTimestamp("requested_at")),
-                instant(rs.getTimestamp("initiated_at")), instant(rs.getTimestamp("finished_at")));
+                rs.getString("to_number"), CallState.of(rs.getString("state")), rs.getString("provider_call_id"),
+                rs.getString("call_sid"), rs.getString("provider_agent_id"), rs.getString("outcome"),
+                (Integer) rs.getObject("duration_secs"), (Integer) rs.getObject("billable_secs"),
+                rs.getBigDecimal("cost"), rs.getBigDecimal("cost_credits"), (Boolean) rs.getObject("qualified"),
+                (Double) rs.getObject("qualification_score"), rs.getString("termination_reason"),
+                read(rs.getString("analysis")), rs.getString("summary"), rs.getString("failure_reason"),
+                rs.getString("not_placed_reason"), rs.getString("decided_by"),
+                sources == null ? List.of() : Arrays.asList((String[]) sources.getArray()),
+                (Integer) rs.getObject("local_hour"), instant(rs.getTimestamp("requested_at")),
+                instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("initiated_at")),
+                instant(rs.getTimestamp("finished_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    static boolean isOpen(String state) {
-        return CallState.REQUESTED.equals(state) || CallState.INITIATED.equals(state)
-                || CallState.UNKNOWN.equals(state);
+    private static String write(Map<String, Object> analysis) {
+        try {
+            return JSON.writeValueAsString(analysis == null ? Map.of() : analysis);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("analysis is not serializable", e);
+        }
+    }
+
+    private static Map<String, Object> read(String json) {
+        try {
+            return json == null ? Map.of() : JSON.readValue(json, MAP);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored analysis is not JSON", e);
+        }
     }
 }

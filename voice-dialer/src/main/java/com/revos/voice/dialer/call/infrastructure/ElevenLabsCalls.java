@@ -3,10 +3,15 @@ package com.revos.voice.dialer.call.infrastructure;
 import com.revos.voice.dialer.call.application.CallProvider;
 import com.revos.voice.dialer.call.model.ConversationStatus;
 import com.revos.voice.dialer.call.model.PlaceCall;
+import com.revos.voice.dialer.call.model.PlacedCallQuery;
 import com.revos.voice.dialer.call.model.ProviderResult;
+import com.revos.voice.dialer.call.model.Resolution;
 import com.revos.voice.dialer.call.model.SendGate;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +27,19 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * ElevenLabs outbound calls via Twilio ({@code POST /v1/convai/twilio/outbound-call}, provider-apis.md section 3)
- * behind a circuit breaker: 5xx, 429 and I/O errors count as failures and, once it opens, calls are deferred
- * without reaching the provider. Our correlation ids travel as dynamic variables so the webhook can be tied back.
+ * behind a circuit breaker. Each answer is classified by what it proves: a request that never left (gate refused,
+ * connection refused, circuit open) or a 429 placed no call; a read timeout, a reset after sending or a 5xx proves
+ * nothing (ambiguous: the call may exist); 401/402/403/422 refuse the account; other 4xx refuse this call.
+ * Ambiguous attempts are looked up later in the conversations list, by our call id in their dynamic variables.
  */
 class ElevenLabsCalls implements CallProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ElevenLabsCalls.class);
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
     };
+    private static final int MAX_LOOKUP_PAGES = 20;
+    /** How far before our send time a conversation's recorded start may lie (clock skew between us and them). */
+    private static final long START_SKEW_SECS = 30;
 
     /** The request attribute holding the call's {@link SendGate}. */
     static final String GATE = SendGate.class.getName();
@@ -50,8 +60,8 @@ class ElevenLabsCalls implements CallProvider {
         var started = System.nanoTime();
         var result = send(call);
         var elapsed = System.nanoTime() - started;
-        if (result instanceof ProviderResult.Unavailable unavailable) {
-            breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ProviderUnavailableException(unavailable.reason()));
+        if (result instanceof ProviderResult.Unavailable || result instanceof ProviderResult.Ambiguous) {
+            breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ProviderUnavailableException(result.reason()));
         } else {
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
         }
@@ -71,23 +81,47 @@ class ElevenLabsCalls implements CallProvider {
                 return new ProviderResult.Placed(text(response.get("conversation_id")), text(response.get("callSid")));
             }
             var message = response == null ? "empty response" : String.valueOf(response.get("message"));
-            return new ProviderResult.Rejected(message, "success_false");
+            return new ProviderResult.Rejected(abbreviate(message), "success_false");
         } catch (RestClientResponseException e) {
             return classify(e.getStatusCode(), e.getResponseBodyAsString());
         } catch (ResourceAccessException e) {
-            if (e.getCause() instanceof GateInterrupted) {
-                Thread.currentThread().interrupt();
-                return new ProviderResult.Unavailable("interrupted before sending", "interrupted");
-            }
-            log.debug("ElevenLabs unreachable", e);
-            return new ProviderResult.Unavailable("provider unreachable: " + e.getMessage(), "io_error");
+            return classify(e);
         }
+    }
+
+    private static ProviderResult classify(ResourceAccessException e) {
+        var cause = e.getCause();
+        if (cause instanceof GateInterrupted) {
+            Thread.currentThread().interrupt();
+            return new ProviderResult.Unavailable("interrupted before sending", "interrupted");
+        }
+        if (cause instanceof NotSent notSent) {
+            return new ProviderResult.Unavailable(notSent.getMessage(), "not_sent");
+        }
+        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                || cause instanceof UnresolvedAddressException) {
+            log.debug("ElevenLabs unreachable", e);
+            return new ProviderResult.Unavailable("provider unreachable: " + cause.getClass().getSimpleName(),
+                    "connect_failed");
+        }
+        log.debug("ElevenLabs answer lost", e);
+        return new ProviderResult.Ambiguous("no answer from the provider after sending ("
+                + (cause == null ? e.getClass().getSimpleName() : cause.getClass().getSimpleName()) + ")",
+                "answer_lost");
     }
 
     private static ProviderResult classify(HttpStatusCode status, String body) {
         var code = "http_" + status.value();
-        if (status.is5xxServerError() || status.value() == 429) {
-            return new ProviderResult.Unavailable("provider answered " + status.value(), code);
+        if (status.value() == 429) {
+            return new ProviderResult.Unavailable("provider is at its limit (429): " + abbreviate(body), code);
+        }
+        if (status.is5xxServerError()) {
+            return new ProviderResult.Ambiguous("provider answered " + status.value() + " after receiving the call",
+                    code);
+        }
+        if (status.value() == 401 || status.value() == 402 || status.value() == 403 || status.value() == 422) {
+            return new ProviderResult.AccountRefused("provider refused the account (" + status.value() + "): "
+                    + abbreviate(body), code);
         }
         return new ProviderResult.Rejected("provider refused the call (" + status.value() + "): "
                 + abbreviate(body), code);
@@ -100,17 +134,96 @@ class ElevenLabsCalls implements CallProvider {
             if (response == null) {
                 return Optional.empty();
             }
-            var metadata = response.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
-            var analysis = response.get("analysis") instanceof Map<?, ?> a ? a : Map.of();
+            var metadata = map(response.get("metadata"));
+            var analysis = map(response.get("analysis"));
             var duration = metadata.get("call_duration_secs") instanceof Number n ? n.intValue() : null;
-            var cost = metadata.get("cost") instanceof Number n ? new BigDecimal(n.toString()) : null;
             var successful = analysis.get("call_successful") instanceof String s ? "success".equals(s) : null;
-            return Optional.of(new ConversationStatus(text(response.get("status")), duration, cost,
-                    text(metadata.get("termination_reason")), successful));
+            var summary = analysis.get("transcript_summary") instanceof String s ? s : null;
+            return Optional.of(new ConversationStatus(text(response.get("status")), duration,
+                    decimal(metadata.get("cost_fiat")), decimal(metadata.get("cost")),
+                    text(metadata.get("termination_reason")), successful, summary, analysisOf(analysis)));
         } catch (RestClientResponseException | ResourceAccessException e) {
             log.debug("Conversation {} lookup failed", conversationId, e);
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Resolution find(PlacedCallQuery query) {
+        try {
+            String cursor = null;
+            for (int page = 0; page < MAX_LOOKUP_PAGES; page++) {
+                var from = query.sentAt().getEpochSecond() - START_SKEW_SECS;
+                var pageCursor = cursor;
+                var response = http.get().uri(builder -> {
+                    builder.path("/v1/convai/conversations").queryParam("agent_id", query.providerAgentId())
+                            .queryParam("call_start_after_unix", from).queryParam("page_size", 100);
+                    if (pageCursor != null) {
+                        builder.queryParam("cursor", pageCursor);
+                    }
+                    return builder.build();
+                }).retrieve().body(JSON_MAP);
+                if (response == null) {
+                    return new Resolution.Undecided("empty conversations page");
+                }
+                if (response.get("conversations") instanceof java.util.List<?> conversations) {
+                    for (var item : conversations) {
+                        var found = ours(map(item), query);
+                        if (found.isPresent()) {
+                            return found.get();
+                        }
+                    }
+                }
+                cursor = text(response.get("next_cursor"));
+                if (!Boolean.TRUE.equals(response.get("has_more")) || cursor == null) {
+                    return new Resolution.Absent();
+                }
+            }
+            return new Resolution.Undecided("more than " + MAX_LOOKUP_PAGES + " pages of conversations");
+        } catch (RestClientResponseException | ResourceAccessException e) {
+            log.debug("Conversation list for call {} failed", query.callId(), e);
+            return new Resolution.Undecided("provider could not be asked: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The summary is ours when the conversation's own dynamic variables carry our call id. */
+    private Optional<Resolution> ours(Map<?, ?> summary, PlacedCallQuery query) {
+        var conversationId = text(summary.get("conversation_id"));
+        if (conversationId == null) {
+            return Optional.empty();
+        }
+        var details = http.get().uri("/v1/convai/conversations/{id}", conversationId).retrieve().body(JSON_MAP);
+        if (details == null) {
+            return Optional.empty();
+        }
+        var variables = map(map(details.get("conversation_initiation_client_data")).get("dynamic_variables"));
+        if (!query.callId().toString().equals(text(variables.get("call_id")))) {
+            return Optional.empty();
+        }
+        var phoneCall = map(map(details.get("metadata")).get("phone_call"));
+        return Optional.of(new Resolution.Found(conversationId, text(phoneCall.get("call_sid"))));
+    }
+
+    private static Map<String, Object> analysisOf(Map<?, ?> analysis) {
+        var result = new LinkedHashMap<String, Object>();
+        if (analysis.get("call_successful") != null) {
+            result.put("call_successful", analysis.get("call_successful"));
+        }
+        var collected = new LinkedHashMap<String, Object>();
+        map(analysis.get("data_collection_results")).forEach((id, value) ->
+                collected.put(String.valueOf(id), map(value).get("value")));
+        if (!collected.isEmpty()) {
+            result.put("data_collection", collected);
+        }
+        return result;
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof Number n ? new BigDecimal(n.toString()) : null;
     }
 
     private static String text(Object value) {
@@ -121,12 +234,14 @@ class ElevenLabsCalls implements CallProvider {
         return body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
     }
 
-    /** Awaits the call's gate right before the request is written: the pacing point closest to the wire. */
+    /** Passes the call's gate right before the request is written: pacing and fencing closest to the wire. */
     static ClientHttpRequestInterceptor gateInterceptor() {
         return (request, requestBody, execution) -> {
             if (request.getAttributes().get(GATE) instanceof SendGate gate) {
                 try {
-                    gate.await();
+                    if (!gate.pass()) {
+                        throw new NotSent();
+                    }
                 } catch (InterruptedException e) {
                     throw new GateInterrupted();
                 }
@@ -139,6 +254,13 @@ class ElevenLabsCalls implements CallProvider {
     static final class GateInterrupted extends java.io.IOException {
         GateInterrupted() {
             super("interrupted before sending");
+        }
+    }
+
+    /** The gate refused: this instance no longer owns the attempt. Nothing was sent. */
+    static final class NotSent extends java.io.IOException {
+        NotSent() {
+            super("not sent: the attempt is no longer this instance's to send");
         }
     }
 

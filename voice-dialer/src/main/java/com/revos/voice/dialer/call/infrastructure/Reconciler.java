@@ -4,76 +4,150 @@ import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.application.CallProvider;
 import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.dialer.call.model.ConversationStatus;
-import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.dialer.call.model.PlacedCallQuery;
+import com.revos.voice.dialer.call.model.Resolution;
 import com.revos.voice.events.CallOutcome;
-import com.revos.voice.plumbing.outbox.OutboxWriter;
+import com.revos.voice.events.ProviderReport.CallReported;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Calls whose outcome never came. {@code requested} rows a crash left are marked {@code unknown} (treated as
- * dialed, never re-sent); once the outcome timeout passes, initiated calls are looked up at the provider
- * ({@code GET /v1/convai/conversations/{id}}) and their outcome applied and published as {@code CallCompleted};
- * unknown ones that stay silent count as failed attempts.
+ * Brings every attempt to a final state within a stated bound, whatever happened to the instance that sent it
+ * (ADR 0009). Every {@code recover-every}:
+ * <ul>
+ * <li>{@code requested} attempts older than {@code stale-request-after} were never sent (their sender is gone):
+ *     they are given back to their contacts, unburned;</li>
+ * <li>{@code sending} attempts older than the read timeout lost their sender mid-request: they become
+ *     {@code ambiguous};</li>
+ * <li>{@code ambiguous} attempts are looked up at the provider by our call id: found, they continue as
+ *     initiated; absent once {@code settle-after} has passed since sending, they are given back; unexplained after
+ *     {@code give-up-after}, they count as dialed and failed (never sent twice).</li>
+ * </ul>
+ * Every {@code reconcile-every}, initiated calls whose report never came within {@code outcome-timeout} are fetched
+ * ({@code GET /v1/convai/conversations/{id}}) and settled through the same path as a webhook.
  */
 public class Reconciler {
 
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    private static final int BATCH = 100;
+    static final String RECONCILIATION = "reconciliation";
+
     private final CallStore calls;
+    private final Attempts attempts;
     private final CallOutcomes outcomes;
     private final CallProvider provider;
-    private final OutboxWriter outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final DialerProperties.Dispatch settings;
+    private final Duration readTimeout;
 
-    Reconciler(CallStore calls, CallOutcomes outcomes, CallProvider provider, OutboxWriter outbox,
-               TransactionTemplate transactions, Clock clock, DialerProperties.Dispatch settings) {
+    Reconciler(CallStore calls, Attempts attempts, CallOutcomes outcomes, CallProvider provider,
+               TransactionTemplate transactions, Clock clock, DialerProperties.Dispatch settings,
+               Duration readTimeout) {
         this.calls = calls;
+        this.attempts = attempts;
         this.outcomes = outcomes;
         this.provider = provider;
-        this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.readTimeout = readTimeout;
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelayString = "${revos.dialer.dispatch.recover-every:2s}")
+    public void recover() {
+        drain(now -> calls.unsentSince(now.minus(settings.staleRequestAfter()), BATCH), this::giveBackUnsent);
+        drain(now -> calls.sendingSince(now.minus(readTimeout).minusSeconds(5), BATCH), call ->
+                calls.ambiguous(call.id(), "the sending instance stopped before the provider answered",
+                        clock.instant()));
+        drain(now -> calls.ambiguousDue(now, BATCH), this::resolve);
     }
 
     @Scheduled(initialDelay = 0, fixedDelayString = "${revos.dialer.dispatch.reconcile-every:30s}")
     public void reconcile() {
-        var now = clock.instant();
-        calls.markStaleRequestsUnknown(now.minus(settings.staleRequestAfter()), now.plus(settings.outcomeTimeout()));
-        List<CallStore.CallRow> overdue;
+        drain(now -> calls.overdue(now, BATCH), this::reconcile);
+    }
+
+    private void drain(Function<java.time.Instant, List<CallStore.CallRow>> batch,
+                       java.util.function.Consumer<CallStore.CallRow> action) {
+        List<CallStore.CallRow> rows;
+        var seen = new java.util.HashSet<java.util.UUID>();
         do {
-            overdue = calls.overdue(clock.instant(), 100);
-            overdue.forEach(this::reconcile);
-        } while (overdue.size() == 100);
+            rows = batch.apply(clock.instant());
+            for (var row : rows) {
+                if (seen.add(row.id())) {
+                    try {
+                        transactions.executeWithoutResult(tx -> action.accept(row));
+                    } catch (RuntimeException e) {
+                        log.warn("Recovering call {} failed; retried next round", row.id(), e);
+                    }
+                }
+            }
+        } while (rows.size() == BATCH && rows.stream().anyMatch(row -> !seen.contains(row.id())));
+    }
+
+    private void giveBackUnsent(CallStore.CallRow call) {
+        attempts.giveBack(call.id(), call.tenantId(), call.campaignId(), call.contactId(), call.attempt(),
+                call.toNumber(), List.of(CallState.REQUESTED), "never sent: its instance stopped first", "unsent",
+                clock.instant());
+    }
+
+    private void resolve(CallStore.CallRow call) {
+        var now = clock.instant();
+        var sentAt = call.sentAt() == null ? call.requestedAt() : call.sentAt();
+        var resolution = call.providerAgentId() == null ? new Resolution.Undecided("no provider agent recorded")
+                : provider.find(new PlacedCallQuery(call.id(), call.providerAgentId(), call.toNumber(), sentAt));
+        switch (resolution) {
+            case Resolution.Found found -> attempts.initiate(call.id(), call.tenantId(), call.campaignId(),
+                    call.contactId(), call.attempt(), call.toNumber(), List.of(CallState.AMBIGUOUS),
+                    found.conversationId(), found.callSid(), now);
+            case Resolution.Absent absent -> {
+                if (now.isBefore(sentAt.plus(settings.settleAfter()))) {
+                    calls.resolveLater(call.id(), sentAt.plus(settings.settleAfter()));
+                } else {
+                    attempts.giveBack(call.id(), call.tenantId(), call.campaignId(), call.contactId(),
+                            call.attempt(), call.toNumber(), List.of(CallState.AMBIGUOUS),
+                            "the provider has no such call", "not_placed", now);
+                }
+            }
+            case Resolution.Undecided undecided -> {
+                if (now.isAfter(sentAt.plus(settings.giveUpAfter()))) {
+                    outcomes.fail(call, List.of(CallState.AMBIGUOUS), "the provider could not say whether it placed "
+                            + "the call (" + undecided.why() + "); counted as dialed, never sent again", null,
+                            RECONCILIATION);
+                } else {
+                    calls.resolveLater(call.id(), now.plus(settings.recoverEvery().multipliedBy(5)));
+                }
+            }
+        }
     }
 
     private void reconcile(CallStore.CallRow call) {
         var status = call.providerCallId() == null ? java.util.Optional.<ConversationStatus>empty()
                 : provider.conversation(call.providerCallId());
-        transactions.executeWithoutResult(tx -> {
-            if (status.isPresent() && status.get().terminal()) {
-                var event = completed(call, status.get());
-                outbox.record(event);
-                outcomes.apply(event);
-            } else if (CallState.UNKNOWN.equals(call.state())) {
-                outcomes.giveUp(call, "no answer from the provider before a restart; treated as dialed");
-            } else {
-                calls.reconcileLater(call.id(), clock.instant().plus(settings.reconcileEvery()));
-            }
-        });
+        if (status.isPresent() && status.get().terminal()) {
+            outcomes.complete(call, report(call, status.get()), RECONCILIATION);
+        } else {
+            calls.reconcileLater(call.id(), clock.instant().plus(settings.reconcileEvery()));
+        }
     }
 
-    private CallCompleted completed(CallStore.CallRow call, ConversationStatus status) {
+    /** The conversation's final state, read as a report so that it settles the call like a webhook would. */
+    private CallReported report(CallStore.CallRow call, ConversationStatus status) {
         var duration = status.durationSecs() == null ? 0 : status.durationSecs();
         var outcome = "failed".equals(status.status()) ? CallOutcome.FAILED
                 : duration > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
-        return new CallCompleted(call.id(), call.campaignId(), call.tenantId(), call.contactId(), call.attempt(),
-                "elevenlabs", call.providerCallId(), call.toNumber(), call.initiatedAt(), duration, outcome,
-                status.callSuccessful(), null, status.cost(), status.terminationReason(), Map.of(), true, null,
-                List.of("reconciliation"));
+        return new CallReported("elevenlabs", RECONCILIATION, call.providerCallId(), call.callSid(),
+                call.providerAgentId(), call.toNumber(), call.initiatedAt(), duration, outcome, true,
+                outcome == CallOutcome.CONNECTED ? status.callSuccessful() : Boolean.FALSE, null, status.costUsd(),
+                status.costCredits(), status.terminationReason(), status.analysis() == null ? Map.of()
+                        : status.analysis(), status.summary(), Map.of(), clock.instant());
     }
 }

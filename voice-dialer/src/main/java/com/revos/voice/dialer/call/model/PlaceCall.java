@@ -10,4 +10,8 @@ public record PlaceCall(UUID callId, String providerAgentId, String providerPhon
     public PlaceCall {
         gate = gate == null ? SendGate.OPEN : gate;
     }
+
+    public PlaceCall through(SendGate sendGate) {
+        return new PlaceCall(callId, providerAgentId, providerPhoneNumberId, toNumber, dynamicVariables, sendGate);
+    }
 }

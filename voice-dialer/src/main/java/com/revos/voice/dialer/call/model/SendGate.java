@@ -1,13 +1,14 @@
 package com.revos.voice.dialer.call.model;
 
 /**
- * Awaited right before a call request is written to the provider, so that pacing is enforced where the request
- * leaves the process rather than where it was scheduled.
+ * Passed right before a call request is written to the provider: pacing is enforced where the request leaves the
+ * process rather than where it was scheduled, and the attempt is marked as being sent (fenced by its owner's lease).
+ * {@code false}: the request must not be sent at all.
  */
 @FunctionalInterface
 public interface SendGate {
 
-    SendGate OPEN = () -> { };
+    SendGate OPEN = () -> true;
 
-    void await() throws InterruptedException;
+    boolean pass() throws InterruptedException;
 }

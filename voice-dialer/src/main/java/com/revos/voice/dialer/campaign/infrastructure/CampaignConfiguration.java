@@ -29,13 +29,20 @@ class CampaignConfiguration {
     }
 
     @Bean
-    TenantPacing tenantPacing(DialerProperties properties) {
-        return new TenantPacing(properties.tenantLimits(), properties.dispatch().pacingGuard());
+    TenantPacing tenantPacing(DialerProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        var guard = properties.dispatch().pacingGuard();
+        return new TenantPacing(properties.tenantLimits(), properties.providerAccount(), guard,
+                new SharedPacingLog(jdbc, transactions, guard));
     }
 
     @Bean
     CampaignCompletion campaignCompletion(JdbcTemplate jdbc, OutboxWriter outbox, Clock clock) {
         return new CampaignCompletion(jdbc, outbox, clock);
+    }
+
+    @Bean
+    DialingStop dialingStop(CampaignStore store, OutboxWriter outbox, Clock clock) {
+        return new DialingStop(store, outbox, clock);
     }
 
     @Bean

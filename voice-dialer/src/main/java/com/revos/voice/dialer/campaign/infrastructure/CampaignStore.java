@@ -62,8 +62,9 @@ public class CampaignStore {
     }
 
     void setStatus(UUID id, CampaignStatus status, Instant startedAt, Instant finishedAt) {
-        jdbc.update("UPDATE campaigns SET status = ?, started_at = coalesce(started_at, ?), finished_at = ? "
-                + "WHERE id = ?", status.db(), ts(startedAt), ts(finishedAt), id);
+        jdbc.update("UPDATE campaigns SET status = ?, started_at = coalesce(started_at, ?), finished_at = ?, "
+                + "stopped_reason = CASE WHEN ? = 'running' THEN NULL ELSE stopped_reason END "
+                + "WHERE id = ?", status.db(), ts(startedAt), ts(finishedAt), status.db(), id);
     }
 
     void setWindow(UUID id, CallingWindow window) {
@@ -98,13 +99,35 @@ public class CampaignStore {
         return jdbc.queryForList("SELECT id FROM campaigns WHERE status = 'running'", UUID.class);
     }
 
-    /** Takes or renews the pacing lease of a running campaign; false when another instance holds it. */
-    public boolean lease(UUID id, String instance, java.time.Duration lease) {
-        return jdbc.update("""
-                UPDATE campaigns SET dispatcher = ?, dispatcher_until = now() + make_interval(secs => ?)
+    /**
+     * Takes or renews the pacing lease of a running campaign and returns its epoch; empty when another instance
+     * holds it. The epoch grows whenever the lease changes hands or lapsed: attempts claimed under an older epoch
+     * can no longer be sent (fencing, {@code CallStore.markSending}).
+     */
+    public java.util.OptionalLong lease(UUID id, String instance, java.time.Duration lease) {
+        var epochs = jdbc.queryForList("""
+                UPDATE campaigns SET
+                    lease_epoch = CASE WHEN dispatcher = ? AND dispatcher_until >= now() THEN lease_epoch
+                                       ELSE lease_epoch + 1 END,
+                    dispatcher = ?, dispatcher_until = now() + make_interval(secs => ?)
                 WHERE id = ? AND status = 'running'
-                  AND (dispatcher IS NULL OR dispatcher = ? OR dispatcher_until < now())""",
-                instance, lease.toMillis() / 1000.0, id, instance) == 1;
+                  AND (dispatcher IS NULL OR dispatcher = ? OR dispatcher_until < now())
+                RETURNING lease_epoch""", Long.class, instance, instance, lease.toMillis() / 1000.0, id, instance);
+        return epochs.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(epochs.getFirst());
+    }
+
+    /**
+     * Stops a running campaign's dialing because the provider refused the account; returns its tenant when it was
+     * running. The reason stays on the campaign until it is resumed.
+     */
+    Optional<UUID> stopDialing(UUID id, String reason) {
+        return jdbc.queryForList("UPDATE campaigns SET status = 'paused', stopped_reason = ? WHERE id = ? "
+                + "AND status = 'running' RETURNING tenant_id", UUID.class, reason, id).stream().findFirst();
+    }
+
+    Optional<String> stoppedReason(UUID id) {
+        return jdbc.queryForList("SELECT stopped_reason FROM campaigns WHERE id = ?", String.class, id).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     public void releaseLease(UUID id, String instance) {

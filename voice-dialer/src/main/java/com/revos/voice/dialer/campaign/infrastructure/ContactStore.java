@@ -30,7 +30,7 @@ public class ContactStore {
     }
 
     /** A contact claimed for one attempt ({@code attempts} already counts it). */
-    public record Claimed(UUID id, String phone, Map<String, Object> variables, int attempt) {
+    public record Claimed(UUID id, String phone, Map<String, Object> variables, int attempt, String zoneKey) {
     }
 
     /** Inserts a batch; returns, per contact, whether it was new (false: the campaign already had the number). */
@@ -91,7 +91,7 @@ public class ContactStore {
                           AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.tenant_id = ? AND s.phone = c.phone)
                         ORDER BY c.next_attempt_at, c.row_no
                         LIMIT ? FOR UPDATE SKIP LOCKED)
-                    RETURNING id, phone, variables::text, attempts""");
+                    RETURNING id, phone, variables::text, attempts, zone_key""");
             statement.setObject(1, campaignId);
             statement.setTimestamp(2, Timestamp.from(now));
             statement.setInt(3, maxAttempts);
@@ -99,7 +99,8 @@ public class ContactStore {
             statement.setObject(5, tenantId);
             statement.setInt(6, limit);
             return statement;
-        }, (rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getString(2), read(rs.getString(3)), rs.getInt(4)));
+        }, (rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getString(2), read(rs.getString(3)), rs.getInt(4),
+                rs.getString(5)));
     }
 
     /** A claimed contact that was not dialed (outage, pause): back in the queue, the attempt given back. */

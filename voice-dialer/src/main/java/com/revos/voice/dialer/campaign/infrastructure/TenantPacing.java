@@ -3,24 +3,39 @@ package com.revos.voice.dialer.campaign.infrastructure;
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.campaign.model.TenantLimits;
 import com.revos.voice.dialer.dispatch.model.PacingLimiter;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Each tenant's limits (config {@code revos.dialer.tenant-limits}) and its call-start limiter in this instance. */
+/**
+ * Each tenant's limits (config {@code revos.dialer.tenant-limits}) and the provider account's
+ * ({@code revos.dialer.provider-account}). Call starts are spaced by a limiter in this instance and granted by
+ * the {@link SharedPacingLog} that all instances share, so the limits hold however many dialers run.
+ */
 public class TenantPacing {
 
     private final DialerProperties.Limits limits;
-    private final java.time.Duration guard;
+    private final DialerProperties.ProviderAccount account;
+    private final Duration guard;
+    private final SharedPacingLog shared;
     private final Map<UUID, PacingLimiter> limiters = new ConcurrentHashMap<>();
 
-    TenantPacing(DialerProperties.Limits limits, java.time.Duration guard) {
+    TenantPacing(DialerProperties.Limits limits, DialerProperties.ProviderAccount account, Duration guard,
+                 SharedPacingLog shared) {
         this.limits = limits;
+        this.account = account;
         this.guard = guard;
+        this.shared = shared;
     }
 
-    public java.time.Duration guard() {
-        return guard;
+    /**
+     * The same limits as another dialer process has them: limiters of its own in memory, the shared log in common.
+     * For running a second dispatcher in one JVM (tests, and the two-instance pacing benchmark).
+     */
+    public TenantPacing inAnotherInstance() {
+        return new TenantPacing(limits, account, guard, shared);
     }
 
     public TenantLimits limits(UUID tenantId) {
@@ -29,8 +44,19 @@ public class TenantPacing {
                 : new TenantLimits(limits.callsPerSecond(), limits.maxConcurrent());
     }
 
-    /** The limiter of every call start of the tenant, single calls and all campaigns together. */
+    /** Calls in flight at once on the provider account, over all tenants. */
+    public int accountMaxConcurrent() {
+        return account.maxConcurrent();
+    }
+
+    /** The limiter of every call start of the tenant in this instance, single calls and all campaigns together. */
     public PacingLimiter limiter(UUID tenantId) {
         return limiters.computeIfAbsent(tenantId, id -> PacingLimiter.perSecond(limits(id).callsPerSecond(), guard));
+    }
+
+    /** Blocks until a start is granted under the tenant's and the provider account's limits across instances. */
+    public void awaitSharedStart(UUID tenantId) throws InterruptedException {
+        shared.acquire(List.of(new SharedPacingLog.Limit("tenant:" + tenantId, limits(tenantId).callsPerSecond()),
+                new SharedPacingLog.Limit("account:" + account.name(), account.callsPerSecond())));
     }
 }

@@ -44,6 +44,11 @@ public final class ContactZones {
         return Arrays.stream(zoneKey.split(SEPARATOR)).map(ZoneId::of).toList();
     }
 
+    /** The contact's local hour at {@code at}, in the first of its zones (the key is sorted, so it is stable). */
+    public static int localHour(String zoneKey, java.time.Instant at) {
+        return at.atZone(zones(zoneKey).getFirst()).getHour();
+    }
+
     private static boolean isKnown(String zone) {
         return ZoneId.getAvailableZoneIds().contains(zone);
     }

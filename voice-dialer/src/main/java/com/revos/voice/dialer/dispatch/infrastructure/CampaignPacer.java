@@ -33,6 +33,8 @@ final class CampaignPacer implements Runnable {
     private static final int LOOKAHEAD_TICKS = 5;
 
     private final UUID campaignId;
+    /** The lease's epoch this pacer claims and sends under; when the lease is renewed at another, it stops. */
+    private final long epoch;
     private final Dispatcher dispatcher;
     private final ConcurrentLinkedDeque<Long> recentStarts = new ConcurrentLinkedDeque<>();
     private final LinkedBlockingQueue<Attempt> queue = new LinkedBlockingQueue<>();
@@ -44,8 +46,9 @@ final class CampaignPacer implements Runnable {
     private long zonesReadAt = System.nanoTime() - ZONE_REFRESH_NANOS - 1;
     private long sweptAt = System.nanoTime() - SUPPRESSION_SWEEP_NANOS - 1;
 
-    CampaignPacer(UUID campaignId, Dispatcher dispatcher) {
+    CampaignPacer(UUID campaignId, long epoch, Dispatcher dispatcher) {
         this.campaignId = campaignId;
+        this.epoch = epoch;
         this.dispatcher = dispatcher;
     }
 
@@ -54,7 +57,7 @@ final class CampaignPacer implements Runnable {
         var meters = new ArrayList<Meter>();
         Thread sender = null;
         try {
-            while (dispatcher.isRunning() && dispatcher.lease(campaignId)) {
+            while (dispatcher.isRunning() && dispatcher.lease(campaignId).equals(java.util.OptionalLong.of(epoch))) {
                 var campaign = dispatcher.campaigns().find(campaignId).orElse(null);
                 if (campaign == null || campaign.status() != CampaignStatus.RUNNING) {
                     return;
@@ -115,7 +118,7 @@ final class CampaignPacer implements Runnable {
         if (sweep) {
             sweptAt = System.nanoTime();
         }
-        var batch = dispatcher.claimAndRecord(campaign, open, now, size, sweep);
+        var batch = dispatcher.claimAndRecord(campaign, epoch, open, now, size, sweep);
         if (batch.isEmpty()) {
             zoneKeys(true);
             if (queue.isEmpty()) {
@@ -141,7 +144,11 @@ final class CampaignPacer implements Runnable {
                 }
                 noteStart();
                 var sendLimiter = atSend;
-                dispatcher.dialAsync(attempt, sendLimiter::acquire);
+                dispatcher.dialAsync(attempt, () -> {
+                    sendLimiter.acquire();
+                    dispatcher.tenants().awaitSharedStart(attempt.tenantId());
+                    return active;
+                });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,12 +7,12 @@ import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignStore;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
 import com.revos.voice.dialer.campaign.infrastructure.TenantPacing;
+import com.revos.voice.dialer.common.infrastructure.DialerInstance;
 import com.revos.voice.dialer.directory.infrastructure.Directory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +33,8 @@ class DispatchConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "revos.dialer.dispatch.enabled", matchIfMissing = true)
-    Dispatcher dispatcher(Dispatcher.Services services, MeterRegistry meters) {
-        var dispatcher = new Dispatcher("dialer-" + UUID.randomUUID(), services);
+    Dispatcher dispatcher(Dispatcher.Services services, MeterRegistry meters, DialerInstance instance) {
+        var dispatcher = new Dispatcher(instance.id(), services);
         Gauge.builder("revos.dialer.calls.in_flight", dispatcher, Dispatcher::inFlightRequests)
                 .description("provider requests in progress in this instance").register(meters);
         return dispatcher;

@@ -4,12 +4,14 @@ import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.infrastructure.Attempt;
 import com.revos.voice.dialer.call.infrastructure.Attempts;
 import com.revos.voice.dialer.call.infrastructure.CallStore;
+import com.revos.voice.dialer.call.infrastructure.Owner;
 import com.revos.voice.dialer.call.model.SendGate;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignStore;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
 import com.revos.voice.dialer.campaign.infrastructure.TenantPacing;
 import com.revos.voice.dialer.campaign.model.Campaign;
+import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.directory.infrastructure.Directory;
 import com.revos.voice.dialer.dispatch.model.PacingLimiter;
 import com.revos.voice.service.ApiException;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,17 +135,18 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /** Starts a pacer for each running campaign whose lease this instance gets. */
+    /** Starts a pacer for each running campaign whose lease this instance gets, at the lease's epoch. */
     void scan() {
         for (var id : services.campaigns().running()) {
-            if (!pacers.containsKey(id) && lease(id)) {
-                pacers.computeIfAbsent(id, key -> Thread.ofVirtual().name("pacer-" + key)
-                        .start(new CampaignPacer(key, this)));
+            if (!pacers.containsKey(id)) {
+                lease(id).ifPresent(epoch -> pacers.computeIfAbsent(id, key -> Thread.ofVirtual()
+                        .name("pacer-" + key).start(new CampaignPacer(key, epoch, this))));
             }
         }
     }
 
-    boolean lease(UUID campaignId) {
+    /** Takes or renews the campaign's pacing lease; its epoch, or empty when another instance holds it. */
+    OptionalLong lease(UUID campaignId) {
         return services.campaigns().lease(campaignId, instanceId, services.properties().dispatch().lease());
     }
 
@@ -159,7 +163,8 @@ public class Dispatcher implements SmartLifecycle {
     int capacity(Campaign campaign) {
         var open = services.calls().open(campaign.tenantId(), campaign.phoneNumberId(), campaign.id());
         var limits = services.tenants().limits(campaign.tenantId());
-        return (int) Math.min(campaign.pacing().maxConcurrent() - open.campaign(),
+        return (int) Math.min(Math.min(campaign.pacing().maxConcurrent() - open.campaign(),
+                services.tenants().accountMaxConcurrent() - open.account()),
                 Math.min(limits.maxConcurrent() - open.tenant(),
                         services.properties().numberMaxConcurrent() - open.number()));
     }
@@ -168,7 +173,7 @@ public class Dispatcher implements SmartLifecycle {
      * Leases due contacts and records one attempt for each ({@code requested}, {@code CallRequested} in the outbox),
      * committed before any of them is dialed.
      */
-    List<Attempt> claimAndRecord(Campaign campaign, List<String> openZones, Instant now, int size,
+    List<Attempt> claimAndRecord(Campaign campaign, long epoch, List<String> openZones, Instant now, int size,
                                  boolean sweepSuppressed) {
         Directory.Dialable dialable;
         try {
@@ -186,10 +191,12 @@ public class Dispatcher implements SmartLifecycle {
             var claimed = services.contacts().claim(campaign.id(), campaign.tenantId(), openZones,
                     campaign.retryPolicy().maxAttempts(), now, size);
             var batch = new ArrayList<Attempt>(claimed.size());
+            var owner = new Owner(instanceId, epoch);
             for (var contact : claimed) {
                 var attempt = new Attempt(UUID.randomUUID(), campaign.tenantId(), campaign.id(), contact.id(),
                         contact.attempt(), campaign.agentId(), campaign.phoneNumberId(), contact.phone(),
-                        dialable.providerAgentId(), dialable.providerPhoneNumberId(), contact.variables());
+                        dialable.providerAgentId(), dialable.providerPhoneNumberId(), contact.variables(),
+                        ContactZones.localHour(contact.zoneKey(), now), owner);
                 services.attempts().recordRequested(attempt);
                 batch.add(attempt);
             }
@@ -203,7 +210,8 @@ public class Dispatcher implements SmartLifecycle {
             try {
                 services.attempts().dial(attempt, gate);
             } catch (RuntimeException e) {
-                // the row stays 'requested': the reconciler treats it as dialed, never sends it again
+                // the row stays as it was ('requested' or 'sending'): recovery gives it back or resolves it with
+                // the provider, and it is never sent twice
                 log.warn("Recording the answer for call {} failed", attempt.callId(), e);
             } finally {
                 inFlightRequests.decrementAndGet();
@@ -217,6 +225,10 @@ public class Dispatcher implements SmartLifecycle {
 
     void completeIfDrained(UUID campaignId) {
         services.transactions().executeWithoutResult(status -> services.completion().completeIfDrained(campaignId));
+    }
+
+    TenantPacing tenants() {
+        return services.tenants();
     }
 
     PacingLimiter tenantLimiter(UUID tenantId) {

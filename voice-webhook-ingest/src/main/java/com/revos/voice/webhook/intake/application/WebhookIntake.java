@@ -1,6 +1,6 @@
 package com.revos.voice.webhook.intake.application;
 
-import com.revos.voice.events.CallEvent.CallRecordingReceived;
+import com.revos.voice.events.ProviderReport.RecordingReported;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
 import com.revos.voice.webhook.intake.model.Normalized;
@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The intake use case: verify, normalize, publish, and only then acknowledge. Nothing is kept here; a webhook is
- * acknowledged once its event (or its quarantine record) is on the bus, and the event id is derived from the
- * webhook, so a redelivery is harmless.
+ * The intake use case: verify, normalize, publish a provider report, and only then acknowledge. Nothing is kept
+ * here; a webhook is acknowledged once its report (or its quarantine record) is on the bus, and the event id is
+ * derived from the webhook, so a redelivery is harmless. The intake never speaks for a call: the dialer, which owns
+ * the attempts, turns reports into call events (design.md section 3).
  */
 public final class WebhookIntake {
 
@@ -69,23 +70,23 @@ public final class WebhookIntake {
 
     private Receipt handle(String provider, Normalized normalized, byte[] body) {
         return switch (normalized) {
-            case Normalized.Completed completed -> {
+            case Normalized.Reported reported -> {
                 EventEnvelope envelope;
                 try {
-                    envelope = EventEnvelope.wrap(completed.event(), settings.source(), completed.eventId(),
-                            completed.time());
+                    envelope = EventEnvelope.wrap(reported.report(), settings.source(), reported.eventId(),
+                            reported.time());
                 } catch (RuntimeException e) {
-                    yield quarantine(provider, new Normalized.Unreadable(completed.kind(),
-                            completed.event().providerCallId(), "cannot serialize: " + e.getClass().getSimpleName()),
+                    yield quarantine(provider, new Normalized.Unreadable(reported.kind(),
+                            reported.report().providerCallId(), "cannot serialize: " + e.getClass().getSimpleName()),
                             body);
                 }
                 bus.publish(envelope);
-                yield new Receipt.Published(completed.kind(), completed.eventId());
+                yield new Receipt.Published(reported.kind(), reported.eventId());
             }
             case Normalized.AudioReceived recording -> {
                 // stored first: the event may then name where, and a redelivery after a failed publish stores again
                 var storageKey = audio.store(recording.conversationId(), recording.agentId(), recording.mp3());
-                var event = new CallRecordingReceived(provider, recording.conversationId(), recording.agentId(),
+                var event = new RecordingReported(provider, recording.conversationId(), recording.agentId(),
                         recording.mp3().length, sha256(recording.mp3()), storageKey.orElse(null), recording.time());
                 bus.publish(EventEnvelope.wrap(event, settings.source(), recording.eventId(), recording.time()));
                 yield new Receipt.AudioReceived(recording.kind(), recording.eventId(), recording.mp3().length);

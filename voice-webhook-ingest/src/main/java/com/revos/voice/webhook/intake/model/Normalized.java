@@ -1,6 +1,6 @@
 package com.revos.voice.webhook.intake.model;
 
-import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.ProviderReport.CallReported;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,8 +9,8 @@ public sealed interface Normalized {
 
     String kind();
 
-    /** A call outcome to publish, with an id derived from the webhook so that a redelivery gets the same one. */
-    record Completed(String kind, UUID eventId, Instant time, CallCompleted event) implements Normalized {
+    /** A report about a call, with an id derived from the webhook so that a redelivery gets the same one. */
+    record Reported(String kind, UUID eventId, Instant time, CallReported report) implements Normalized {
     }
 
     /** The recording of a call: only the fact that it exists goes on Kafka, never the audio. */

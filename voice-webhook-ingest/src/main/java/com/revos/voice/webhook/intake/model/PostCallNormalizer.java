@@ -5,18 +5,17 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.CallOutcome;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a verified ElevenLabs post-call webhook (provider-apis.md 5.2) into what the rest of the product needs:
- * a normalized {@link CallCompleted}, or the fact that a recording exists. Reads defensively: the payload shapes
+ * a normalized {@link CallReported}, or the fact that a recording exists. Reads defensively: the payload shapes
  * evolve and {@code call_initiation_failure} is only partly documented.
  */
 public final class PostCallNormalizer {
@@ -61,8 +60,9 @@ public final class PostCallNormalizer {
             var time = JsonFields.epochSeconds(root, "event_timestamp");
             var eventTime = time == null ? receivedAt : time;
             return switch (kind) {
-                case TRANSCRIPTION -> completed(kind, eventTime, transcription(data, conversationId));
-                case INITIATION_FAILURE -> completed(kind, eventTime, initiationFailure(data, conversationId));
+                case TRANSCRIPTION -> reported(kind, eventTime, transcription(data, conversationId, eventTime));
+                case INITIATION_FAILURE -> reported(kind, eventTime,
+                        initiationFailure(data, conversationId, eventTime));
                 default -> audio(data, conversationId, receivedAt);
             };
         } catch (InvalidWebhookException e) {
@@ -73,12 +73,12 @@ public final class PostCallNormalizer {
         }
     }
 
-    private static Normalized completed(String kind, Instant time, CallCompleted event) {
-        return new Normalized.Completed(kind, EventIds.callCompleted(PROVIDER, event.providerCallId()), time, event);
+    private static Normalized reported(String kind, Instant time, CallReported report) {
+        return new Normalized.Reported(kind, EventIds.callReported(PROVIDER, kind, report.providerCallId()), time,
+                report);
     }
 
-    private static CallCompleted transcription(JsonNode data, String conversationId) {
-        var correlation = correlation(data);
+    private static CallReported transcription(JsonNode data, String conversationId, Instant eventTime) {
         var metadata = data.path("metadata");
         if (!metadata.isObject()) {
             // without metadata there is no duration, cost or termination: nothing to tell an outcome by
@@ -94,25 +94,23 @@ public final class PostCallNormalizer {
         var qualified = qualified(outcome, collected.path("qualified").path("value"),
                 JsonFields.text(analysis, "call_successful"));
         var score = JsonFields.number(collected.path("qualification_score").path("value"));
-        return new CallCompleted(correlation.callId(), correlation.campaignId(), correlation.tenantId(),
-                correlation.contactId(), correlation.attempt(), PROVIDER, conversationId,
-                JsonFields.text(metadata.path("phone_call"), "external_number"),
-                JsonFields.epochSeconds(metadata, "start_time_unix_secs"), duration, outcome, qualified, score,
-                JsonFields.decimal(metadata, "cost_fiat"), terminationReason, analysis(analysis, metadata),
-                correlation.matched(), correlation.localHour(), List.of(PROVIDER + "." + TRANSCRIPTION));
+        var phoneCall = metadata.path("phone_call");
+        return new CallReported(PROVIDER, TRANSCRIPTION, conversationId, JsonFields.text(phoneCall, "call_sid"),
+                JsonFields.text(data, "agent_id"), JsonFields.text(phoneCall, "external_number"),
+                JsonFields.epochSeconds(metadata, "start_time_unix_secs"), duration, outcome, true, qualified, score,
+                JsonFields.decimal(metadata, "cost_fiat"), JsonFields.decimal(metadata, "cost"), terminationReason,
+                analysis(analysis), JsonFields.text(analysis, "transcript_summary"), echoed(data), eventTime);
     }
 
-    private static CallCompleted initiationFailure(JsonNode data, String conversationId) {
-        var correlation = correlation(data);
+    private static CallReported initiationFailure(JsonNode data, String conversationId, Instant eventTime) {
         var failureReason = JsonFields.text(data, "failure_reason");
         var providerBody = providerBody(data.path("metadata").path("body"));
         var providerStatus = firstText(providerBody, "CallStatus", "call_status", "status");
         var outcome = OutcomeRules.forInitiationFailure(failureReason, providerStatus);
-        return new CallCompleted(correlation.callId(), correlation.campaignId(), correlation.tenantId(),
-                correlation.contactId(), correlation.attempt(), PROVIDER, conversationId,
-                firstText(providerBody, "To", "to", "to_number"), null, 0, outcome, false, null, null,
-                failureReason, Map.of(), correlation.matched(), correlation.localHour(),
-                List.of(PROVIDER + "." + INITIATION_FAILURE));
+        return new CallReported(PROVIDER, INITIATION_FAILURE, conversationId,
+                firstText(providerBody, "CallSid", "call_sid"), JsonFields.text(data, "agent_id"),
+                firstText(providerBody, "To", "to", "to_number"), null, 0, outcome, true, false, null, null, null,
+                failureReason, Map.of(), null, echoed(data), eventTime);
     }
 
     private static Normalized audio(JsonNode data, String conversationId, Instant receivedAt) {
@@ -121,7 +119,7 @@ public final class PostCallNormalizer {
             throw new InvalidWebhookException("data.full_audio is missing");
         }
         try {
-            return new Normalized.AudioReceived(AUDIO, EventIds.recordingReceived(PROVIDER, conversationId),
+            return new Normalized.AudioReceived(AUDIO, EventIds.recordingReported(PROVIDER, conversationId),
                     receivedAt, conversationId, JsonFields.text(data, "agent_id"),
                     Base64.getMimeDecoder().decode(encoded));
         } catch (IllegalArgumentException e) {
@@ -129,12 +127,12 @@ public final class PostCallNormalizer {
         }
     }
 
-    private static Correlation correlation(JsonNode data) {
+    private static Map<String, String> echoed(JsonNode data) {
         var variables = data.path("conversation_initiation_client_data").path("dynamic_variables");
         if (!variables.isObject()) {
-            return Correlation.NONE;
+            return Map.of();
         }
-        return Correlation.from(name -> JsonFields.text(variables, name));
+        return EchoedIds.from(name -> JsonFields.text(variables, name));
     }
 
     /** Twilio/SIP details come as an object, or as the provider's form body or JSON in a string. */
@@ -200,7 +198,7 @@ public final class PostCallNormalizer {
     }
 
     /** Data collection and evaluation results, flattened to id → value; never the transcript (personal data). */
-    private static Map<String, Object> analysis(JsonNode analysis, JsonNode metadata) {
+    private static Map<String, Object> analysis(JsonNode analysis) {
         var result = new LinkedHashMap<String, Object>();
         var callSuccessful = JsonFields.text(analysis, "call_successful");
         if (callSuccessful != null) {
@@ -217,10 +215,6 @@ public final class PostCallNormalizer {
                 .forEach(entry -> evaluated.put(entry.getKey(), JsonFields.text(entry.getValue(), "result")));
         if (!evaluated.isEmpty()) {
             result.put("evaluation", evaluated);
-        }
-        var credits = JsonFields.decimal(metadata, "cost");
-        if (credits != null) {
-            result.put("cost_credits", credits);
         }
         return result;
     }

@@ -1,16 +1,15 @@
 package com.revos.voice.webhook.intake.model;
 
-import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.CallOutcome;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a verified Twilio call status callback (provider-apis.md 10) into a normalized {@link CallCompleted}. Only
- * final statuses make an outcome; progress callbacks ({@code ringing}, ...) are acknowledged and dropped. Our
- * correlation ids travel in the callback URL's query string, which the signature covers.
+ * Turns a verified Twilio call status callback (provider-apis.md 10) into a {@link CallReported}. Only final
+ * statuses make a report; progress callbacks ({@code ringing}, ...) are acknowledged and dropped. The ids the dialer
+ * put in the callback URL's query string come back as an unverified hint, like ElevenLabs' dynamic variables.
  */
 public final class TwilioStatusNormalizer {
 
@@ -30,7 +29,6 @@ public final class TwilioStatusNormalizer {
             var answeredBy = form.get("AnsweredBy");
             var outcome = OutcomeRules.twilioStatus(callStatus, answeredBy)
                     .orElseThrow(() -> new InvalidWebhookException("unknown CallStatus"));
-            var correlation = Correlation.from(query);
             // Twilio reports a duration for calls that were picked up; for the others there was no call time
             var talked = outcome == CallOutcome.CONNECTED || outcome == CallOutcome.VOICEMAIL;
             var duration = talked ? duration(form.get("CallDuration")) : Integer.valueOf(0);
@@ -38,13 +36,11 @@ public final class TwilioStatusNormalizer {
             if (answeredBy != null && !answeredBy.isBlank()) {
                 analysis.put("answered_by", answeredBy);
             }
-            var event = new CallCompleted(correlation.callId(), correlation.campaignId(), correlation.tenantId(),
-                    correlation.contactId(), correlation.attempt(), PROVIDER, callSid, form.get("To"), null,
-                    duration, outcome,
-                    outcome == CallOutcome.CONNECTED ? null : Boolean.FALSE, null, null,
-                    callStatus.strip().toLowerCase(java.util.Locale.ROOT), analysis, correlation.matched(),
-                    correlation.localHour(), List.of(PROVIDER + "." + KIND));
-            return new Normalized.Completed(KIND, EventIds.callCompleted(PROVIDER, callSid), receivedAt, event);
+            var report = new CallReported(PROVIDER, KIND, callSid, callSid, null, form.get("To"), null, duration,
+                    outcome, true, outcome == CallOutcome.CONNECTED ? null : Boolean.FALSE, null, null, null,
+                    callStatus.strip().toLowerCase(java.util.Locale.ROOT), analysis, null, EchoedIds.from(query::get),
+                    receivedAt);
+            return new Normalized.Reported(KIND, EventIds.callReported(PROVIDER, KIND, callSid), receivedAt, report);
         } catch (InvalidWebhookException e) {
             return new Normalized.Unreadable(KIND, callSid, e.getMessage());
         } catch (RuntimeException e) {

@@ -3,13 +3,16 @@ package com.revos.voice.webhook.intake.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.revos.voice.events.CallEvent.CallCompleted;
-import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.EventSchemas;
+import com.revos.voice.events.ProviderReport.CallReported;
+import com.revos.voice.events.ProviderReport.RecordingReported;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
 import com.revos.voice.events.Topics;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
+import com.revos.voice.webhook.intake.fixtures.TwilioCallbacks;
+import com.revos.voice.webhook.intake.model.EventIds;
+import com.revos.voice.webhook.intake.model.FormBody;
 import com.revos.voice.webhook.intake.model.PostCallSignature;
 import com.revos.voice.webhook.intake.model.SignatureCheck;
 import java.nio.charset.StandardCharsets;
@@ -53,16 +56,61 @@ class WebhookIntakeTest {
     }
 
     @Test
-    void a_signed_transcription_is_published_as_call_completed_with_its_derived_id() {
+    void a_signed_transcription_is_published_as_a_provider_report_with_its_derived_id() {
         var body = PostCallPayloads.bytes(PostCallPayloads.transcription("conv_a", PostCallPayloads.Ids.random()));
         var receipt = intake.postCall(body, sign(body));
         assertThat(receipt).isInstanceOf(Receipt.Published.class);
         assertThat(published).singleElement().satisfies(envelope -> {
-            assertThat(envelope.id()).isEqualTo(((Receipt.Published) receipt).eventId());
-            assertThat(envelope.topic()).isEqualTo(Topics.CALLS);
+            assertThat(envelope.id()).isEqualTo(((Receipt.Published) receipt).eventId())
+                    .isEqualTo(EventIds.callReported("elevenlabs", "post_call_transcription", "conv_a"));
+            assertThat(envelope.topic()).isEqualTo(Topics.PROVIDER_REPORTS);
+            assertThat(envelope.type()).isEqualTo("revos.voice.provider.call_reported.v1");
             assertThat(envelope.source()).isEqualTo("/revos/voice-webhook-ingest");
-            assertThat(envelope.event()).isInstanceOf(CallCompleted.class);
+            assertThat(envelope.key()).isEqualTo("conv_a");
+            assertThat(envelope.tenantId()).as("a report names no tenant").isNull();
+            assertThat(EventSchemas.violations(envelope)).isEmpty();
+            assertThat(envelope.event()).isInstanceOfSatisfying(CallReported.class,
+                    report -> assertThat(report.providerCallId()).isEqualTo("conv_a"));
         });
+    }
+
+    @Test
+    void a_twilio_final_status_is_published_as_a_report_of_twilio_keyed_by_its_call_sid() {
+        var ids = PostCallPayloads.Ids.random();
+        var form = TwilioCallbacks.status("CAunit1", "no-answer", null);
+        var receipt = intake.twilioStatus(form, FormBody.parse(TwilioCallbacks.query(ids)),
+                TwilioCallbacks.encode(form).getBytes(StandardCharsets.UTF_8));
+        assertThat(receipt).isInstanceOf(Receipt.Published.class);
+        assertThat(published).singleElement().satisfies(envelope -> {
+            assertThat(envelope.topic()).isEqualTo(Topics.PROVIDER_REPORTS);
+            assertThat(envelope.key()).isEqualTo("CAunit1");
+            assertThat(envelope.tenantId()).isNull();
+            assertThat(EventSchemas.violations(envelope)).isEmpty();
+            assertThat(envelope.event()).isInstanceOfSatisfying(CallReported.class, report -> {
+                assertThat(report.provider()).isEqualTo("twilio");
+                assertThat(report.providerCallId()).isEqualTo("CAunit1");
+                assertThat(report.correlation()).containsEntry("call_id", ids.callId().toString());
+            });
+        });
+    }
+
+    @Test
+    void nothing_the_intake_publishes_is_a_call_event() {
+        var ids = PostCallPayloads.Ids.random();
+        var transcription = PostCallPayloads.bytes(PostCallPayloads.transcription("conv_n1", ids));
+        var failure = PostCallPayloads.bytes(PostCallPayloads.initiationFailure("conv_n2", ids, "busy"));
+        var recording = PostCallPayloads.bytes(PostCallPayloads.audio("conv_n3", 100));
+        var garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        intake.postCall(transcription, sign(transcription));
+        intake.postCall(failure, sign(failure));
+        intake.postCall(recording, sign(recording));
+        intake.postCall(garbage, sign(garbage));
+        var form = TwilioCallbacks.status("CAunit2", "completed", "human");
+        intake.twilioStatus(form, FormBody.parse(TwilioCallbacks.query(ids)), new byte[0]);
+
+        assertThat(published).hasSize(5).extracting(EventEnvelope::topic)
+                .containsOnly(Topics.PROVIDER_REPORTS, Topics.QUARANTINE)
+                .doesNotContain(Topics.CALLS);
     }
 
     @Test
@@ -112,10 +160,11 @@ class WebhookIntakeTest {
                 audio -> assertThat(audio.bytes()).isEqualTo(10_000));
         assertThat(published).singleElement().satisfies(envelope -> {
             assertThat(envelope.id()).isEqualTo(((Receipt.AudioReceived) receipt).eventId());
-            assertThat(envelope.topic()).isEqualTo(Topics.CALLS);
+            assertThat(envelope.topic()).isEqualTo(Topics.PROVIDER_REPORTS);
+            assertThat(envelope.type()).isEqualTo("revos.voice.provider.recording_reported.v1");
             assertThat(envelope.key()).isEqualTo("conv_d");
             assertThat(EventSchemas.violations(envelope)).isEmpty();
-            assertThat(envelope.event()).isEqualTo(new CallRecordingReceived("elevenlabs", "conv_d",
+            assertThat(envelope.event()).isEqualTo(new RecordingReported("elevenlabs", "conv_d",
                     "agent_01jz8x3m5k", 10_000,
                     HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(mp3)),
                     "agent_01jz8x3m5k/conv_d.mp3", NOW));

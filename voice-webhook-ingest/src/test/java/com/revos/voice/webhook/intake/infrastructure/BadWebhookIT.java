@@ -39,7 +39,8 @@ class BadWebhookIT {
 
     @AfterEach
     void nothingWasPublished() {
-        assertThat(TopicScan.countContaining(marker, Topics.CALLS, Topics.QUARANTINE)).isZero();
+        assertThat(TopicScan.countContaining(marker, Topics.PROVIDER_REPORTS, Topics.CALLS, Topics.QUARANTINE))
+                .isZero();
     }
 
     private byte[] transcription() {

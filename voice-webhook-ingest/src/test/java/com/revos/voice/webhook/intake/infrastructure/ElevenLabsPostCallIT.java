@@ -4,10 +4,10 @@ import static com.revos.voice.webhook.intake.fixtures.PostCallPayloads.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.revos.voice.events.CallEvent.CallCompleted;
-import com.revos.voice.events.CallEvent.CallRecordingReceived;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
+import com.revos.voice.events.ProviderReport.CallReported;
+import com.revos.voice.events.ProviderReport.RecordingReported;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
 import com.revos.voice.events.Topics;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,54 +61,88 @@ class ElevenLabsPostCallIT {
     }
 
     @Test
-    void a_signed_transcription_is_on_kafka_as_a_normalized_outcome_before_the_200() {
+    void a_signed_transcription_is_on_kafka_as_a_provider_report_before_the_200_and_nothing_is_on_the_calls_topic() {
         var ids = Ids.random();
         var conversation = PostCallPayloads.conversationId("tx");
+        var payload = PostCallPayloads.transcription(conversation, ids);
+        var callSid = PostCallPayloads.metadata(payload).get("phone_call").get("call_sid").asText();
 
-        var response = client.postCall(bytes(PostCallPayloads.transcription(conversation, ids)));
+        var response = client.postCall(bytes(payload));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(TopicScan.countContaining(conversation, Topics.CALLS))
+        assertThat(TopicScan.countContaining(conversation, Topics.PROVIDER_REPORTS))
                 .as("already acknowledged by the broker when the 200 left").isEqualTo(1);
+        assertThat(TopicScan.countContaining(conversation, Topics.CALLS))
+                .as("call events are the dialer's alone").isZero();
         var envelope = theOneEventAbout(conversation);
-        assertThat(envelope.type()).isEqualTo("revos.voice.call.completed.v1");
+        assertThat(envelope.type()).isEqualTo("revos.voice.provider.call_reported.v1");
         assertThat(envelope.source()).isEqualTo("/revos/voice-webhook-ingest");
-        assertThat(envelope.tenantId()).isEqualTo(ids.tenantId());
-        assertThat(envelope.campaignId()).isEqualTo(ids.campaignId());
-        assertThat(envelope.key()).isEqualTo(ids.campaignId().toString());
-        var event = (CallCompleted) envelope.event();
-        assertThat(event.callId()).isEqualTo(ids.callId());
-        assertThat(event.outcome()).isEqualTo(CallOutcome.CONNECTED);
-        assertThat(event.qualified()).isTrue();
-        assertThat(event.matched()).isTrue();
-        assertThat(event.sources()).containsExactly("elevenlabs.post_call_transcription");
+        assertThat(envelope.tenantId()).as("an echoed tenant id is no tenant").isNull();
+        assertThat(envelope.campaignId()).isNull();
+        assertThat(envelope.key()).isEqualTo(conversation);
+        var report = (CallReported) envelope.event();
+        assertThat(report.provider()).isEqualTo("elevenlabs");
+        assertThat(report.providerCallId()).isEqualTo(conversation);
+        assertThat(report.callSid()).isEqualTo(callSid);
+        assertThat(report.outcome()).isEqualTo(CallOutcome.CONNECTED);
+        assertThat(report.qualified()).isTrue();
+        assertThat(report.costUsd()).isEqualByComparingTo("0.1425");
+        assertThat(report.costCredits()).isEqualByComparingTo("712");
+        assertThat(report.summary()).isEqualTo("The homeowner is interested in a solar quote.");
+        assertThat(report.correlation()).containsEntry("call_id", ids.callId().toString())
+                .containsEntry("tenant_id", ids.tenantId().toString());
     }
 
     @Test
-    void a_call_that_never_connected_is_published_with_its_outcome() {
+    void a_call_that_never_connected_is_reported_with_its_outcome() {
         var ids = Ids.random();
         var conversation = PostCallPayloads.conversationId("fail");
 
         var response = client.postCall(bytes(PostCallPayloads.initiationFailure(conversation, ids, "no-answer")));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        var event = (CallCompleted) theOneEventAbout(conversation).event();
-        assertThat(event.outcome()).isEqualTo(CallOutcome.NO_ANSWER);
-        assertThat(event.callId()).isEqualTo(ids.callId());
-        assertThat(event.sources()).containsExactly("elevenlabs.call_initiation_failure");
+        var report = (CallReported) theOneEventAbout(conversation).event();
+        assertThat(report.kind()).isEqualTo("call_initiation_failure");
+        assertThat(report.outcome()).isEqualTo(CallOutcome.NO_ANSWER);
+        assertThat(report.correlation()).containsEntry("call_id", ids.callId().toString());
+        assertThat(TopicScan.countContaining(conversation, Topics.CALLS)).isZero();
     }
 
     @Test
-    void a_webhook_from_a_call_we_did_not_place_is_published_unmatched() {
+    void a_webhook_from_a_call_we_did_not_place_is_reported_without_correlation() {
         var conversation = PostCallPayloads.conversationId("foreign");
 
         assertThat(client.postCall(bytes(PostCallPayloads.transcription(conversation, null))).statusCode())
                 .isEqualTo(200);
 
         var envelope = theOneEventAbout(conversation);
-        assertThat(((CallCompleted) envelope.event()).matched()).isFalse();
+        assertThat(((CallReported) envelope.event()).correlation()).isEmpty();
         assertThat(envelope.key()).isEqualTo(conversation);
         assertThat(envelope.tenantId()).isNull();
+    }
+
+    @Test
+    void malformed_or_tenant_chosen_echoed_ids_are_published_as_an_unverified_hint_not_quarantined() {
+        var conversation = PostCallPayloads.conversationId("hint");
+        var payload = PostCallPayloads.transcription(conversation, Ids.random());
+        var anotherTenantsCampaign = UUID.randomUUID().toString();
+        PostCallPayloads.variables(payload).put("tenant_id", "acme-corp");
+        PostCallPayloads.variables(payload).put("campaign_id", anotherTenantsCampaign);
+        PostCallPayloads.variables(payload).put("call_id", "c".repeat(65));
+        var before = count("revos.webhook.quarantined", "provider", "elevenlabs");
+
+        assertThat(client.postCall(bytes(payload)).statusCode()).isEqualTo(200);
+
+        var envelope = theOneEventAbout(conversation);
+        var report = (CallReported) envelope.event();
+        assertThat(report.correlation()).containsEntry("tenant_id", "acme-corp")
+                .containsEntry("campaign_id", anotherTenantsCampaign)
+                .as("longer than an id: dropped").doesNotContainKey("call_id");
+        assertThat(envelope.tenantId()).isNull();
+        assertThat(envelope.campaignId()).as("no campaign taken from an echo").isNull();
+        assertThat(envelope.key()).isEqualTo(conversation);
+        assertThat(TopicScan.countContaining(conversation, Topics.QUARANTINE)).isZero();
+        assertThat(count("revos.webhook.quarantined", "provider", "elevenlabs")).isEqualTo(before);
     }
 
     @Test
@@ -133,7 +168,7 @@ class ElevenLabsPostCallIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> about(conversation).size() == 2);
         var ids = about(conversation).stream().map(EventEnvelope::id).distinct().toList();
-        assertThat(ids).as("consumers apply the outcome once, by event id").hasSize(1);
+        assertThat(ids).as("the dialer takes the report once, by event id").hasSize(1);
     }
 
     @Test
@@ -149,22 +184,22 @@ class ElevenLabsPostCallIT {
         assertThat(count("revos.webhook.requests", "result", "audio_received")).isEqualTo(before + 1);
         assertThat(registry.get("revos.webhook.audio.bytes").summary().max()).isGreaterThanOrEqualTo(1_000_000);
         var envelope = theOneEventAbout(conversation);
-        assertThat(envelope.type()).isEqualTo("revos.voice.call.recording_received.v1");
+        assertThat(envelope.type()).isEqualTo("revos.voice.provider.recording_reported.v1");
         assertThat(envelope.key()).isEqualTo(conversation);
-        assertThat(envelope.event()).isInstanceOfSatisfying(CallRecordingReceived.class, recording -> {
+        assertThat(envelope.event()).isInstanceOfSatisfying(RecordingReported.class, recording -> {
             assertThat(recording.audioBytes()).isEqualTo(1_000_000);
             assertThat(recording.audioSha256()).hasSize(64);
             assertThat(recording.storageKey()).as("this service keeps no recordings by default").isNull();
         });
         assertThat(envelope.dataAsString()).as("the audio stays off Kafka").hasSizeLessThan(1_000);
-        assertThat(TopicScan.countContaining(conversation, Topics.QUARANTINE)).isZero();
+        assertThat(TopicScan.countContaining(conversation, Topics.QUARANTINE, Topics.CALLS)).isZero();
     }
 
     @Test
     void a_correctly_signed_payload_that_cannot_be_normalized_goes_raw_to_the_quarantine_and_is_acknowledged() {
         var conversation = PostCallPayloads.conversationId("quar");
         var payload = PostCallPayloads.transcription(conversation, Ids.random());
-        PostCallPayloads.variables(payload).put("tenant_id", "acme-corp");
+        PostCallPayloads.data(payload).remove("metadata");
         var body = bytes(payload);
         var before = count("revos.webhook.quarantined", "provider", "elevenlabs");
 
@@ -175,11 +210,11 @@ class ElevenLabsPostCallIT {
         assertThat(envelope.topic()).isEqualTo(Topics.QUARANTINE);
         var quarantined = (WebhookQuarantined) envelope.event();
         assertThat(quarantined.rawBody()).isEqualTo(new String(body, StandardCharsets.UTF_8));
-        assertThat(quarantined.reason()).isEqualTo("tenant_id is not a UUID");
+        assertThat(quarantined.reason()).isEqualTo("data.metadata is missing");
         assertThat(quarantined.providerEventId()).isEqualTo(conversation);
         assertThat(envelope.key()).isEqualTo(conversation);
         assertThat(count("revos.webhook.quarantined", "provider", "elevenlabs")).isEqualTo(before + 1);
-        assertThat(TopicScan.countContaining(conversation, Topics.CALLS)).isZero();
+        assertThat(TopicScan.countContaining(conversation, Topics.PROVIDER_REPORTS, Topics.CALLS)).isZero();
     }
 
     @Test

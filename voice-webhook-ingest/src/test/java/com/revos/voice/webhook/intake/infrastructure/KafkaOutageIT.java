@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -41,7 +42,8 @@ class KafkaOutageIT {
 
     @BeforeAll
     static void startTheServiceOnABrokerOfItsOwn() throws IOException {
-        kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.CALLS.name(), Topics.QUARANTINE.name())
+        kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.PROVIDER_REPORTS.name(), Topics.QUARANTINE.name(),
+                Topics.CALLS.name())
                 .kafkaPorts(freePort());
         kafka.afterPropertiesSet();
         service = new SpringApplicationBuilder(WebhookIngestApplication.class).run(
@@ -92,6 +94,10 @@ class KafkaOutageIT {
         assertThat(eventIdsAbout(before)).as("acknowledged before the outage, still there once").hasSize(1);
         assertThat(eventIdsAbout(during)).as("refused, then published: one event id however many copies")
                 .hasSize(1);
+        for (var conversation : List.of(before, during)) {
+            assertThat(TopicScan.containing(kafka.getBrokersAsString(), conversation, Topics.CALLS))
+                    .as("call events are the dialer's alone").isEmpty();
+        }
     }
 
     private static void brokers(Consumer<BrokerServer> action) {
@@ -99,7 +105,8 @@ class KafkaOutageIT {
     }
 
     private static Set<String> eventIdsAbout(String conversation) {
-        return TopicScan.containing(kafka.getBrokersAsString(), conversation, Topics.CALLS, Topics.QUARANTINE)
+        return TopicScan.containing(kafka.getBrokersAsString(), conversation, Topics.PROVIDER_REPORTS,
+                        Topics.QUARANTINE)
                 .stream().map(record -> new String(record.headers().lastHeader("ce_id").value(), UTF_8))
                 .collect(Collectors.toSet());
     }

@@ -64,7 +64,8 @@ class WebhookFuzzIT {
             throws Exception {
         var forged = "forged" + UUID.randomUUID().toString().substring(0, 8);
         var signed = "signed" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(TopicScan.countContaining(forged, Topics.CALLS, Topics.QUARANTINE)).isZero();
+        assertThat(TopicScan.countContaining(forged, Topics.PROVIDER_REPORTS, Topics.CALLS, Topics.QUARANTINE))
+                .isZero();
         var client = new IngestClient(port);
         var generators = List.<Function<Random, Attempt>>of(
                 random -> unsignedPostCall(client, random, forged),
@@ -110,10 +111,12 @@ class WebhookFuzzIT {
         }
         log.info("Fuzz answers: {}", new java.util.TreeMap<>(byStatus));
         assertThat(attempts).hasSize(ROUNDS * generators.size());
-        assertThat(TopicScan.countContaining(forged, Topics.CALLS, Topics.QUARANTINE))
+        assertThat(TopicScan.countContaining(forged, Topics.PROVIDER_REPORTS, Topics.CALLS, Topics.QUARANTINE))
                 .as("events from unsigned or mis-signed requests").isZero();
-        assertThat(TopicScan.countContaining(signed, Topics.CALLS, Topics.QUARANTINE))
+        assertThat(TopicScan.countContaining(signed, Topics.PROVIDER_REPORTS, Topics.QUARANTINE))
                 .as("signed garbage is published or quarantined, not dropped").isPositive();
+        assertThat(TopicScan.countContaining(signed, Topics.CALLS))
+                .as("not even signed garbage makes a call event").isZero();
     }
 
     private static Attempt unsignedPostCall(IngestClient client, Random random, String marker) {

@@ -35,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Webhook intake benchmark (issue 5; design.md section 7: at least 5,000 signed webhooks/s, p99 under 50 ms, every
- * 2xx on Kafka exactly once). Starts the service on the real broker of the test JVM and measures two ways, each
+ * 2xx on Kafka exactly once, as a provider report). Starts the service on the real broker of the test JVM and measures two ways, each
  * against the same load at {@code /webhooks/noop} of the same service as the baseline (HTTP stack, security chain and
  * body read; no signature, no Kafka):
  * <ol>
@@ -44,8 +44,8 @@ import org.springframework.test.context.TestPropertySource;
  * <li>open load: the target rate offered for a fixed time whatever the answers do, latency counted from when each
  * request was due; gives the p99 at the target rate.</li>
  * </ol>
- * Then every conversation answered 2xx must be on Kafka exactly once. The load generator, the service and the broker
- * share the machine, so the figures are a floor. Not part of the test suite; run with:
+ * Then every conversation answered 2xx must be on the provider-reports topic exactly once, and none on the calls
+ * topic. The load generator, the service and the broker share the machine, so the figures are a floor. Not part of the test suite; run with:
  * {@code ./mvnw -pl voice-webhook-ingest test -Dtest=WebhookIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.seconds=25 -Dbench.slices=5 -Dbench.warmupSeconds=5 -Dbench.concurrency=64 -Dbench.rate=5000
  * -Dbench.sustainedSeconds=30}). Figures go to the log and to {@code target/benchmarks/webhook-ingest.txt}.
@@ -133,6 +133,7 @@ class WebhookIngestBenchmark {
         accepted.addAll(signedAtRate.accepted());
 
         var onKafka = countOnKafka(marker);
+        var onCalls = TopicScan.countContaining(marker, Topics.CALLS);
         var missing = accepted.stream().filter(id -> !onKafka.containsKey(id)).count();
         var duplicated = onKafka.values().stream().filter(count -> count > 1).count();
         var unacknowledgedButPublished = onKafka.keySet().stream().filter(id -> !accepted.contains(id)).count();
@@ -149,9 +150,10 @@ class WebhookIngestBenchmark {
         report.add(String.format("target (>= %d req/s with p99 < 50 ms): %s", RATE,
                 signedAtRate.failed() == 0 && signedAtRate.perSecond() >= RATE * 0.99
                         && signedAtRate.percentileMillis(0.99) < 50 ? "met" : "NOT met"));
-        report.add("kafka: " + accepted.size() + " acknowledged webhooks, " + onKafka.size() + " distinct events on "
-                + Topics.CALLS.name() + ", missing " + missing + ", duplicated " + duplicated
-                + ", published but not acknowledged (client gave up) " + unacknowledgedButPublished);
+        report.add("kafka: " + accepted.size() + " acknowledged webhooks, " + onKafka.size() + " distinct reports on "
+                + Topics.PROVIDER_REPORTS.name() + ", missing " + missing + ", duplicated " + duplicated
+                + ", published but not acknowledged (client gave up) " + unacknowledgedButPublished + "; "
+                + onCalls + " records on " + Topics.CALLS.name());
         report.add("load average after: " + loadAverage());
         report.forEach(log::info);
         var file = Path.of("target", "benchmarks", "webhook-ingest.txt");
@@ -160,6 +162,7 @@ class WebhookIngestBenchmark {
 
         assertThat(missing).as("every 2xx is on Kafka").isZero();
         assertThat(duplicated).as("and only once").isZero();
+        assertThat(onCalls).as("as provider reports: call events are the dialer's alone").isZero();
     }
 
     private Phase run(String name, String path, boolean sign, Duration duration, String marker) throws Exception {
@@ -312,7 +315,7 @@ class WebhookIngestBenchmark {
             } catch (IOException e) {
                 counts.merge("unreadable", 1, Integer::sum);
             }
-        }, Topics.CALLS);
+        }, Topics.PROVIDER_REPORTS);
         return counts;
     }
 

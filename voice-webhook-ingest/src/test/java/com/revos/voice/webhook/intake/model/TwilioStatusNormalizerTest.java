@@ -2,10 +2,11 @@ package com.revos.voice.webhook.intake.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.EventSchemas;
+import com.revos.voice.events.ProviderReport.CallReported;
+import com.revos.voice.events.Topics;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads.Ids;
 import com.revos.voice.webhook.intake.fixtures.TwilioCallbacks;
 import java.time.Instant;
@@ -22,53 +23,75 @@ class TwilioStatusNormalizerTest {
     private final Ids ids = Ids.random();
     private final Map<String, String> query = FormBody.parse(TwilioCallbacks.query(ids));
 
-    private CallCompleted completed(Map<String, String> form) {
-        var result = normalizer.normalize(form, query, RECEIVED);
-        assertThat(result).isInstanceOf(Normalized.Completed.class);
-        var event = ((Normalized.Completed) result).event();
-        assertThat(EventSchemas.violations(EventEnvelope.wrap(event, "/revos/voice-webhook-ingest"))).isEmpty();
-        return event;
+    /** The report the callback makes, checked against its published schema. */
+    private CallReported reported(Map<String, String> form) {
+        return reported(form, query);
+    }
+
+    private CallReported reported(Map<String, String> form, Map<String, String> callbackQuery) {
+        var result = normalizer.normalize(form, callbackQuery, RECEIVED);
+        assertThat(result).isInstanceOf(Normalized.Reported.class);
+        var report = ((Normalized.Reported) result).report();
+        var envelope = EventEnvelope.wrap(report, "/revos/voice-webhook-ingest");
+        assertThat(envelope.topic()).isEqualTo(Topics.PROVIDER_REPORTS);
+        assertThat(EventSchemas.violations(envelope)).isEmpty();
+        return report;
     }
 
     @Test
-    void a_completed_call_answered_by_a_person_is_connected_and_tied_to_our_call_by_the_callback_url() {
-        var event = completed(TwilioCallbacks.status("CA1", "completed", "human"));
-        assertThat(event.outcome()).isEqualTo(CallOutcome.CONNECTED);
-        assertThat(event.durationSecs()).isEqualTo(42);
-        assertThat(event.callId()).isEqualTo(ids.callId());
-        assertThat(event.tenantId()).isEqualTo(ids.tenantId());
-        assertThat(event.campaignId()).isEqualTo(ids.campaignId());
-        assertThat(event.contactId()).isEqualTo(ids.contactId());
-        assertThat(event.matched()).isTrue();
-        assertThat(event.provider()).isEqualTo("twilio");
-        assertThat(event.providerCallId()).isEqualTo("CA1");
-        assertThat(event.toNumber()).isEqualTo("+12125550123");
-        assertThat(event.qualified()).as("Twilio cannot tell whether the contact qualified").isNull();
-        assertThat(event.sources()).containsExactly("twilio.status_callback");
+    void a_completed_call_answered_by_a_person_is_a_final_connected_report_of_twilio_keyed_by_its_call_sid() {
+        var report = reported(TwilioCallbacks.status("CA1", "completed", "human"));
+        assertThat(report.provider()).isEqualTo("twilio");
+        assertThat(report.kind()).isEqualTo("status_callback");
+        assertThat(report.providerCallId()).isEqualTo("CA1");
+        assertThat(report.callSid()).isEqualTo("CA1");
+        assertThat(report.outcome()).isEqualTo(CallOutcome.CONNECTED);
+        assertThat(report.finalReport()).isTrue();
+        assertThat(report.durationSecs()).isEqualTo(42);
+        assertThat(report.toNumber()).isEqualTo("+12125550123");
+        assertThat(report.qualified()).as("Twilio cannot tell whether the contact qualified").isNull();
+        assertThat(report.costUsd()).isNull();
+        assertThat(report.costCredits()).isNull();
+        assertThat(report.reportedAt()).isEqualTo(RECEIVED);
+        assertThat(report.tenantId()).isNull();
+        assertThat(report.partitionKey()).isEqualTo("CA1");
+    }
+
+    @Test
+    void the_ids_in_the_callback_url_are_carried_as_an_unverified_hint_as_text() {
+        var report = reported(TwilioCallbacks.status("CA1", "completed", "human"));
+        assertThat(report.correlation()).isEqualTo(Map.of("call_id", ids.callId().toString(),
+                "campaign_id", ids.campaignId().toString(), "tenant_id", ids.tenantId().toString(),
+                "contact_id", ids.contactId().toString(), "attempt", "1"));
+        var envelope = EventEnvelope.wrap(report, "/revos/voice-webhook-ingest");
+        assertThat(envelope.tenantId()).as("the echoed tenant names no tenant of the report").isNull();
+        assertThat(envelope.campaignId()).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other"})
     void a_completed_call_picked_up_by_a_machine_is_voicemail(String answeredBy) {
-        var event = completed(TwilioCallbacks.status("CA2", "completed", answeredBy));
-        assertThat(event.outcome()).isEqualTo(CallOutcome.VOICEMAIL);
-        assertThat(event.qualified()).isFalse();
-        assertThat(event.analysis()).containsEntry("answered_by", answeredBy);
+        var report = reported(TwilioCallbacks.status("CA2", "completed", answeredBy));
+        assertThat(report.outcome()).isEqualTo(CallOutcome.VOICEMAIL);
+        assertThat(report.durationSecs()).isEqualTo(42);
+        assertThat(report.qualified()).isFalse();
+        assertThat(report.analysis()).containsEntry("answered_by", answeredBy);
     }
 
     @ParameterizedTest
     @CsvSource({"busy, BUSY", "no-answer, NO_ANSWER", "failed, FAILED", "canceled, CANCELLED"})
     void final_statuses_that_never_connected_map_to_their_outcome(String status, CallOutcome outcome) {
-        var event = completed(TwilioCallbacks.status("CA3", status, null));
-        assertThat(event.outcome()).isEqualTo(outcome);
-        assertThat(event.durationSecs()).isZero();
-        assertThat(event.qualified()).isFalse();
-        assertThat(event.terminationReason()).isEqualTo(status);
+        var report = reported(TwilioCallbacks.status("CA3", status, null));
+        assertThat(report.outcome()).isEqualTo(outcome);
+        assertThat(report.finalReport()).isTrue();
+        assertThat(report.durationSecs()).isZero();
+        assertThat(report.qualified()).isFalse();
+        assertThat(report.terminationReason()).isEqualTo(status);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"queued", "initiated", "ringing", "in-progress"})
-    void progress_callbacks_are_acknowledged_but_make_no_outcome(String status) {
+    void progress_callbacks_are_acknowledged_but_make_no_report(String status) {
         assertThat(normalizer.normalize(TwilioCallbacks.status("CA4", status, null), query, RECEIVED))
                 .isInstanceOf(Normalized.Ignored.class);
     }
@@ -77,23 +100,40 @@ class TwilioStatusNormalizerTest {
     void a_completed_callback_without_a_duration_has_none() {
         var form = TwilioCallbacks.status("CA10", "completed", null);
         form.remove("CallDuration");
-        assertThat(completed(form).durationSecs()).isNull();
+        assertThat(reported(form).durationSecs()).isNull();
     }
 
     @Test
-    void a_callback_without_our_ids_in_its_url_is_unmatched() {
-        var result = normalizer.normalize(TwilioCallbacks.status("CA5", "busy", null), Map.of(), RECEIVED);
-        assertThat(((Normalized.Completed) result).event().matched()).isFalse();
-        assertThat(((Normalized.Completed) result).event().partitionKey()).isEqualTo("CA5");
+    void a_callback_without_our_ids_in_its_url_is_still_a_report_with_no_correlation() {
+        var report = reported(TwilioCallbacks.status("CA5", "busy", null), Map.of());
+        assertThat(report.correlation()).isEmpty();
+        assertThat(report.outcome()).isEqualTo(CallOutcome.BUSY);
+        assertThat(report.partitionKey()).isEqualTo("CA5");
+    }
+
+    @Test
+    void a_malformed_id_in_the_callback_url_is_carried_unparsed_and_the_report_is_still_made() {
+        var report = reported(TwilioCallbacks.status("CA9", "busy", null),
+                Map.of("call_id", "x", "tenant_id", "acme", "local_hour", "25"));
+        assertThat(report.correlation()).isEqualTo(Map.of("call_id", "x", "tenant_id", "acme"));
+        assertThat(report.outcome()).isEqualTo(CallOutcome.BUSY);
+    }
+
+    @Test
+    void an_id_in_the_callback_url_longer_than_an_id_is_dropped() {
+        var report = reported(TwilioCallbacks.status("CA11", "busy", null),
+                Map.of("call_id", ids.callId().toString(), "tenant_id", "t".repeat(65)));
+        assertThat(report.correlation()).isEqualTo(Map.of("call_id", ids.callId().toString()));
     }
 
     @Test
     void a_repeated_callback_for_the_same_call_gets_the_same_event_id() {
-        var first = (Normalized.Completed) normalizer.normalize(TwilioCallbacks.status("CA6", "busy", null), query,
+        var first = (Normalized.Reported) normalizer.normalize(TwilioCallbacks.status("CA6", "busy", null), query,
                 RECEIVED);
-        var again = (Normalized.Completed) normalizer.normalize(TwilioCallbacks.status("CA6", "busy", null), query,
+        var again = (Normalized.Reported) normalizer.normalize(TwilioCallbacks.status("CA6", "busy", null), query,
                 RECEIVED.plusSeconds(60));
-        assertThat(again.eventId()).isEqualTo(first.eventId());
+        assertThat(again.eventId()).isEqualTo(first.eventId())
+                .isEqualTo(EventIds.callReported("twilio", "status_callback", "CA6"));
     }
 
     @Test
@@ -104,8 +144,6 @@ class TwilioStatusNormalizerTest {
                 .isEqualTo(new Normalized.Unreadable("status_callback", null, "CallSid is missing"));
         assertThat(normalizer.normalize(TwilioCallbacks.status("CA8", "exploded", null), query, RECEIVED))
                 .isEqualTo(new Normalized.Unreadable("status_callback", "CA8", "unknown CallStatus"));
-        assertThat(normalizer.normalize(TwilioCallbacks.status("CA9", "busy", null), Map.of("call_id", "x"),
-                RECEIVED)).isEqualTo(new Normalized.Unreadable("status_callback", "CA9", "call_id is not a UUID"));
     }
 
     @Test

@@ -1,0 +1,62 @@
+package com.revos.voice.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a provider told us about a call, verified (signature) and normalized by the webhook intake, on
+ * {@link Topics#PROVIDER_REPORTS}, keyed by the provider's call or conversation id. A report is evidence, not an
+ * outcome: the dialer ties it to one of its attempts by its own records and publishes the call event. Nothing in a
+ * report names a tenant; what the provider echoed back of our dynamic variables travels as {@code correlation}, an
+ * unverified hint the dialer checks against its records before it uses it.
+ */
+public sealed interface ProviderReport extends VoiceEvent {
+
+    String provider();
+
+    /** The provider's id of the call: the ElevenLabs conversation id, or the Twilio call SID. */
+    String providerCallId();
+
+    /** Reports belong to no tenant until the dialer has matched them. */
+    @Override
+    default UUID tenantId() {
+        return null;
+    }
+
+    @Override
+    default String partitionKey() {
+        return providerCallId();
+    }
+
+    @Override
+    default String subject() {
+        return providerCallId();
+    }
+
+    /**
+     * One report about a call. {@code kind} is the provider's word for it ({@code post_call_transcription},
+     * {@code call_initiation_failure}, {@code status_callback} for a Twilio status, {@code reconciliation} when
+     * the dialer read it back itself); {@code outcome} is the normalized outcome it implies, null for a progress
+     * report; {@code finalReport} is whether it ends the call's story for the provider.
+     * {@code costUsd} is the provider's fiat cost, {@code costCredits} its credits. {@code correlation} holds only
+     * the echoed variables the dialer sets (call_id, campaign_id, contact_id, attempt, tenant_id), as text.
+     */
+    record CallReported(String provider, String kind, String providerCallId, String callSid, String providerAgentId,
+                        String toNumber, Instant startedAt, Integer durationSecs, CallOutcome outcome,
+                        boolean finalReport, Boolean qualified, Double qualificationScore, BigDecimal costUsd,
+                        BigDecimal costCredits, String terminationReason, Map<String, Object> analysis,
+                        String summary, Map<String, String> correlation, Instant reportedAt)
+            implements ProviderReport {
+    }
+
+    /**
+     * A call's recording arrived (an ElevenLabs {@code post_call_audio} webhook). The audio itself never goes on
+     * Kafka; the report says it exists, how big it is, its SHA-256, and under which key the configured store kept it
+     * ({@code storageKey} null when the intake keeps no recordings: ElevenLabs serves them by conversation id).
+     */
+    record RecordingReported(String provider, String providerCallId, String agentId, long audioBytes,
+                             String audioSha256, String storageKey, Instant receivedAt) implements ProviderReport {
+    }
+}

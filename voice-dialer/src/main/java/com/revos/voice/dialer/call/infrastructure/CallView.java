@@ -1,0 +1,28 @@
+package com.revos.voice.dialer.call.infrastructure;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A call as the API shows it: its state, its one outcome with everything that decided it (which reports, which
+ * rule), cost in USD and the provider's credits apart. Never the provider's raw payloads.
+ */
+record CallView(UUID id, UUID campaignId, UUID contactId, int attempt, UUID agentId, UUID phoneNumberId,
+                String toNumber, String state, String providerCallId, String callSid, String outcome,
+                Integer durationSecs, Integer billableSecs, BigDecimal cost, BigDecimal costCredits, Boolean qualified,
+                Double qualificationScore, String terminationReason, Map<String, Object> analysis, String summary,
+                String failureReason, String notPlacedReason, String decidedBy, List<String> sources,
+                Integer localHour, Instant requestedAt, Instant sentAt, Instant initiatedAt, Instant finishedAt) {
+
+    static CallView of(CallStore.CallRow row) {
+        return new CallView(row.id(), row.campaignId(), row.contactId(), row.attempt(), row.agentId(),
+                row.phoneNumberId(), row.toNumber(), row.state().wireName(), row.providerCallId(), row.callSid(),
+                row.outcome(), row.durationSecs(), row.billableSecs(), row.costUsd(), row.costCredits(),
+                row.qualified(), row.qualificationScore(), row.terminationReason(), row.analysis(), row.summary(),
+                row.failureReason(), row.notPlacedReason(), row.decidedBy(), row.sources(), row.localHour(),
+                row.requestedAt(), row.sentAt(), row.initiatedAt(), row.finishedAt());
+    }
+}
