@@ -56,6 +56,8 @@ public record DialerProperties(ElevenLabs elevenlabs, Limits tenantLimits,
      * @param giveUpAfter an ambiguous attempt the provider cannot explain for this long counts as dialed (failed)
      * @param recoverEvery how often unsent, interrupted and ambiguous attempts are looked at
      * @param pacingGuard added to the one-second pacing window to absorb send jitter (costs as much of the rate)
+     * @param sharedPacingGuard the same for the limits all instances share (tenant, provider account), whose grants
+     *        are further from the wire (a database round trip)
      */
     public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("100ms") Duration tick,
                            @DefaultValue("5s") Duration lease, @DefaultValue("15s") Duration outageBackoff,
@@ -63,6 +65,7 @@ public record DialerProperties(ElevenLabs elevenlabs, Limits tenantLimits,
                            @DefaultValue("10m") Duration outcomeTimeout,
                            @DefaultValue("30s") Duration reconcileEvery,
                            @DefaultValue("20ms") Duration pacingGuard,
+                           @DefaultValue("50ms") Duration sharedPacingGuard,
                            @DefaultValue("15s") Duration settleAfter, @DefaultValue("1h") Duration giveUpAfter,
                            @DefaultValue("2s") Duration recoverEvery) {
     }

@@ -52,6 +52,8 @@ import org.springframework.web.client.RestClient;
     "revos.dialer.dispatch.recover-every=300ms",
     "revos.dialer.dispatch.settle-after=1s",
     "revos.dialer.elevenlabs.read-timeout=1500ms",
+    // sized for a loaded 2-core test machine, where a grant's request may reach the stub 200 ms late (ADR 0010)
+    "revos.dialer.dispatch.shared-pacing-guard=300ms",
     // every test class shares one database: calls other tests left in flight must not fill the account
     "revos.dialer.provider-account.max-concurrent=1000000",
     "revos.dialer.tenant-limits.overrides." + DialerIntegrationTest.SLOW_TENANT + ".calls-per-second=8",
@@ -64,14 +66,16 @@ abstract class DialerIntegrationTest {
     /** A tenant whose limit is 8 calls per second (set in the properties above), for the shared-pacing test. */
     static final String SLOW_TENANT = "5d0e9c1a-0000-4000-8000-00000000005a";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final WireMockServer ELEVENLABS = new WireMockServer(options().dynamicPort().containerThreads(40));
+    static final ProviderWitness WITNESS = new ProviderWitness();
+    static final WireMockServer ELEVENLABS = new WireMockServer(options().dynamicPort().containerThreads(40)
+            .extensions(WITNESS, WITNESS.conversations));
     static final KafkaProducer<String, byte[]> PRODUCER;
     static final String OUTBOUND = "/v1/convai/twilio/outbound-call";
 
     static {
         ELEVENLABS.start();
         stubSuccess();
-        stubEmptyConversationList();
+        stubConversations();
         PRODUCER = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
@@ -105,42 +109,18 @@ abstract class DialerIntegrationTest {
     static void stubSuccess() {
         ELEVENLABS.stubFor(WireMock.post(urlEqualTo(OUTBOUND)).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"success\":true,\"message\":\"ok\",\"conversation_id\":\"conv_{{randomValue type='UUID'}}\","
+                .withBody("{\"success\":true,\"message\":\"ok\",\"conversation_id\":\"conv_{{jsonPath request.body "
+                        + "'$.conversation_initiation_client_data.dynamic_variables.call_id'}}\","
                         + "\"callSid\":\"CA{{randomValue length=32 type='ALPHANUMERIC'}}\"}")
                 .withTransformers("response-template")));
     }
 
-    /** By default the provider's conversation list holds none of our calls: an ambiguous attempt proves absent. */
-    static void stubEmptyConversationList() {
+    /** The provider's conversation list and details, from what it really placed (the {@link ProviderWitness}). */
+    static void stubConversations() {
         ELEVENLABS.stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/convai/conversations")).atPriority(10)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"conversations\":[],\"has_more\":false,\"next_cursor\":null}")));
-    }
-
-    /**
-     * The provider has a conversation for our call (as after an answer lost to a timeout): it is in the agent's
-     * conversation list, and its details echo our call id. Returns the stubs, to remove.
-     */
-    static List<com.github.tomakehurst.wiremock.stubbing.StubMapping> providerHasConversation(
-            Provisioned p, String conversationId, UUID callId) {
-        var list = ELEVENLABS.stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/convai/conversations")).atPriority(1)
-                .withQueryParam("agent_id", WireMock.equalTo("agent_" + p.agentId()))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                        {"conversations": [{"conversation_id": "conv_other", "status": "done"},
-                                           {"conversation_id": "%s", "status": "in-progress"}],
-                         "has_more": false}""".formatted(conversationId))));
-        var other = ELEVENLABS.stubFor(WireMock.get(urlEqualTo("/v1/convai/conversations/conv_other")).atPriority(1)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                        {"conversation_id": "conv_other", "status": "done",
-                         "conversation_initiation_client_data": {"dynamic_variables": {"call_id": "%s"}}}"""
-                        .formatted(UUID.randomUUID()))));
-        var details = ELEVENLABS.stubFor(WireMock.get(urlEqualTo("/v1/convai/conversations/" + conversationId))
-                .atPriority(1).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                        {"conversation_id": "%s", "status": "in-progress",
-                         "metadata": {"phone_call": {"call_sid": "CAfound"}},
-                         "conversation_initiation_client_data": {"dynamic_variables": {"call_id": "%s"}}}"""
-                        .formatted(conversationId, callId))));
-        return List.of(list, other, details);
+                .willReturn(aResponse().withTransformers(ProviderWitness.NAME)));
+        ELEVENLABS.stubFor(WireMock.get(WireMock.urlPathMatching("/v1/convai/conversations/conv_[0-9a-f-]{36}"))
+                .atPriority(10).willReturn(aResponse().withTransformers(ProviderWitness.NAME)));
     }
 
     private static final java.util.regex.Pattern TO_NUMBER =

@@ -114,20 +114,17 @@ class DispatchResilienceIT extends DialerIntegrationTest {
         // the dead instance had passed its send gate: the provider may have the call
         jdbc.update("UPDATE calls SET state = 'sending', sent_at = now() - interval '1 minute' WHERE id = ?",
                 crashed.callId());
-        var conversation = "conv_" + crashed.callId().toString().substring(0, 8);
-        var stubs = providerHasConversation(p, conversation, crashed.callId());
-        try {
-            post(p, "/campaigns/" + campaign + "/start", Map.of());
+        // the provider received it before the instance died
+        var conversation = WITNESS.placed(crashed.callId().toString(), "agent_" + p.agentId(), to).conversationId();
+        post(p, "/campaigns/" + campaign + "/start", Map.of());
 
-            await().atMost(PATIENCE).until(() -> "initiated".equals(jdbc.queryForObject(
+        await().atMost(PATIENCE).until(() -> "initiated".equals(jdbc.queryForObject(
                     "SELECT state FROM calls WHERE id = ?", String.class, crashed.callId())));
-            assertThat(jdbc.queryForObject("SELECT provider_call_id FROM calls WHERE id = ?", String.class,
-                    crashed.callId())).isEqualTo(conversation);
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> dialsTo(to) == 0);
-            assertThat(attempts(campaign, to)).isEqualTo(1);
-        } finally {
-            stubs.forEach(ELEVENLABS::removeStub);
-        }
+        assertThat(jdbc.queryForObject("SELECT provider_call_id FROM calls WHERE id = ?", String.class,
+                crashed.callId())).isEqualTo(conversation);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> dialsTo(to) == 0);
+        assertThat(attempts(campaign, to)).isEqualTo(1);
+        assertThat(WITNESS.placedTo(to)).hasSize(1);
         post(p, "/campaigns/" + campaign + "/cancel", Map.of());
     }
 

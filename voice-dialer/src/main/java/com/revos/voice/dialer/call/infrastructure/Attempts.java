@@ -5,6 +5,7 @@ import com.revos.voice.dialer.call.application.CallProvider;
 import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.dialer.call.model.ProviderResult;
 import com.revos.voice.dialer.call.model.SendGate;
+import com.revos.voice.dialer.call.model.SendPacing;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
 import com.revos.voice.events.CallEvent;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
@@ -68,12 +69,12 @@ public class Attempts {
 
     /**
      * Sends a recorded attempt once {@code pacing} lets it go and records the provider's answer. {@code pacing} runs
-     * right before the request is written, then the attempt is fenced to {@code sending}: if its owner lost it
-     * meanwhile (another instance took the campaign over, or recovery withdrew it), nothing is sent.
+     * right before the request is written and commits the attempt's fenced move to {@code sending} with the start
+     * it grants: if its owner lost it meanwhile (another instance took the campaign over, or recovery withdrew it),
+     * nothing is sent.
      */
-    public ProviderResult dial(Attempt a, SendGate pacing) {
-        SendGate gate = () -> pacing.pass() && Boolean.TRUE.equals(transactions.execute(
-                status -> calls.markSending(a.callId(), a.owner(), clock.instant())));
+    public ProviderResult dial(Attempt a, SendPacing pacing) {
+        SendGate gate = () -> pacing.await(() -> calls.markSending(a.callId(), a.owner(), clock.instant()));
         var result = provider.place(a.toPlaceCall().through(gate));
         meters.counter("revos.dialer.calls.placed", "result", result.getClass().getSimpleName().toLowerCase())
                 .increment();

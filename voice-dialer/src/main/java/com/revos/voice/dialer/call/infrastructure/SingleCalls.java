@@ -53,10 +53,9 @@ class SingleCalls {
         var to = PhoneNumbers.e164(toNumber)
                 .orElseThrow(() -> ApiException.badRequest("to_number", "is not a valid E.164 number"));
         var attempt = transactions.execute(status -> record(tenantId, agentId, numberId, to, variables));
-        var result = attempts.dial(attempt, () -> {
+        var result = attempts.dial(attempt, markSending -> {
             pacing.limiter(tenantId).acquire();
-            pacing.awaitSharedStart(tenantId);
-            return true;
+            return pacing.awaitSharedStart(tenantId, markSending);
         });
         switch (result) {
             case ProviderResult.Unavailable unavailable -> throw ApiException.unavailable("The voice provider is "

@@ -49,9 +49,4 @@ public enum CallState {
     public boolean isFinal() {
         return !inFlight();
     }
-
-    /** A report that the call happened may still decide this attempt. */
-    public boolean awaitsOutcome() {
-        return this == SENDING || this == AMBIGUOUS || this == INITIATED;
-    }
 }

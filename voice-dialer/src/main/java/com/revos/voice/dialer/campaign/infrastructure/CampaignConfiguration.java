@@ -32,7 +32,7 @@ class CampaignConfiguration {
     TenantPacing tenantPacing(DialerProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions) {
         var guard = properties.dispatch().pacingGuard();
         return new TenantPacing(properties.tenantLimits(), properties.providerAccount(), guard,
-                new SharedPacingLog(jdbc, transactions, guard));
+                new SharedPacingLog(jdbc, transactions, properties.dispatch().sharedPacingGuard()));
     }
 
     @Bean

@@ -81,7 +81,7 @@ class CampaignController {
 
     record CampaignView(UUID id, String name, UUID agentId, UUID phoneNumberId, String status,
                         CallingWindow callingWindow, Pacing pacing, RetryPolicy retryPolicy, Progress progress,
-                        Instant createdAt, Instant startedAt, Instant finishedAt) {
+                        Instant createdAt, Instant startedAt, Instant finishedAt, String stoppedReason) {
     }
 
     @PostMapping
@@ -145,7 +145,8 @@ class CampaignController {
 
     private CampaignView view(Campaign c) {
         return new CampaignView(c.id(), c.name(), c.agentId(), c.phoneNumberId(), c.status().db(), c.callingWindow(),
-                c.pacing(), c.retryPolicy(), store.progress(c.id()), c.createdAt(), c.startedAt(), c.finishedAt());
+                c.pacing(), c.retryPolicy(), store.progress(c.id()), c.createdAt(), c.startedAt(), c.finishedAt(),
+                store.stoppedReason(c.id()).orElse(null));
     }
 
     private Campaign toCampaign(UUID tenantId, CreateCampaign request) {

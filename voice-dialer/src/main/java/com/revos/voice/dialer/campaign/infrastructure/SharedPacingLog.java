@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,28 +23,47 @@ final class SharedPacingLog {
     }
 
     private static final int CLEAN_EVERY = 200;
+    private static final long REFUSED = -1;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Duration window;
     private final AtomicInteger grantsSinceCleaning = new AtomicInteger();
 
+    /**
+     * @param guard added to the one-second window: the most the time from a grant to the request's arrival at the
+     *        provider may vary between two calls without a sliding second at the provider holding more than the
+     *        rate (costs guard / 1 s of the rate while the shared limit is the binding one)
+     */
     SharedPacingLog(JdbcTemplate jdbc, TransactionTemplate transactions, Duration guard) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.window = Duration.ofSeconds(1).plus(guard);
     }
 
-    /** Blocks until one call start is granted under every limit. */
-    void acquire(List<Limit> limits) throws InterruptedException {
+    /**
+     * Blocks until one call start is granted under every limit, and commits {@code withGrant} in the same
+     * transaction; when it answers false, the grant is rolled back and false returned.
+     */
+    boolean acquire(List<Limit> limits, BooleanSupplier withGrant) throws InterruptedException {
         var ordered = limits.stream().sorted(Comparator.comparing(Limit::key)).toList();
         while (true) {
-            var waitMillis = transactions.execute(status -> tryGrant(ordered));
+            var waitMillis = transactions.execute(status -> {
+                var wait = tryGrant(ordered);
+                if (wait == 0 && !withGrant.getAsBoolean()) {
+                    status.setRollbackOnly();
+                    return REFUSED;
+                }
+                return wait;
+            });
+            if (waitMillis != null && waitMillis == REFUSED) {
+                return false;
+            }
             if (waitMillis == null || waitMillis <= 0) {
                 if (grantsSinceCleaning.incrementAndGet() % CLEAN_EVERY == 0) {
                     jdbc.update("DELETE FROM pacing_grants WHERE granted_at < clock_timestamp() - interval '10 seconds'");
                 }
-                return;
+                return true;
             }
             Thread.sleep(Math.max(1, waitMillis));
         }

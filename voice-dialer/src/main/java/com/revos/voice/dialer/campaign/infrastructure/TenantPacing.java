@@ -54,9 +54,14 @@ public class TenantPacing {
         return limiters.computeIfAbsent(tenantId, id -> PacingLimiter.perSecond(limits(id).callsPerSecond(), guard));
     }
 
-    /** Blocks until a start is granted under the tenant's and the provider account's limits across instances. */
-    public void awaitSharedStart(UUID tenantId) throws InterruptedException {
-        shared.acquire(List.of(new SharedPacingLog.Limit("tenant:" + tenantId, limits(tenantId).callsPerSecond()),
-                new SharedPacingLog.Limit("account:" + account.name(), account.callsPerSecond())));
+    /**
+     * Blocks until a start is granted under the tenant's and the provider account's limits across instances, and
+     * commits {@code withStart} in the granting transaction; false (nothing granted) when {@code withStart} is.
+     */
+    public boolean awaitSharedStart(UUID tenantId, java.util.function.BooleanSupplier withStart)
+            throws InterruptedException {
+        return shared.acquire(List.of(new SharedPacingLog.Limit("tenant:" + tenantId,
+                        limits(tenantId).callsPerSecond()),
+                new SharedPacingLog.Limit("account:" + account.name(), account.callsPerSecond())), withStart);
     }
 }

@@ -144,10 +144,9 @@ final class CampaignPacer implements Runnable {
                 }
                 noteStart();
                 var sendLimiter = atSend;
-                dispatcher.dialAsync(attempt, () -> {
+                dispatcher.dialAsync(attempt, markSending -> {
                     sendLimiter.acquire();
-                    dispatcher.tenants().awaitSharedStart(attempt.tenantId());
-                    return active;
+                    return active && dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending);
                 });
             }
         } catch (InterruptedException e) {

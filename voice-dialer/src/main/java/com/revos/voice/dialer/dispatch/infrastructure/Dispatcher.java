@@ -5,7 +5,7 @@ import com.revos.voice.dialer.call.infrastructure.Attempt;
 import com.revos.voice.dialer.call.infrastructure.Attempts;
 import com.revos.voice.dialer.call.infrastructure.CallStore;
 import com.revos.voice.dialer.call.infrastructure.Owner;
-import com.revos.voice.dialer.call.model.SendGate;
+import com.revos.voice.dialer.call.model.SendPacing;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignStore;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
@@ -204,7 +204,7 @@ public class Dispatcher implements SmartLifecycle {
         });
     }
 
-    void dialAsync(Attempt attempt, SendGate gate) {
+    void dialAsync(Attempt attempt, SendPacing gate) {
         inFlightRequests.incrementAndGet();
         calls.execute(() -> {
             try {

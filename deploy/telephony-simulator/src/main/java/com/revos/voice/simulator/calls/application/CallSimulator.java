@@ -43,17 +43,31 @@ public final class CallSimulator {
         this.clock = clock;
     }
 
-    /** Completes after the configured API latency with the placed call or a simulated provider error. */
+    /**
+     * Places the call (or refuses it) as the request arrives, and answers after the configured API latency: like the
+     * real provider, a call is placed even when its answer reaches the client after the client gave up waiting.
+     */
     public CompletableFuture<Placement> place(OutboundCall call) {
         CompletableFuture<Placement> result = new CompletableFuture<>();
-        scheduler.schedule(() -> {
-            try {
-                result.complete(admit(call));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, control.settings().apiLatencyMs(), TimeUnit.MILLISECONDS);
+        Placement placement;
+        try {
+            placement = admit(call);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        scheduler.schedule(() -> result.complete(placement), control.settings().apiLatencyMs(),
+                TimeUnit.MILLISECONDS);
         return result;
+    }
+
+    /** The conversations of an agent started since then, as the conversation list shows them. */
+    public java.util.List<Map<String, Object>> conversations(String agentId, long startedAfterUnixSecs, int limit) {
+        return conversations.list(agentId, startedAfterUnixSecs, limit).stream()
+                .map(c -> Map.<String, Object>of("conversation_id", c.conversationId(), "agent_id",
+                        c.call().agentId(), "status", c.data() == null ? "in-progress" : "done",
+                        "start_time_unix_secs", c.startTimeUnixSecs(), "direction", "outbound"))
+                .toList();
     }
 
     public Optional<Map<String, Object>> conversation(String conversationId) {

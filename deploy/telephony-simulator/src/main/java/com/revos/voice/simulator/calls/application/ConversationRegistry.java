@@ -26,6 +26,22 @@ public final class ConversationRegistry {
         return Optional.ofNullable(conversations.get(conversationId));
     }
 
+    /**
+     * The conversations of one agent that started at or after {@code startedAfterUnixSecs}, newest first, at most
+     * {@code limit}: what {@code GET /v1/convai/conversations} lists (provider-apis.md section 7).
+     */
+    public synchronized java.util.List<Conversation> list(String agentId, long startedAfterUnixSecs, int limit) {
+        var found = new java.util.ArrayList<Conversation>();
+        for (var conversation : conversations.values()) {
+            if ((agentId == null || agentId.equals(conversation.call().agentId()))
+                    && conversation.startTimeUnixSecs() >= startedAfterUnixSecs) {
+                found.add(conversation);
+            }
+        }
+        java.util.Collections.reverse(found);
+        return found.size() > limit ? java.util.List.copyOf(found.subList(0, limit)) : found;
+    }
+
     public synchronized void clear() {
         conversations.clear();
     }

@@ -48,6 +48,22 @@ class OutboundCallController {
         return simulator.place(call).thenApply(OutboundCallController::toResponse);
     }
 
+    /** The conversation list (provider-apis.md section 7), filtered by agent and start time; one page. */
+    @GetMapping("/v1/convai/conversations")
+    Map<String, Object> conversations(@org.springframework.web.bind.annotation.RequestParam(name = "agent_id",
+                                              required = false) String agentId,
+                                      @org.springframework.web.bind.annotation.RequestParam(
+                                              name = "call_start_after_unix", defaultValue = "0") long after,
+                                      @org.springframework.web.bind.annotation.RequestParam(name = "page_size",
+                                              defaultValue = "30") int pageSize) {
+        var page = simulator.conversations(agentId, after, Math.clamp(pageSize, 1, 100));
+        var result = new LinkedHashMap<String, Object>();
+        result.put("conversations", page);
+        result.put("has_more", false);
+        result.put("next_cursor", null);
+        return result;
+    }
+
     @GetMapping("/v1/convai/conversations/{conversationId}")
     ResponseEntity<Object> conversation(@PathVariable String conversationId) {
         return simulator.conversation(conversationId)
