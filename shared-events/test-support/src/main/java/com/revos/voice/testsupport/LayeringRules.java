@@ -40,6 +40,28 @@ public final class LayeringRules {
                         .allowEmptyShould(true));
     }
 
+    /**
+     * The stricter rules a service whose aggregates are split cleanly keeps as well: its model parses no JSON and
+     * knows nothing of the web edge ({@code service-support}), and no two aggregates depend on each other, directly
+     * or around a cycle.
+     */
+    public static List<ArchRule> aggregateRules(String basePackage) {
+        return List.of(
+                noClasses().that().resideInAPackage("..model..")
+                        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "tools.jackson..",
+                                "com.revos.voice.service..")
+                        .because("the model is plain Java: JSON and problem+json belong to the edge"),
+                com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                        .matching(basePackage + ".(*)..").should().beFreeOfCycles()
+                        .because("aggregates depend one way; what ties two together is wired at the root"));
+    }
+
+    /** Checks the stricter aggregate rules too. */
+    public static void checkAggregates(String basePackage) {
+        var classes = importProduction(basePackage);
+        aggregateRules(basePackage).forEach(rule -> rule.check(classes));
+    }
+
     /** Checks every rule against the service's production classes. */
     public static void check(String basePackage) {
         var classes = importProduction(basePackage);

@@ -4,7 +4,7 @@ import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.application.CallProvider;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
-import com.revos.voice.dialer.campaign.infrastructure.TenantPacing;
+import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
 import com.revos.voice.dialer.common.infrastructure.DialerInstance;
 import com.revos.voice.dialer.directory.infrastructure.Directory;
 import com.revos.voice.dialer.suppression.infrastructure.Suppressions;

@@ -2,9 +2,9 @@ package com.revos.voice.dialer.call.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.model.ProviderResult;
-import com.revos.voice.dialer.campaign.infrastructure.TenantPacing;
+import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
 import com.revos.voice.dialer.campaign.model.ContactZones;
-import com.revos.voice.dialer.campaign.model.PhoneNumbers;
+import com.revos.voice.dialer.common.model.PhoneNumbers;
 import com.revos.voice.dialer.directory.infrastructure.Directory;
 import com.revos.voice.dialer.suppression.infrastructure.Suppressions;
 import com.revos.voice.service.ApiException;

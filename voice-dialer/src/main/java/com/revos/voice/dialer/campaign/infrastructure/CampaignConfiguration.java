@@ -1,6 +1,7 @@
 package com.revos.voice.dialer.campaign.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
+import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
 import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.directory.infrastructure.Directory;
 import com.revos.voice.dialer.suppression.infrastructure.Suppressions;
@@ -26,13 +27,6 @@ class CampaignConfiguration {
     @Bean
     ContactStore contactStore(JdbcTemplate jdbc) {
         return new ContactStore(jdbc);
-    }
-
-    @Bean
-    TenantPacing tenantPacing(DialerProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions) {
-        var guard = properties.dispatch().pacingGuard();
-        return new TenantPacing(properties.tenantLimits(), properties.providerAccount(), guard,
-                new SharedPacingLog(jdbc, transactions, properties.dispatch().sharedPacingGuard()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.campaign.infrastructure;
 
+import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.directory.infrastructure.Directory;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.campaign.model.CsvReader;
-import com.revos.voice.dialer.campaign.model.PhoneNumbers;
+import com.revos.voice.dialer.common.model.PhoneNumbers;
 import com.revos.voice.dialer.suppression.infrastructure.Suppressions;
 import com.revos.voice.service.ApiException;
 import java.io.BufferedReader;

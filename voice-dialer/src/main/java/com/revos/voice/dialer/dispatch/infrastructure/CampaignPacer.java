@@ -4,7 +4,7 @@ import com.revos.voice.dialer.call.infrastructure.Attempt;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.WindowRule;
-import com.revos.voice.dialer.dispatch.model.PacingLimiter;
+import com.revos.voice.dialer.pacing.model.PacingLimiter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

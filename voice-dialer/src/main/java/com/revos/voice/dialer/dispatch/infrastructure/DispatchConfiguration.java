@@ -6,7 +6,7 @@ import com.revos.voice.dialer.call.infrastructure.CallStore;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignStore;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
-import com.revos.voice.dialer.campaign.infrastructure.TenantPacing;
+import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
 import com.revos.voice.dialer.common.infrastructure.DialerInstance;
 import com.revos.voice.dialer.directory.infrastructure.Directory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

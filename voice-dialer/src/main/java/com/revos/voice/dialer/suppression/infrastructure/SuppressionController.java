@@ -1,6 +1,6 @@
 package com.revos.voice.dialer.suppression.infrastructure;
 
-import com.revos.voice.dialer.campaign.model.PhoneNumbers;
+import com.revos.voice.dialer.common.model.PhoneNumbers;
 import com.revos.voice.dialer.web.Page;
 import com.revos.voice.service.ApiException;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package com.revos.voice.dialer.dispatch.model;
+package com.revos.voice.dialer.pacing.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.revos.voice.dialer.campaign.infrastructure;
+package com.revos.voice.dialer.pacing.infrastructure;
 
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.revos.voice.dialer.campaign.model;
+package com.revos.voice.dialer.pacing.model;
 
 import com.revos.voice.events.Pacing;
 

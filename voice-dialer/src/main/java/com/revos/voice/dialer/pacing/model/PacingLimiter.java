@@ -1,4 +1,4 @@
-package com.revos.voice.dialer.dispatch.model;
+package com.revos.voice.dialer.pacing.model;
 
 import java.util.function.LongSupplier;
 

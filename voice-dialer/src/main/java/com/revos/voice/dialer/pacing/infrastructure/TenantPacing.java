@@ -1,8 +1,8 @@
-package com.revos.voice.dialer.campaign.infrastructure;
+package com.revos.voice.dialer.pacing.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
-import com.revos.voice.dialer.campaign.model.TenantLimits;
-import com.revos.voice.dialer.dispatch.model.PacingLimiter;
+import com.revos.voice.dialer.pacing.model.TenantLimits;
+import com.revos.voice.dialer.pacing.model.PacingLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.revos.voice.dialer.campaign.model;
+package com.revos.voice.dialer.common.model;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
