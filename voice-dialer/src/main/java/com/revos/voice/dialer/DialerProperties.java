@@ -61,7 +61,7 @@ public record DialerProperties(ElevenLabs elevenlabs, Limits tenantLimits,
      */
     public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("100ms") Duration tick,
                            @DefaultValue("5s") Duration lease, @DefaultValue("15s") Duration outageBackoff,
-                           @DefaultValue("20s") Duration staleRequestAfter,
+                           @DefaultValue("10s") Duration staleRequestAfter,
                            @DefaultValue("10m") Duration outcomeTimeout,
                            @DefaultValue("30s") Duration reconcileEvery,
                            @DefaultValue("20ms") Duration pacingGuard,
