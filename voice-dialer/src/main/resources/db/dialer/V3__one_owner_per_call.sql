@@ -8,6 +8,7 @@ ALTER TABLE calls
     ADD COLUMN owner               text,
     ADD COLUMN owner_epoch         bigint,
     ADD COLUMN provider_agent_id   text,
+    ADD COLUMN from_number         text,
     ADD COLUMN sent_at             timestamptz,
     ADD COLUMN resolve_after       timestamptz,
     ADD COLUMN local_hour          int,

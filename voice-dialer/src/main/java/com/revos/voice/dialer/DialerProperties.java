@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param providerAccount the voice provider account's own limits, shared by all tenants and dialer instances
  */
 @ConfigurationProperties("revos.dialer")
-public record DialerProperties(ElevenLabs elevenlabs, Limits tenantLimits,
+public record DialerProperties(ElevenLabs elevenlabs, Twilio twilio, Limits tenantLimits,
                                @DefaultValue("100") int numberMaxConcurrent,
                                @DefaultValue("UTC") ZoneId defaultTimeZone,
                                Dispatch dispatch, @DefaultValue ProviderAccount providerAccount) {
@@ -26,6 +26,18 @@ public record DialerProperties(ElevenLabs elevenlabs, Limits tenantLimits,
         @Override
         public String toString() {
             return "ElevenLabs[baseUrl=" + baseUrl + ", apiKey=***]";
+        }
+    }
+
+    /**
+     * The Twilio account ElevenLabs places our calls through: its call records are the second witness asked about an
+     * attempt whose answer was lost (ADR 0009).
+     */
+    public record Twilio(@DefaultValue("https://api.twilio.com") String baseUrl, String accountSid, String authToken,
+                         @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+        @Override
+        public String toString() {
+            return "Twilio[baseUrl=" + baseUrl + ", accountSid=" + accountSid + ", authToken=***]";
         }
     }
 

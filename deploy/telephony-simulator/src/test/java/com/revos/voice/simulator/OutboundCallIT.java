@@ -70,6 +70,39 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
+    void a_call_answered_after_the_clients_timeout_is_placed_anyway_and_listed_by_elevenlabs_and_twilio()
+            throws Exception {
+        configure(merged(FAST, Map.of("api_latency_ms", 3_000)));
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/v1/convai/twilio/outbound-call")).timeout(java.time.Duration.ofMillis(300))
+                .header("Content-Type", "application/json").header("xi-api-key", "sim-key")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                        call(Map.of("call_id", "late-1"))))).build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.net.http.HttpTimeoutException.class);
+
+        // the provider placed it when the request arrived: both its lists show it before its answer is due
+        Map<String, Object> listed = elevenLabs("GET",
+                "/v1/convai/conversations?agent_id=agent_it&call_start_after_unix=0", null).map();
+        List<?> conversations = (List<?>) listed.get("conversations");
+        assertThat(conversations).hasSize(1);
+        String conversationId = (String) ((Map<?, ?>) conversations.getFirst()).get("conversation_id");
+        Map<String, Object> details = elevenLabs("GET", "/v1/convai/conversations/" + conversationId, null).map();
+        assertThat(at(details, "conversation_initiation_client_data.dynamic_variables.call_id")).isEqualTo("late-1");
+        var twilio = send("GET", "/2010-04-01/Accounts/AC00000000000000000000000000000000/Calls.json?To=%2B14155550199"
+                + "&StartTime%3E=2026-01-01", null, "Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("AC00000000000000000000000000000000:token".getBytes()));
+        assertThat(twilio.status()).isEqualTo(200);
+        List<?> calls = (List<?>) twilio.map().get("calls");
+        assertThat(calls).hasSize(1);
+        assertThat(((Map<?, ?>) calls.getFirst()).get("to")).isEqualTo("+14155550199");
+        assertThat((String) ((Map<?, ?>) calls.getFirst()).get("sid")).startsWith("CA");
+    }
+
+    @Test
     void failure_rate_one_makes_every_call_fail() {
         configure(merged(FAST, Map.of("failure_rate", 1.0)));
 

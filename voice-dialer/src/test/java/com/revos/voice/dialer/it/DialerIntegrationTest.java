@@ -84,6 +84,8 @@ abstract class DialerIntegrationTest {
     @DynamicPropertySource
     static void elevenLabs(DynamicPropertyRegistry registry) {
         registry.add("revos.dialer.elevenlabs.base-url", ELEVENLABS::baseUrl);
+        // the same stub server holds the Twilio account ElevenLabs dials through
+        registry.add("revos.dialer.twilio.base-url", ELEVENLABS::baseUrl);
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean REGISTERED =
@@ -120,6 +122,8 @@ abstract class DialerIntegrationTest {
         ELEVENLABS.stubFor(WireMock.get(WireMock.urlPathEqualTo("/v1/convai/conversations")).atPriority(10)
                 .willReturn(aResponse().withTransformers(ProviderWitness.NAME)));
         ELEVENLABS.stubFor(WireMock.get(WireMock.urlPathMatching("/v1/convai/conversations/conv_[0-9a-f-]{36}"))
+                .atPriority(10).willReturn(aResponse().withTransformers(ProviderWitness.NAME)));
+        ELEVENLABS.stubFor(WireMock.get(WireMock.urlPathMatching("/2010-04-01/Accounts/[^/]+/Calls.json"))
                 .atPriority(10).willReturn(aResponse().withTransformers(ProviderWitness.NAME)));
     }
 

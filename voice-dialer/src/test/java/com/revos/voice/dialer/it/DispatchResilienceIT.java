@@ -133,7 +133,7 @@ class DispatchResilienceIT extends DialerIntegrationTest {
             var claimed = contacts.claim(campaignId, p.tenantId(), contacts.pendingZoneKeys(campaignId), 3,
                     Instant.now(), 1).getFirst();
             var attempt = new Attempt(UUID.randomUUID(), p.tenantId(), campaignId, claimed.id(), claimed.attempt(),
-                    p.agentId(), p.numberId(), to, "agent_" + p.agentId(), "phnum", Map.of(), 10,
+                    p.agentId(), p.numberId(), "+14155550100", to, "agent_" + p.agentId(), "phnum", Map.of(), 10,
                     new Owner("dead-instance", 1));
             attempts.recordRequested(attempt);
             return attempt;

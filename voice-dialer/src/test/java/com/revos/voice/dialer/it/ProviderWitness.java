@@ -106,6 +106,9 @@ final class ProviderWitness implements ServeEventListener {
     private ResponseDefinition conversationsFor(ServeEvent event) {
         var request = event.getRequest();
         var path = request.getUrl().split("\\?")[0];
+        if (path.endsWith("/Calls.json")) {
+            return twilioCalls(request);
+        }
         if (path.equals("/v1/convai/conversations")) {
             var agent = request.queryParameter("agent_id").isPresent()
                     ? request.queryParameter("agent_id").firstValue() : null;
@@ -126,12 +129,33 @@ final class ProviderWitness implements ServeEventListener {
             details.put("conversation_id", placed.conversationId());
             details.put("agent_id", placed.agentId());
             details.put("status", "in-progress");
-            details.put("metadata", Map.of("phone_call", Map.of("call_sid", "CA" + placed.callId().replace("-", ""),
+            details.put("metadata", Map.of("phone_call", Map.of("call_sid", callSid(placed.callId()),
                     "external_number", placed.toNumber())));
             details.put("conversation_initiation_client_data",
                     Map.of("dynamic_variables", Map.of("call_id", placed.callId())));
             return json(200, details);
         }).orElseGet(() -> json(404, Map.of("detail", Map.of("status", "conversation_not_found"))));
+    }
+
+    /**
+     * Twilio's Calls list of the account (provider-apis.md section 10): every call placed to {@code To}; the stub's
+     * calling number is not known to the witness, so {@code From} is not filtered.
+     */
+    private ResponseDefinition twilioCalls(com.github.tomakehurst.wiremock.verification.LoggedRequest request) {
+        var to = request.queryParameter("To").isPresent() ? request.queryParameter("To").firstValue() : null;
+        var calls = new ArrayList<Map<String, Object>>();
+        for (var placed : arrivals) {
+            if (to == null || to.equals(placed.toNumber())) {
+                calls.add(Map.of("sid", callSid(placed.callId()), "to", placed.toNumber(), "status", "in-progress",
+                        "start_time", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                placed.arrivedAt().atZone(java.time.ZoneOffset.UTC))));
+            }
+        }
+        return json(200, Map.of("calls", calls, "page", 0, "page_size", 50, "next_page_uri", ""));
+    }
+
+    static String callSid(String callId) {
+        return "CA" + callId.replace("-", "");
     }
 
     private static ResponseDefinition json(int status, Object body) {

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /** One call attempt: who calls whom with what, who owns it, and our ids for tying the outcome back. */
 public record Attempt(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
-                      UUID phoneNumberId, String toNumber, String providerAgentId, String providerPhoneNumberId,
-                      Map<String, Object> variables, Integer localHour, Owner owner) {
+                      UUID phoneNumberId, String fromNumber, String toNumber, String providerAgentId,
+                      String providerPhoneNumberId, Map<String, Object> variables, Integer localHour, Owner owner) {
 
     /** The dynamic variable names the dialer sets itself; a caller's variables may not use them. */
     public static final Set<String> RESERVED_VARIABLES = Set.of("call_id", "tenant_id", "campaign_id", "contact_id",

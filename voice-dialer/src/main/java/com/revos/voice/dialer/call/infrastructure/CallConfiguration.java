@@ -2,6 +2,7 @@ package com.revos.voice.dialer.call.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.application.CallProvider;
+import com.revos.voice.dialer.call.application.CarrierRecords;
 import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
 import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
 import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
@@ -54,6 +55,19 @@ class CallConfiguration {
     }
 
     @Bean
+    CarrierRecords twilioCallRecords(DialerProperties properties, RestClient.Builder builder) {
+        var settings = properties.twilio();
+        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).build());
+        factory.setReadTimeout(settings.readTimeout());
+        var http = builder.clone().baseUrl(settings.baseUrl()).requestFactory(factory)
+                .defaultHeaders(headers -> headers.setBasicAuth(settings.accountSid() == null ? ""
+                        : settings.accountSid(), settings.authToken() == null ? "" : settings.authToken()))
+                .build();
+        return new TwilioCallRecords(http, settings.accountSid());
+    }
+
+    @Bean
     CallStore callStore(JdbcTemplate jdbc) {
         return new CallStore(jdbc);
     }
@@ -85,9 +99,10 @@ class CallConfiguration {
 
     @Bean
     Reconciler reconciler(CallStore calls, Attempts attempts, CallOutcomes outcomes, CallProvider provider,
-                          TransactionTemplate transactions, Clock clock, DialerProperties properties) {
-        return new Reconciler(calls, attempts, outcomes, provider, transactions, clock, properties.dispatch(),
-                properties.elevenlabs().readTimeout());
+                          CarrierRecords carrier, TransactionTemplate transactions, Clock clock,
+                          DialerProperties properties) {
+        return new Reconciler(calls, attempts, outcomes, provider, carrier, transactions, clock,
+                properties.dispatch(), properties.elevenlabs().readTimeout());
     }
 
     @Bean

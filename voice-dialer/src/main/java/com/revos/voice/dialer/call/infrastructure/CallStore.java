@@ -37,7 +37,8 @@ public class CallStore {
 
     /** A call row, as stored. */
     public record CallRow(UUID id, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
-                          UUID phoneNumberId, String toNumber, CallState state, String providerCallId,
+                          UUID phoneNumberId, String fromNumber, String toNumber, CallState state,
+                          String providerCallId,
                           String callSid, String providerAgentId, String outcome, Integer durationSecs,
                           Integer billableSecs, BigDecimal costUsd, BigDecimal costCredits, Boolean qualified,
                           Double qualificationScore, String terminationReason, Map<String, Object> analysis,
@@ -53,11 +54,12 @@ public class CallStore {
 
     void insertRequested(Attempt a, Instant now) {
         jdbc.update("""
-                INSERT INTO calls (id, tenant_id, campaign_id, contact_id, attempt, agent_id, phone_number_id, to_number,
-                                   provider_agent_id, local_hour, owner, owner_epoch, state, requested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'requested', ?)""",
+                INSERT INTO calls (id, tenant_id, campaign_id, contact_id, attempt, agent_id, phone_number_id, from_number,
+                                   to_number, provider_agent_id, local_hour, owner, owner_epoch, state, requested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'requested', ?)""",
                 a.callId(), a.tenantId(), a.campaignId(), a.contactId(), a.attempt(), a.agentId(), a.phoneNumberId(),
-                a.toNumber(), a.providerAgentId(), a.localHour(), a.owner().instance(), a.owner().epoch(),
+                a.fromNumber(), a.toNumber(), a.providerAgentId(), a.localHour(), a.owner().instance(),
+                a.owner().epoch(),
                 Timestamp.from(now));
     }
 
@@ -199,6 +201,12 @@ public class CallStore {
                 .stream().findFirst();
     }
 
+    /** Whether an attempt of ours already owns this Twilio call SID. */
+    boolean claimsCallSid(String callSid) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM calls WHERE call_sid = ?)",
+                Boolean.class, callSid));
+    }
+
     Optional<CallRow> find(UUID callId) {
         return jdbc.query("SELECT * FROM calls WHERE id = ?", (rs, n) -> map(rs), callId).stream().findFirst();
     }
@@ -212,7 +220,8 @@ public class CallStore {
         return new CallRow(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                 rs.getObject("campaign_id", UUID.class), rs.getObject("contact_id", UUID.class), rs.getInt("attempt"),
                 rs.getObject("agent_id", UUID.class), rs.getObject("phone_number_id", UUID.class),
-                rs.getString("to_number"), CallState.of(rs.getString("state")), rs.getString("provider_call_id"),
+                rs.getString("from_number"), rs.getString("to_number"), CallState.of(rs.getString("state")),
+                rs.getString("provider_call_id"),
                 rs.getString("call_sid"), rs.getString("provider_agent_id"), rs.getString("outcome"),
                 (Integer) rs.getObject("duration_secs"), (Integer) rs.getObject("billable_secs"),
                 rs.getBigDecimal("cost"), rs.getBigDecimal("cost_credits"), (Boolean) rs.getObject("qualified"),

@@ -2,6 +2,7 @@ package com.revos.voice.dialer.call.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.application.CallProvider;
+import com.revos.voice.dialer.call.application.CarrierRecords;
 import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.dialer.call.model.ConversationStatus;
 import com.revos.voice.dialer.call.model.PlacedCallQuery;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@code sending} attempts older than the read timeout lost their sender mid-request: they become
  *     {@code ambiguous};</li>
  * <li>{@code ambiguous} attempts are looked up at the provider by our call id: found, they continue as
- *     initiated; absent once {@code settle-after} has passed since sending, they are given back; unexplained after
+ *     initiated; absent (from ElevenLabs' conversations and Twilio's calls alike) once {@code settle-after} has
+ *     passed since sending, they are given back; unexplained after
  *     {@code give-up-after}, they count as dialed and failed (never sent twice).</li>
  * </ul>
  * Every {@code reconcile-every}, initiated calls whose report never came within {@code outcome-timeout} are fetched
@@ -43,18 +45,20 @@ public class Reconciler {
     private final Attempts attempts;
     private final CallOutcomes outcomes;
     private final CallProvider provider;
+    private final CarrierRecords carrier;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final DialerProperties.Dispatch settings;
     private final Duration readTimeout;
 
     Reconciler(CallStore calls, Attempts attempts, CallOutcomes outcomes, CallProvider provider,
-               TransactionTemplate transactions, Clock clock, DialerProperties.Dispatch settings,
-               Duration readTimeout) {
+               CarrierRecords carrier, TransactionTemplate transactions, Clock clock,
+               DialerProperties.Dispatch settings, Duration readTimeout) {
         this.calls = calls;
         this.attempts = attempts;
         this.outcomes = outcomes;
         this.provider = provider;
+        this.carrier = carrier;
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
@@ -102,8 +106,7 @@ public class Reconciler {
     private void resolve(CallStore.CallRow call) {
         var now = clock.instant();
         var sentAt = call.sentAt() == null ? call.requestedAt() : call.sentAt();
-        var resolution = call.providerAgentId() == null ? new Resolution.Undecided("no provider agent recorded")
-                : provider.find(new PlacedCallQuery(call.id(), call.providerAgentId(), call.toNumber(), sentAt));
+        var resolution = resolution(call, sentAt);
         switch (resolution) {
             case Resolution.Found found -> attempts.initiate(call.id(), call.tenantId(), call.campaignId(),
                     call.contactId(), call.attempt(), call.toNumber(), List.of(CallState.AMBIGUOUS),
@@ -127,6 +130,22 @@ public class Reconciler {
                 }
             }
         }
+    }
+
+    /**
+     * ElevenLabs' conversations first (they name our call id); when they show nothing, the carrier's records of the
+     * account ElevenLabs dials through: absent only when both say so.
+     */
+    private Resolution resolution(CallStore.CallRow call, java.time.Instant sentAt) {
+        if (call.providerAgentId() == null) {
+            return new Resolution.Undecided("no provider agent recorded");
+        }
+        var query = new PlacedCallQuery(call.id(), call.providerAgentId(), call.fromNumber(), call.toNumber(), sentAt);
+        var byConversations = provider.find(query);
+        if (!(byConversations instanceof Resolution.Absent)) {
+            return byConversations;
+        }
+        return carrier.find(query, calls::claimsCallSid);
     }
 
     private void reconcile(CallStore.CallRow call) {

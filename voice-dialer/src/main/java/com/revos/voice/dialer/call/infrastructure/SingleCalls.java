@@ -87,7 +87,8 @@ class SingleCalls {
                     "The tenant, this number or the provider account is at its concurrent call limit; retry when "
                     + "calls end", List.of(), 5L);
         }
-        var attempt = new Attempt(UUID.randomUUID(), tenantId, null, null, 1, agentId, numberId, to,
+        var attempt = new Attempt(UUID.randomUUID(), tenantId, null, null, 1, agentId, numberId,
+                dialable.fromNumber(), to,
                 dialable.providerAgentId(), dialable.providerPhoneNumberId(), variables,
                 ContactZones.localHour(zones.zoneKey(to), clock.instant()), owner);
         attempts.recordRequested(attempt);

@@ -194,7 +194,8 @@ public class Dispatcher implements SmartLifecycle {
             var owner = new Owner(instanceId, epoch);
             for (var contact : claimed) {
                 var attempt = new Attempt(UUID.randomUUID(), campaign.tenantId(), campaign.id(), contact.id(),
-                        contact.attempt(), campaign.agentId(), campaign.phoneNumberId(), contact.phone(),
+                        contact.attempt(), campaign.agentId(), campaign.phoneNumberId(), dialable.fromNumber(),
+                        contact.phone(),
                         dialable.providerAgentId(), dialable.providerPhoneNumberId(), contact.variables(),
                         ContactZones.localHour(contact.zoneKey(), now), owner);
                 services.attempts().recordRequested(attempt);

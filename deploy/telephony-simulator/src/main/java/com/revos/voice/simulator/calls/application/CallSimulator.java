@@ -61,6 +61,17 @@ public final class CallSimulator {
         return result;
     }
 
+    /** The Twilio calls to a number (from ours), as the account's Calls list shows them (provider-apis.md 10). */
+    public java.util.List<Map<String, Object>> twilioCalls(String toNumber, String fromNumber, int limit) {
+        return conversations.toNumber(toNumber, fromNumber, limit).stream()
+                .map(c -> Map.<String, Object>of("sid", c.callSid(), "to", c.call().toNumber(), "from",
+                        c.agentNumber() == null ? "" : c.agentNumber(), "status",
+                        c.data() == null ? "in-progress" : "completed", "direction", "outbound-api",
+                        "start_time", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                java.time.Instant.ofEpochSecond(c.startTimeUnixSecs()).atZone(java.time.ZoneOffset.UTC))))
+                .toList();
+    }
+
     /** The conversations of an agent started since then, as the conversation list shows them. */
     public java.util.List<Map<String, Object>> conversations(String agentId, long startedAfterUnixSecs, int limit) {
         return conversations.list(agentId, startedAfterUnixSecs, limit).stream()

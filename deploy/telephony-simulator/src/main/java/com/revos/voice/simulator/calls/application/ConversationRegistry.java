@@ -42,6 +42,19 @@ public final class ConversationRegistry {
         return found.size() > limit ? java.util.List.copyOf(found.subList(0, limit)) : found;
     }
 
+    /** The calls placed to {@code toNumber} (from {@code fromNumber} when given), newest first: Twilio's Calls list. */
+    public synchronized java.util.List<Conversation> toNumber(String toNumber, String fromNumber, int limit) {
+        var found = new java.util.ArrayList<Conversation>();
+        for (var conversation : conversations.values()) {
+            if (conversation.call().toNumber().equals(toNumber)
+                    && (fromNumber == null || fromNumber.equals(conversation.agentNumber()))) {
+                found.add(conversation);
+            }
+        }
+        java.util.Collections.reverse(found);
+        return found.size() > limit ? java.util.List.copyOf(found.subList(0, limit)) : found;
+    }
+
     public synchronized void clear() {
         conversations.clear();
     }
