@@ -37,10 +37,6 @@ class CampaignController {
     private final ProvisioningApi provisioning;
     private final Clock clock;
 
-    CampaignController(DialerApi dialer, ProvisioningApi provisioning) {
-        this(dialer, provisioning, Clock.systemUTC());
-    }
-
     CampaignController(DialerApi dialer, ProvisioningApi provisioning, Clock clock) {
         this.dialer = dialer;
         this.provisioning = provisioning;

@@ -24,9 +24,9 @@ class UsageController {
     private final DialerApi dialer;
     private final Clock clock;
 
-    UsageController(DialerApi dialer) {
+    UsageController(DialerApi dialer, Clock clock) {
         this.dialer = dialer;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** A period the page can show, or what is wrong with the one asked for. */
