@@ -80,7 +80,7 @@ class CampaignController {
                     form.body());
             return "redirect:/campaigns/" + created.id() + "?created";
         } catch (ApiProblem problem) {
-            if (problem.status() != 400) {
+            if (problem.status() != 400 && problem.status() != 409 && problem.status() != 422) {
                 throw problem;
             }
             return form(form, problem.fieldErrors(), problem, model);
