@@ -92,6 +92,16 @@ class ConsoleInTheBrowserIT {
         services.reversed().forEach(ServiceLauncher.Service::close);
     }
 
+    /** The accessibility check can fail: on a page with an unlabelled field and an image without text it does. */
+    @Test
+    @Order(0)
+    void the_accessibility_check_reports_what_a_screen_reader_cannot_use() {
+        browser.driver.get("data:text/html,<html lang=en><head><title>t</title></head><body><main>"
+                + "<img src='x.png'><input name=phone></main></body></html>");
+        assertThat(browser.seriousAccessibilityViolations()).anyMatch(v -> v.startsWith("image-alt"))
+                .anyMatch(v -> v.startsWith("label"));
+    }
+
     @Test
     @Order(1)
     void the_operator_signs_in_with_one_click_and_adds_a_number_to_the_pool() {
@@ -311,6 +321,22 @@ class ConsoleInTheBrowserIT {
 
     @Test
     @Order(11)
+    void at_phone_width_pages_fit_the_screen_and_stay_accessible() {
+        browser.resize(390, 844);
+        try {
+            for (var page : List.of(campaignUrl, "/campaigns", "/numbers", "/catalog")) {
+                open(page);
+                assertThat(browser.widerThanTheWindow()).as(page + " at 390 px: what sticks out").isEmpty();
+            }
+            open(campaignUrl);
+            checkPage("phone-campaign");
+        } finally {
+            browser.resize(1280, 1000);
+        }
+    }
+
+    @Test
+    @Order(12)
     void another_tenant_sees_none_of_it() {
         signOut();
         signInWithToken(LocalTokenIssuer.fromEnvironment().tenant(OTHER_TENANT));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,6 +25,7 @@ final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("revos.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("revos.chromedriver", "/usr/bin/chromedriver"));
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+    private static final int MAX_SHOT_HEIGHT = 4000;
 
     final ChromeDriver driver;
     private final Path screenshots;
@@ -57,14 +59,44 @@ final class HeadlessChromium implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
+    /** The whole page, not only the viewport: the window grows to the page's height for the shot. */
     Path screenshot(String name) {
         var file = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
+        var size = driver.manage().window().getSize();
+        var height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).intValue();
         try {
+            driver.manage().window().setSize(new Dimension(size.getWidth(), Math.min(Math.max(height, size.getHeight()),
+                    MAX_SHOT_HEIGHT)));
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(size);
         }
         return file;
+    }
+
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * The elements that stick out of the window sideways (outermost first, at most five), empty when the page fits:
+     * wide tables are meant to scroll inside their own box instead.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> widerThanTheWindow() {
+        return (List<String>) driver.executeScript("""
+                var width = document.documentElement.clientWidth, out = [];
+                if (document.documentElement.scrollWidth <= width + 1) { return out; }
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var box = e.getBoundingClientRect(), parent = e.parentElement.getBoundingClientRect();
+                  if (out.length < 5 && box.right > width + 1 && parent.right <= width + 1) {
+                    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' +
+                      Math.round(box.right) + 'px');
+                  }
+                });
+                return out.length ? out : ['the document, ' + document.documentElement.scrollWidth + 'px'];""");
     }
 
     /** axe-core's serious and critical violations on the current page, as "rule: help (n nodes: selector...)". */

@@ -49,4 +49,12 @@ public class Formats {
     public String text(Object value) {
         return value == null ? NONE : String.valueOf(value);
     }
+
+    /** A value of a JSON map (metrics, evidence): fractions to two decimals, the rest as given. */
+    public String value(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return decimal((Number) value);
+        }
+        return text(value);
+    }
 }
