@@ -14,7 +14,8 @@ public record Call(String id, String campaignId, String contactId, Integer attem
                    String toNumber, Integer durationSecs, @JsonAlias({"cost_usd", "costUsd"}) Double cost,
                    Double qualificationScore, Boolean qualified, String summary,
                    @JsonAlias({"termination_reason", "not_placed"}) String failureReason, Instant requestedAt,
-                   Instant initiatedAt, Instant finishedAt, Map<String, Object> evidence) {
+                   Instant initiatedAt, Instant finishedAt,
+                   @JsonAlias({"dial_evidence", "compliance"}) Map<String, Object> evidence) {
 
     public Call {
         evidence = evidence == null ? Map.of() : evidence;

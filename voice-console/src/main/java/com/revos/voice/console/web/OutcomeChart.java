@@ -62,8 +62,9 @@ public record OutcomeChart(List<Bar> bars, long highest) {
         if (bars.isEmpty()) {
             return segments;
         }
-        var slot = WIDTH / Math.max(bars.size(), 1);
-        var barWidth = Math.max(2, slot - 4);
+        // a fixed slot per minute: the chart fills from the left as the minutes pass, one bar never spans it all
+        var slot = WIDTH / MAX_BARS;
+        var barWidth = slot - 4;
         for (int i = 0; i < bars.size(); i++) {
             var bar = bars.get(i);
             var y = HEIGHT;

@@ -71,6 +71,15 @@ class SigningInTest extends ConsoleSliceTest {
     }
 
     @Test
+    void the_signed_out_note_shows_only_after_signing_out() throws Exception {
+        var fresh = org.jsoup.Jsoup.parse(mvc.perform(get("/sign-in")).andReturn().getResponse().getContentAsString());
+        assertThat(fresh.text()).doesNotContain("You are signed out");
+        var after = org.jsoup.Jsoup.parse(mvc.perform(get("/sign-in?signed-out")).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(after.text()).contains("You are signed out");
+    }
+
+    @Test
     void every_form_of_a_page_carries_the_csrf_token() throws Exception {
         var html = mvc.perform(get("/sign-in")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();

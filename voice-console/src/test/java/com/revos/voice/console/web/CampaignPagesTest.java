@@ -151,6 +151,13 @@ class CampaignPagesTest extends ConsoleSliceTest {
         assertThat(live.select("#m-in-flight").text()).isEqualTo("2");
         assertThat(live.select("[data-outcome=connected]").text()).isEqualTo("1");
 
+        var page = Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/campaigns/c-1").session(tenantUser()))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.text()).as("the created note belongs to ?created only").doesNotContain("campaign is created");
+        var created = Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/campaigns/c-1?created").session(tenantUser()))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(created.text()).contains("The campaign is created");
+
         stubCampaign(RUNNING.replace("\"running\"", "\"completed\""));
         var over = Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/campaigns/c-1/live").header("HX-Request", "true")
                 .session(tenantUser())).andReturn().getResponse().getContentAsString()).selectFirst("#live");

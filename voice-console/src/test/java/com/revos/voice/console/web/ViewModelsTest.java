@@ -75,6 +75,7 @@ class ViewModelsTest {
         assertThat(segments).extracting(OutcomeChart.Segment::outcome).containsExactly("connected", "failed", "busy");
         assertThat(segments.get(0).height() + segments.get(1).height()).isEqualTo(OutcomeChart.HEIGHT);
         assertThat(segments.get(0).y()).as("connected at the bottom").isGreaterThan(segments.get(1).y());
+        assertThat(segments.get(2).x()).as("one slot a minute").isEqualTo(OutcomeChart.WIDTH / OutcomeChart.MAX_BARS + 2);
         assertThat(segments.get(2).height()).isEqualTo(OutcomeChart.HEIGHT / 3);
         assertThat(chart.summary()).isEqualTo("4 outcomes over 2 minute(s), at most 3 in one minute");
     }
