@@ -93,15 +93,18 @@ class CampaignController {
         var campaign = dialer.campaign(tenant, id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("live", live(tenant, campaign));
+        model.addAttribute("shown", campaign.status());
         return "campaign";
     }
 
     @GetMapping("/campaigns/{id}/live")
-    String livePanel(@PathVariable String id, Model model) {
+    String livePanel(@PathVariable String id, @RequestParam(required = false) String shown, Model model) {
         var tenant = Tenant.current();
         var campaign = dialer.campaign(tenant, id);
         model.addAttribute("campaign", campaign);
         model.addAttribute("live", live(tenant, campaign));
+        // the status the page's controls were drawn for: when it changes, the panel says so
+        model.addAttribute("shown", shown == null ? campaign.status() : shown);
         return "campaign :: live";
     }
 

@@ -66,8 +66,8 @@ public record LiveView(Campaign campaign, Map<String, Long> outcomes, long attem
         return connected == 0 ? 0 : qualified * 100.0 / connected;
     }
 
-    /** The page keeps polling until the campaign is over. */
+    /** The page polls while the campaign dials or may dial again (paused); a draft or an ended one is still. */
     public boolean live() {
-        return !campaign.over();
+        return !campaign.over() && !campaign.draft();
     }
 }

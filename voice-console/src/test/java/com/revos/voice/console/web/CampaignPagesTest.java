@@ -146,7 +146,8 @@ class CampaignPagesTest extends ConsoleSliceTest {
         stubCampaign(RUNNING);
         var live = Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/campaigns/c-1/live").header("HX-Request", "true")
                 .session(tenantUser())).andReturn().getResponse().getContentAsString()).selectFirst("#live");
-        assertThat(live.attr("hx-get")).isEqualTo("/campaigns/c-1/live");
+        assertThat(live.attr("hx-get")).isEqualTo("/campaigns/c-1/live?shown=running");
+        assertThat(live.select("#status-changed")).isEmpty();
         assertThat(live.attr("hx-trigger")).isEqualTo("every 2s");
         assertThat(live.select("#m-in-flight").text()).isEqualTo("2");
         assertThat(live.select("[data-outcome=connected]").text()).isEqualTo("1");
@@ -157,6 +158,12 @@ class CampaignPagesTest extends ConsoleSliceTest {
         var created = Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/campaigns/c-1?created").session(tenantUser()))
                 .andReturn().getResponse().getContentAsString());
         assertThat(created.text()).contains("The campaign is created");
+
+        stubCampaign(RUNNING.replace("\"running\"", "\"paused\""));
+        var paused = Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/campaigns/c-1/live?shown=running")
+                .header("HX-Request", "true").session(tenantUser())).andReturn().getResponse().getContentAsString());
+        assertThat(paused.select("#status-changed").text()).contains("now paused", "was running", "Reload the page");
+        assertThat(paused.selectFirst("#live").attr("hx-trigger")).as("a paused campaign may resume").isEqualTo("every 2s");
 
         stubCampaign(RUNNING.replace("\"running\"", "\"completed\""));
         var over = Jsoup.parse(mvc.perform(MockMvcRequestBuilders.get("/campaigns/c-1/live").header("HX-Request", "true")

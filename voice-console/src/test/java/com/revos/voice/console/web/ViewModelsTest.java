@@ -56,6 +56,8 @@ class ViewModelsTest {
         var live = LiveView.of(campaign("completed", 4L), List.of(), false, NOW);
         assertThat(live.inFlight()).isEqualTo(4);
         assertThat(live.live()).isFalse();
+        assertThat(LiveView.of(campaign("draft", 0L), List.of(), false, NOW).live()).isFalse();
+        assertThat(LiveView.of(campaign("paused", 0L), List.of(), false, NOW).live()).isTrue();
         assertThat(live.connectRate()).isZero();
         assertThat(live.qualificationRate()).isZero();
     }
