@@ -282,6 +282,8 @@ class ConsoleInTheBrowserIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(driver ->
                 "paused".equals(driver.findElement(By.id("live-status")).getText()));
         assertThat((Boolean) browser.driver.executeScript("return window.__sameDocument === true")).isTrue();
+        assertThat(text(By.id("status-changed"))).as("the page says its controls are stale")
+                .contains("now paused", "was running");
         simulator.simulatorConfig(Map.of("failure_rate", 0.0));
         click(By.id("decisions-link"));
         var deadline = Instant.now().plus(PATIENCE);
