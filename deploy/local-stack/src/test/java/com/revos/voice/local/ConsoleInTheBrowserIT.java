@@ -64,9 +64,10 @@ class ConsoleInTheBrowserIT {
                 + ", " + HeadlessChromium.CHROMEDRIVER + "): apt-get install chromium chromium-driver; .ci/run "
                 + "installs them. The console's browser test is skipped.");
         ports = new LocalPorts(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0, freePort());
+        // the outbox slots are kept on shutdown: the whole-product test, in the same JVM and database, starts its own
+        // relays afterwards from the offsets stored for these slots, which a dropped slot would no longer serve
         var launcher = new ServiceLauncher(RealInfrastructure.jdbcUrl(), RealInfrastructure.kafkaBootstrapServers(),
-                ports, Map.of("revos.outbox.drop-slot-on-shutdown", "true", "revos.simulator.seed", "11",
-                "revos.simulator.api-latency", "20ms"));
+                ports, Map.of("revos.simulator.seed", "11", "revos.simulator.api-latency", "20ms"));
         services.add(launcher.startSimulator(TelephonySimulatorApplication.class,
                 TelephonySimulatorApplication.CONFIG_NAME, ports.simulator()));
         services.add(launcher.start(WebhookIngestApplication.class, WebhookIngestApplication.CONFIG_NAME,
