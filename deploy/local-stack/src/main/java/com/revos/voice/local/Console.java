@@ -35,6 +35,7 @@ final class Console {
         var text = """
 
                 ================================ RevOS Voice is up ================================
+                  web console           http://localhost:%d   (one-click sign-in as the demo tenant or operator)
                   voice-provisioning    http://localhost:%d   (OpenAPI: /v3/api-docs)
                   voice-dialer          http://localhost:%d
                   voice-webhook-ingest  http://localhost:%d   (POST /webhooks/elevenlabs/post-call)
@@ -51,8 +52,8 @@ final class Console {
                   try:  curl -H "Authorization: Bearer $TOKEN" http://localhost:%d/v1/templates
                   more tokens: ./revos token --tenant <uuid> | ./revos token --operator
                 ===================================================================================
-                """.formatted(ports.provisioning(), ports.dialer(), ports.webhookIngest(), ports.optimizer(),
-                ports.simulator(), kafka, jdbcUrl, LocalTokenIssuer.DEMO_TENANT,
+                """.formatted(ports.console(), ports.provisioning(), ports.dialer(), ports.webhookIngest(),
+                ports.optimizer(), ports.simulator(), kafka, jdbcUrl, LocalTokenIssuer.DEMO_TENANT,
                 tokens.tenant(LocalTokenIssuer.DEMO_TENANT), tokens.operator(), ports.provisioning());
         out.info(text);
     }

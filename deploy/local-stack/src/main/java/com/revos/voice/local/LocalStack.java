@@ -1,5 +1,6 @@
 package com.revos.voice.local;
 
+import com.revos.voice.console.ConsoleApplication;
 import com.revos.voice.dialer.DialerApplication;
 import com.revos.voice.optimizer.OptimizerApplication;
 import com.revos.voice.provisioning.ProvisioningApplication;
@@ -16,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default, in one JVM: a real Kafka broker, a real PostgreSQL, the telephony simulator and the four
- * services, each as its own Spring application on its own port (ADR 0006). Ctrl-C stops everything in reverse.
+ * The embedded default, in one JVM: a real Kafka broker, a real PostgreSQL, the telephony simulator, the four
+ * services and the web console, each as its own Spring application on its own port (ADR 0006, 0013). Ctrl-C stops everything in reverse.
  * {@code --demo} then runs a demo campaign; {@code token ...} only prints tokens.
  */
 public final class LocalStack {
@@ -44,7 +45,7 @@ public final class LocalStack {
             stopped.countDown();
         }));
         var ports = LocalPorts.fromEnvironment();
-        var total = 7;
+        var total = 8;
         var postgres = console.step(1, total, "PostgreSQL on port " + ports.postgres() + " (data in "
                 + HOME.resolve("postgres") + ")", () -> LocalPostgres.start(HOME.resolve("postgres"), ports.postgres()));
         started.add(postgres);
@@ -70,6 +71,9 @@ public final class LocalStack {
         started.add(console.step(7, total, "kernel-optimizer on port " + ports.optimizer(),
                 () -> services.start(OptimizerApplication.class, OptimizerApplication.CONFIG_NAME, ports.optimizer(),
                         true)));
+        started.add(console.step(8, total, "voice-console on port " + ports.console(),
+                () -> services.startConsole(ConsoleApplication.class, ConsoleApplication.CONFIG_NAME,
+                        ports.console())));
 
         var tokens = LocalTokenIssuer.fromEnvironment();
         console.banner(ports, kafka.bootstrapServers(), postgres.jdbcUrl(), tokens);

@@ -50,6 +50,32 @@ final class ServiceLauncher {
                 "http://localhost:" + ports.webhookIngest() + "/webhooks/elevenlabs/post-call"));
     }
 
+    /**
+     * The console is a gateway client: no database, no broker, and its own session-based security instead of the
+     * services' JWT resource server, which this shared classpath would otherwise add to it. Local profile: one-click
+     * sign-in with the local secret, plain-http cookies.
+     */
+    private static final String NOT_FOR_THE_CONSOLE = String.join(",",
+            "com.revos.voice.service.ServiceSecurityAutoConfiguration",
+            "com.revos.voice.service.ApiDocumentAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+
+    Service startConsole(Class<?> application, String configName, int port) {
+        return start(application, configName, port, false, Map.of("spring.autoconfigure.exclude", NOT_FOR_THE_CONSOLE,
+                "spring.profiles.active", "local",
+                "revos.console.provisioning-url", "http://localhost:" + ports.provisioning(),
+                "revos.console.dialer-url", "http://localhost:" + ports.dialer(),
+                "revos.console.optimizer-url", "http://localhost:" + ports.optimizer()));
+    }
+
     Service start(Class<?> application, String configName, int port, boolean ownsSchema) {
         return start(application, configName, port, ownsSchema, Map.of());
     }

@@ -53,7 +53,7 @@ class WholeProductIT {
 
     @BeforeAll
     static void startTheWholeProduct() throws IOException {
-        ports = new LocalPorts(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0);
+        ports = new LocalPorts(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0, 0);
         var launcher = new ServiceLauncher(RealInfrastructure.jdbcUrl(), RealInfrastructure.kafkaBootstrapServers(),
                 ports, Map.of("revos.outbox.drop-slot-on-shutdown", "true",
                         "revos.simulator.seed", "7",
