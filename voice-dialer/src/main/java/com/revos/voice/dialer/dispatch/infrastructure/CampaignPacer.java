@@ -144,9 +144,14 @@ final class CampaignPacer implements Runnable {
                 }
                 noteStart();
                 var sendLimiter = atSend;
+                // the shared grant first (a database round trip), the exact one-second cap last: what leaves the
+                // process is spaced by a limiter with nothing after it but the wire
                 dispatcher.dialAsync(attempt, markSending -> {
+                    if (!active || !dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending)) {
+                        return false;
+                    }
                     sendLimiter.acquire();
-                    return active && dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending);
+                    return true;
                 });
             }
         } catch (InterruptedException e) {
