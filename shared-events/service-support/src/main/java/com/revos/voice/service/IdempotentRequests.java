@@ -151,7 +151,7 @@ public class IdempotentRequests {
         return duration.toMillis() / 1000.0;
     }
 
-    private static String fingerprint(Object request) {
+    static String fingerprint(Object request) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -10,10 +10,14 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -41,6 +45,16 @@ final class ServiceTokens {
             });
             decoder = new NimbusJwtDecoder(processor);
         }
+        // Spring's default claim mapping invents an iat (exp - 1 s) for a token without one; TokenRules must see
+        // the token as it is to judge its lifetime
+        var claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(raw -> {
+            var converted = new HashMap<>(claims.convert(raw));
+            if (!raw.containsKey(JwtClaimNames.IAT)) {
+                converted.remove(JwtClaimNames.IAT);
+            }
+            return converted;
+        });
         decoder.setJwtValidator(new TokenRules(properties.tokens(), clock));
         return decoder;
     }
