@@ -10,8 +10,8 @@ import org.springframework.core.env.EnumerablePropertySource;
 /**
  * Refuses to start a service whose secrets are unset or still one of the local defaults the README documents
  * (anyone can read those and mint operator tokens or forge webhooks), unless the {@code local} profile is active:
- * {@code ./revos up}, the tests and compose's local settings activate it (ADR 0016). The refusal names the variable
- * to set, never a value.
+ * {@code ./revos up}, the tests and compose's local settings activate it (ADR 0016). Outside it, the management
+ * endpoints need a port of their own. The refusal names the variable to set, never a value.
  */
 final class LocalDefaultSecrets {
 
@@ -65,6 +65,21 @@ final class LocalDefaultSecrets {
                 throw new MissingSecretException(variable(environment, property), property);
             }
         }
+        requireManagementPort(environment);
+    }
+
+    /**
+     * The metrics name campaigns: outside a local run they are served on a management port of their own, which the
+     * gateway does not route (ADR 0016), never on the application port.
+     */
+    private static void requireManagementPort(ConfigurableEnvironment environment) {
+        var management = environment.getProperty("management.server.port", "");
+        if (management.isBlank() || management.equals(environment.getProperty("server.port", "8080"))) {
+            throw new MissingSecretException("REVOS_MANAGEMENT_PORT", "management.server.port",
+                    "Refusing to start: set REVOS_MANAGEMENT_PORT (management.server.port) to a port of its own; "
+                            + "metrics and health details must not share the port the gateway exposes. Only the "
+                            + "'local' profile (./revos up, the tests, compose's local settings) serves them there.");
+        }
     }
 
     /** The environment variable the service's own file reads the property from, else the property itself. */
@@ -87,9 +102,13 @@ final class LocalDefaultSecrets {
         private final String variable;
 
         MissingSecretException(String variable, String property) {
-            super("Refusing to start: set " + variable + " (" + property + ") to a real secret; it is unset or "
-                    + "one of the documented local defaults. Only the 'local' profile (./revos up, the tests, "
-                    + "compose's local settings) runs with those.");
+            this(variable, property, "Refusing to start: set " + variable + " (" + property + ") to a real secret; "
+                    + "it is unset or one of the documented local defaults. Only the 'local' profile (./revos up, "
+                    + "the tests, compose's local settings) runs with those.");
+        }
+
+        MissingSecretException(String variable, String property, String message) {
+            super(message);
             this.variable = variable;
         }
 

@@ -52,11 +52,21 @@ class LocalDefaultSecretsTest {
     void real_secrets_or_the_local_profile_start() {
         assertThatCode(() -> LocalDefaultSecrets.check(serviceFile(Map.of(
                 "revos.security.jwt-secret", "a-real-secret-nobody-documented-0123456789",
-                "revos.security.jwt-previous-keys", "")))).doesNotThrowAnyException();
+                "revos.security.jwt-previous-keys", "", "management.server.port", "9091"))))
+                .doesNotThrowAnyException();
 
         var local = serviceFile(Map.of("revos.security.jwt-secret", LOCAL_JWT_SECRET));
         local.addActiveProfile("local");
         assertThatCode(() -> LocalDefaultSecrets.check(local)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void real_secrets_without_a_management_port_of_their_own_are_refused_too() {
+        assertThatThrownBy(() -> LocalDefaultSecrets.check(serviceFile(Map.of(
+                "revos.security.jwt-secret", "a-real-secret-nobody-documented-0123456789"))))
+                .hasMessageStartingWith("Refusing to start: set REVOS_MANAGEMENT_PORT");
+        assertThatThrownBy(() -> LocalDefaultSecrets.check(serviceFile(Map.of("server.port", "8082",
+                "management.server.port", "8082")))).hasMessageContaining("REVOS_MANAGEMENT_PORT");
     }
 
     @Test

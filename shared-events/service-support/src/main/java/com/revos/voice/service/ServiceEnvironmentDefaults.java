@@ -7,11 +7,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The token settings' environment variables for every service at once ({@code REVOS_JWT_KEY_ID},
- * {@code REVOS_JWT_PREVIOUS_KEYS}, {@code REVOS_JWT_ISSUER}, {@code REVOS_JWT_AUDIENCE},
- * {@code REVOS_JWT_MAX_LIFETIME}), at the lowest precedence: a service's own file or arguments still win.
+ * Settings every service shares, at the lowest precedence (a service's own file or arguments still win): the token
+ * settings' environment variables ({@code REVOS_JWT_KEY_ID}, {@code REVOS_JWT_PREVIOUS_KEYS}, {@code REVOS_JWT_ISSUER},
+ * {@code REVOS_JWT_AUDIENCE}, {@code REVOS_JWT_MAX_LIFETIME}, ADR 0015), and the operational endpoints (ADR 0016):
+ * the management port ({@code REVOS_MANAGEMENT_PORT}, unset: the application port, allowed only locally) and health
+ * details for the operator role only.
  */
-class TokenSettingsEnvironment implements EnvironmentPostProcessor {
+class ServiceEnvironmentDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -21,6 +23,10 @@ class TokenSettingsEnvironment implements EnvironmentPostProcessor {
         settings.put("revos.security.tokens.issuer", "${REVOS_JWT_ISSUER:" + LocalTokens.DEFAULT_ISSUER + "}");
         settings.put("revos.security.tokens.audience", "${REVOS_JWT_AUDIENCE:" + LocalTokens.DEFAULT_AUDIENCE + "}");
         settings.put("revos.security.tokens.max-lifetime", "${REVOS_JWT_MAX_LIFETIME:12h}");
-        environment.getPropertySources().addLast(new MapPropertySource("revos-token-settings", settings));
+        settings.put("management.server.port", "${REVOS_MANAGEMENT_PORT:}");
+        settings.put("management.endpoint.health.show-details", "when-authorized");
+        settings.put("management.endpoint.health.show-components", "when-authorized");
+        settings.put("management.endpoint.health.roles", Caller.OPERATOR);
+        environment.getPropertySources().addLast(new MapPropertySource("revos-service-defaults", settings));
     }
 }
