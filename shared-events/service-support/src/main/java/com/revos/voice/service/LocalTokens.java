@@ -53,6 +53,25 @@ public final class LocalTokens {
                 .getTokenValue();
     }
 
+    /** A member's token that expired an hour ago: for tests of what the services refuse. */
+    public static String expired(JwtEncoder encoder, String subject, UUID... tenants) {
+        var now = Instant.now();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                JwtClaimsSet.builder().subject(subject).issuedAt(now.minus(Duration.ofHours(2)))
+                        .expiresAt(now.minus(Duration.ofHours(1)))
+                        .claim("tenants", List.of(tenants).stream().map(UUID::toString).toList())
+                        .claim("roles", List.of()).build())).getTokenValue();
+    }
+
+    /** A member's token, well signed, from another issuer: for tests of what the services refuse. */
+    public static String fromIssuer(JwtEncoder encoder, String issuer, String subject, UUID... tenants) {
+        var now = Instant.now();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                JwtClaimsSet.builder().issuer(issuer).subject(subject).issuedAt(now).expiresAt(now.plus(LIFETIME))
+                        .claim("tenants", List.of(tenants).stream().map(UUID::toString).toList())
+                        .claim("roles", List.of()).build())).getTokenValue();
+    }
+
     /**
      * Signs with one HS256 key under its {@code kid}, and fills in the issuer and audience a token does not name
      * itself.

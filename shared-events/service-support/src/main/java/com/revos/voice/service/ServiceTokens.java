@@ -25,12 +25,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * by {@code kid} (several during a rotation; a token without {@code kid} is tried against each), or a JWKS URI; then
  * {@link TokenRules}.
  */
-final class ServiceTokens {
+public final class ServiceTokens {
 
     private ServiceTokens() {
     }
 
-    static JwtDecoder decoder(SecurityProperties properties, Clock clock) {
+    /** The decoder every service verifies tokens with; public so that token issuers can prove theirs pass. */
+    public static JwtDecoder decoder(SecurityProperties properties, Clock clock) {
         var algorithms = algorithms(properties);
         NimbusJwtDecoder decoder;
         if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {

@@ -59,7 +59,6 @@ final class InFlightLimit extends OncePerRequestFilter {
                 "Too many webhooks are being handled at once; retry later", List.of());
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
-        response.setHeader(HttpHeaders.CONNECTION, "close");
         response.setContentType("application/problem+json");
         var body = new LinkedHashMap<String, Object>();
         body.put("type", problem.getType().toString());
