@@ -33,7 +33,7 @@ class LocalTokenIssuerTest {
         assertThat(operator.getClaimAsStringList("roles")).containsExactly("operator");
         assertThat(custom.getSubject()).isEqualTo("ann");
         assertThat(tenant.getExpiresAt()).isNotNull();
-        assertThat(tenant.getIssuer().toString()).isEqualTo(LocalTokens.DEFAULT_ISSUER);
+        assertThat(tenant.getClaimAsString("iss")).isEqualTo(LocalTokens.DEFAULT_ISSUER);
         assertThat(tenant.getAudience()).containsExactly(LocalTokens.DEFAULT_AUDIENCE);
     }
 }

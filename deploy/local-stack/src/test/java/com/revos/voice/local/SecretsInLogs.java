@@ -1,5 +1,6 @@
 package com.revos.voice.local;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -24,13 +25,18 @@ final class SecretsInLogs extends AppenderBase<ILoggingEvent> {
         this.secrets = List.copyOf(secrets);
     }
 
-    /** Attached to the root logger; Spring Boot resets Logback when a service starts, so attach after the starts. */
+    /**
+     * Attached to the root logger; Spring Boot resets Logback when a service starts, so attach after the starts. The
+     * product's own loggers go to DEBUG meanwhile: the more it says, the more a leak would show (a quiet run at INFO
+     * says almost nothing).
+     */
     static SecretsInLogs watch(List<String> secrets) {
         var watcher = new SecretsInLogs(secrets);
         var context = (LoggerContext) LoggerFactory.getILoggerFactory();
         watcher.setContext(context);
         watcher.setName("secrets-in-logs");
         watcher.start();
+        context.getLogger("com.revos").setLevel(Level.DEBUG);
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(watcher);
         return watcher;
     }

@@ -26,9 +26,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Stateless JWT resource server: HS256 with {@code revos.security.jwt-secret} by default, or a JWKS URI. Tenant paths
- * need membership, {@code /v1/admin/**} the operator role; health, metrics, API docs and webhooks are open
- * (webhooks carry their own signatures).
+ * Stateless JWT resource server: HS256 keys chosen by {@code kid} ({@code revos.security.jwt-secret} and the previous
+ * keys of a rotation), or a JWKS URI, and the token rules of {@link TokenRules} (ADR 0015). Tenant paths need
+ * membership, {@code /v1/admin/**} the operator role; health (status only, details for the operator), metrics, API
+ * docs and webhooks are open: outside a local run health and metrics are served only on the management port, which
+ * the gateway does not route (ADR 0016), and webhooks carry their own signatures.
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
@@ -73,6 +75,7 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     @ConditionalOnProperty("revos.security.jwt-secret")
     JwtEncoder jwtEncoder(SecurityProperties properties) {
+        // the same start-up refusal of short keys as the decoder's
         ServiceTokens.keySet(properties);
         return LocalTokens.encoder(properties.jwtSecret(), properties.jwtKeyId(), properties.tokens().issuer(),
                 properties.tokens().audience());
