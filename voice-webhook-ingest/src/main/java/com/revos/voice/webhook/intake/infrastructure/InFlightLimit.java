@@ -25,13 +25,19 @@ final class InFlightLimit extends OncePerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Semaphore permits;
-    private final Duration retryAfter;
+    private final String retryAfter;
     private final IntakeMetrics metrics;
+    /**
+     * Rendered once: the refusal comes when the process is busiest (a benchmark under load showed a class load
+     * failing there for want of file descriptors), so it must not load, allocate or serialize anything new.
+     */
+    private final byte[] refusal;
 
     InFlightLimit(int maxInFlight, Duration retryAfter, IntakeMetrics metrics) {
         this.permits = new Semaphore(maxInFlight);
-        this.retryAfter = retryAfter;
+        this.retryAfter = Long.toString(retryAfter.toSeconds());
         this.metrics = metrics;
+        this.refusal = render();
     }
 
     @Override
@@ -55,17 +61,26 @@ final class InFlightLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        response.setContentType("application/problem+json");
+        response.setContentLength(refusal.length);
+        response.getOutputStream().write(refusal);
+    }
+
+    private static byte[] render() {
         var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Over capacity",
                 "Too many webhooks are being handled at once; retry later", List.of());
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
-        response.setContentType("application/problem+json");
         var body = new LinkedHashMap<String, Object>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        JSON.writeValue(response.getOutputStream(), body);
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot render the over-capacity answer", e);
+        }
     }
 
     int available() {
