@@ -1,15 +1,11 @@
 package com.revos.voice.local;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.revos.voice.service.LocalTokens;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** Signs local tokens with the same HS256 secret the services verify ({@code REVOS_JWT_SECRET}). */
+/** Signs local tokens with the same HS256 secret the services verify ({@code REVOS_JWT_SECRET}), for 12 hours. */
 final class LocalTokenIssuer {
 
     static final String DEFAULT_SECRET = "local-dev-jwt-secret-change-me-0123456789abcdef";
@@ -21,10 +17,16 @@ final class LocalTokenIssuer {
         this.encoder = encoder;
     }
 
+    /**
+     * The same key, {@code kid}, issuer and audience the services read from the environment, with the same defaults,
+     * so every token printed here passes their checks (ADR 0015).
+     */
     static LocalTokenIssuer fromEnvironment() {
-        var secret = System.getenv().getOrDefault("REVOS_JWT_SECRET", DEFAULT_SECRET);
-        var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return new LocalTokenIssuer(new NimbusJwtEncoder(new ImmutableSecret<>(key)));
+        var environment = System.getenv();
+        return new LocalTokenIssuer(LocalTokens.encoder(environment.getOrDefault("REVOS_JWT_SECRET", DEFAULT_SECRET),
+                environment.getOrDefault("REVOS_JWT_KEY_ID", LocalTokens.DEFAULT_KEY_ID),
+                environment.getOrDefault("REVOS_JWT_ISSUER", LocalTokens.DEFAULT_ISSUER),
+                environment.getOrDefault("REVOS_JWT_AUDIENCE", LocalTokens.DEFAULT_AUDIENCE)));
     }
 
     String tenant(UUID... tenants) {

@@ -86,6 +86,8 @@ final class ServiceLauncher {
         properties.put("spring.config.name", configName);
         properties.put("server.port", port);
         properties.put("spring.main.banner-mode", "off");
+        // the stack runs on the README's local secrets, which a service refuses to start with outside this profile
+        properties.put("spring.profiles.active", "local");
         // the stack's own hook stops the services first, then Kafka and PostgreSQL: no per-application hooks racing it
         properties.put("spring.main.register-shutdown-hook", "false");
         properties.put("logging.register-shutdown-hook", "false");

@@ -50,6 +50,8 @@ class WholeProductIT {
     private static ProductClient client;
     private static final UUID TENANT = UUID.randomUUID();
     private static final int MAX_CONCURRENT = 10;
+    private static SecretsInLogs secretsInLogs;
+    private static String operatorToken;
 
     @BeforeAll
     static void startTheWholeProduct() throws IOException {
@@ -68,8 +70,13 @@ class WholeProductIT {
         services.add(launcher.start(OptimizerApplication.class, OptimizerApplication.CONFIG_NAME, ports.optimizer(),
                 true));
         var tokens = LocalTokenIssuer.fromEnvironment();
+        operatorToken = tokens.operator();
+        var tenantToken = tokens.tenant(TENANT);
+        // every secret the services are configured with (the local defaults here), and the tokens the run uses
+        secretsInLogs = SecretsInLogs.watch(List.of(LocalTokenIssuer.DEFAULT_SECRET, "local-webhook-secret",
+                "local-twilio-token", "local-elevenlabs-key", operatorToken, tenantToken));
         client = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
-                url(ports.simulator()), tokens.tenant(TENANT), tokens.operator());
+                url(ports.simulator()), tenantToken, operatorToken);
     }
 
     @AfterAll
@@ -238,6 +245,32 @@ class WholeProductIT {
 
     private static long placed() {
         return ((Number) client.simulatorCalls().get("placed")).longValue();
+    }
+
+    /**
+     * After the whole run (a campaign, webhooks, the optimizer's pause, consumers, Prometheus scraping): no log line
+     * held a configured secret or a token, and neither health details (for the operator) nor the other actuator
+     * endpoints show one.
+     */
+    @Test
+    @Order(4)
+    void no_secret_reached_a_log_line_or_the_actuator_during_the_run() {
+        var secrets = List.of(LocalTokenIssuer.DEFAULT_SECRET, "local-webhook-secret", "local-twilio-token",
+                "local-elevenlabs-key");
+        for (var port : List.of(ports.provisioning(), ports.dialer(), ports.webhookIngest(), ports.optimizer())) {
+            var health = RestClient.create(url(port)).get().uri("/actuator/health")
+                    .header("Authorization", "Bearer " + operatorToken).retrieve().body(String.class);
+            assertThat(health).contains("components");
+            secrets.forEach(secret -> assertThat(health).doesNotContain(secret));
+            for (var path : List.of("/actuator/env", "/actuator/configprops")) {
+                var status = RestClient.create(url(port)).get().uri(path)
+                        .header("Authorization", "Bearer " + operatorToken).exchange((request, response) ->
+                                response.getStatusCode().value());
+                assertThat(status).as(path).isIn(401, 403, 404);
+            }
+        }
+        assertThat(secretsInLogs.lines()).isPositive();
+        assertThat(secretsInLogs.leaks()).isEmpty();
     }
 
     private static String scrape(int port) {

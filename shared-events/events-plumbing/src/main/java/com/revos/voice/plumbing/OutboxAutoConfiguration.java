@@ -1,5 +1,7 @@
 package com.revos.voice.plumbing;
 
+import com.revos.voice.plumbing.consumer.ConsumerFaultProperties;
+import com.revos.voice.plumbing.consumer.ConsumerFaults;
 import com.revos.voice.plumbing.consumer.IdempotentConsumers;
 import com.revos.voice.plumbing.consumer.ProcessedEvents;
 import com.revos.voice.plumbing.outbox.OutboxCleanup;
@@ -38,7 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnProperty("revos.outbox.schema")
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerFaultProperties.class})
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
@@ -84,6 +86,18 @@ public class OutboxAutoConfiguration {
     IdempotentConsumers idempotentConsumers(ProcessedEvents processed, TransactionTemplate transactions,
                                             MeterRegistry meters) {
         return new IdempotentConsumers(processed, transactions, meters);
+    }
+
+    /** Only the binder's records reach it: byte arrays in, byte arrays out. */
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.cloud.stream.config.ListenerContainerCustomizer.class)
+    ConsumerFaults consumerFaults(KafkaProperties kafka, ConsumerFaultProperties settings, MeterRegistry meters) {
+        var producer = kafka.buildProducerProperties();
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new ConsumerFaults(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer)), settings, meters);
     }
 
     @Bean

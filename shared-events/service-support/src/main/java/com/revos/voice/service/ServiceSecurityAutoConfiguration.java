@@ -1,10 +1,9 @@
 package com.revos.voice.service;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
@@ -13,12 +12,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,13 +26,15 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Stateless JWT resource server: HS256 with {@code revos.security.jwt-secret} by default, or a JWKS URI. Tenant paths
- * need membership, {@code /v1/admin/**} the operator role; health, metrics, API docs and webhooks are open
- * (webhooks carry their own signatures).
+ * Stateless JWT resource server: HS256 keys chosen by {@code kid} ({@code revos.security.jwt-secret} and the previous
+ * keys of a rotation), or a JWKS URI, and the token rules of {@link TokenRules} (ADR 0015). Tenant paths need
+ * membership, {@code /v1/admin/**} the operator role; health (status only, details for the operator), metrics, API
+ * docs and webhooks are open: outside a local run health and metrics are served only on the management port, which
+ * the gateway does not route (ADR 0016), and webhooks carry their own signatures.
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, IdempotencyProperties.class})
 public class ServiceSecurityAutoConfiguration {
 
     @Bean
@@ -67,16 +65,20 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-            return NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        }
-        return NimbusJwtDecoder.withSecretKey(secretKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+        return ServiceTokens.decoder(properties, Clock.systemUTC());
     }
 
-    /** Signs tokens with the shared secret: for local runs and tests (the gateway issues them in production). */
+    /**
+     * Signs tokens with the current key, its {@code kid}, the configured issuer and audience: for local runs and
+     * tests (the gateway issues them in production).
+     */
     @Bean
+    @ConditionalOnProperty("revos.security.jwt-secret")
     JwtEncoder jwtEncoder(SecurityProperties properties) {
-        return new NimbusJwtEncoder(new ImmutableSecret<>(secretKey(properties)));
+        // the same start-up refusal of short keys as the decoder's
+        ServiceTokens.keySet(properties);
+        return LocalTokens.encoder(properties.jwtSecret(), properties.jwtKeyId(), properties.tokens().issuer(),
+                properties.tokens().audience());
     }
 
     @Bean
@@ -103,22 +105,21 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(JdbcTemplate.class)
-    IdempotentRequests idempotentRequests(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new IdempotentRequests(jdbc, transactions);
+    IdempotentRequests idempotentRequests(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                          IdempotencyProperties settings) {
+        return new IdempotentRequests(jdbc, transactions, settings);
+    }
+
+    /** Expired keys are deleted on a timer of its own, not by the requests that would have to wait for it. */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(JdbcTemplate.class)
+    IdempotencyKeyPurge idempotencyKeyPurge(IdempotentRequests requests, IdempotencyProperties settings) {
+        return new IdempotencyKeyPurge(requests, settings.purgeEvery());
     }
 
     @Bean
     ApiErrors apiErrors() {
         return new ApiErrors();
-    }
-
-    private static SecretKeySpec secretKey(SecurityProperties properties) {
-        var secret = properties.jwtSecret();
-        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException("revos.security.jwt-secret (REVOS_JWT_SECRET) must be set to at least "
-                    + "32 bytes for HS256, or revos.security.jwk-set-uri configured");
-        }
-        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     private static Converter<Jwt, AbstractAuthenticationToken> rolesAsAuthorities() {

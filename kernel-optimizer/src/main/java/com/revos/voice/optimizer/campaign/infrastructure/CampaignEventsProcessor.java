@@ -7,6 +7,7 @@ import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.events.Topics;
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
 import com.revos.voice.optimizer.campaign.model.CampaignState;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,13 +21,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads each CloudEvent, drops duplicates by event id, and applies call outcomes and campaign events to the
  * campaign's state. Only {@code call.completed} counts among call events; outcomes without a campaign are not ours
- * to judge.
+ * to judge. A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
+ * applied: it is forwarded, with the reason in {@link #REASON_HEADER}, to the dead-letter sink instead of skipped.
  */
-final class CampaignEventsProcessor implements Processor<String, byte[], Void, Void> {
+final class CampaignEventsProcessor implements Processor<String, byte[], String, byte[]> {
+
+    /** The same header the binder consumers put on what they dead-letter (events-plumbing's ConsumerFaults). */
+    static final String REASON_HEADER = "revos_dlt_reason";
+    static final String GROUP_HEADER = "revos_dlt_group";
 
     private static final Logger log = LoggerFactory.getLogger(CampaignEventsProcessor.class);
 
     private final CampaignMonitor monitor;
+    private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, CampaignState> states;
     private WindowStore<String, Long> seen;
 
@@ -35,7 +42,8 @@ final class CampaignEventsProcessor implements Processor<String, byte[], Void, V
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
         states = context.getStateStore(OptimizerTopology.STATE_STORE);
         seen = context.getStateStore(OptimizerTopology.SEEN_STORE);
     }
@@ -44,8 +52,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], Void, V
     public void process(Record<String, byte[]> record) {
         var attributes = CallOutcomeReader.attributes(record.headers());
         if (attributes == null) {
-            // another consumer of these topics dead-letters poison records; here one is simply not evidence
-            log.warn("Skipping a record that is not a CloudEvent of ours (key {})", record.key());
+            deadLetter(record, "MalformedEventException: not a binary-mode CloudEvent with an id, a type and a time");
             return;
         }
         var callCompleted = attributes.type().equals(CallOutcomeReader.CALL_COMPLETED);
@@ -68,9 +75,22 @@ final class CampaignEventsProcessor implements Processor<String, byte[], Void, V
                 apply(event.campaignId(), state -> monitor.onCampaignEvent(state, event, envelope.id(),
                         envelope.time()));
             }
-        } catch (MalformedEventException e) {
-            log.warn("Skipping event {}: {}", attributes.id(), e.getMessage());
+        } catch (MalformedEventException | ClassCastException e) {
+            deadLetter(record, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private void deadLetter(Record<String, byte[]> record, String reason) {
+        var metadata = context.recordMetadata();
+        log.warn("Dead-lettering a record of {} (partition {}, offset {}): {}",
+                metadata.map(m -> m.topic()).orElse("?"), metadata.map(m -> m.partition()).orElse(-1),
+                metadata.map(m -> m.offset()).orElse(-1L), reason);
+        var headers = record.headers();
+        headers.remove(REASON_HEADER);
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(GROUP_HEADER, OptimizerTopology.DEAD_LETTER_GROUP.getBytes(StandardCharsets.UTF_8));
+        metadata.ifPresent(m -> headers.add("kafka_dlt-original-topic", m.topic().getBytes(StandardCharsets.UTF_8)));
+        context.forward(record.withHeaders(headers));
     }
 
     private static boolean campaignEvent(String type) {

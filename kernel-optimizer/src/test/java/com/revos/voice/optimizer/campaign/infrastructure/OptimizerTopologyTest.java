@@ -23,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -75,6 +78,31 @@ class OptimizerTopologyTest {
 
     private CampaignState state() {
         return driver.<String, CampaignState>getKeyValueStore(OptimizerTopology.STATE_STORE).get(campaign.toString());
+    }
+
+    @Test
+    void unreadable_records_are_dead_lettered_with_the_reason_and_the_stream_keeps_going() {
+        var deadCalls = driver.createOutputTopic(Topics.CALLS.deadLetterTopic("kernel-optimizer"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        calls.pipeInput(new TestRecord<>("not-a-cloud-event", "plain bytes".getBytes(StandardCharsets.UTF_8)));
+        var outcome = Calls.fortyPercentFailing(tenant, campaign, 0);
+        var broken = EventEnvelope.wrap(outcome, "/revos/test", UUID.randomUUID(), T0).toProducerRecord();
+        calls.pipeInput(new TestRecord<>(broken.key(), "{\"outcome\": \"exploded\"}".getBytes(StandardCharsets.UTF_8),
+                broken.headers(), T0));
+        for (int i = 1; i < 60; i++) {
+            send(calls, Calls.fortyPercentFailing(tenant, campaign, i), T0.plusSeconds(i));
+        }
+
+        var dead = deadCalls.readRecordsToList();
+        assertThat(dead).extracting(r -> r.key()).containsExactly("not-a-cloud-event", broken.key());
+        assertThat(new String(dead.get(0).headers().lastHeader("revos_dlt_reason").value(), StandardCharsets.UTF_8))
+                .contains("not a binary-mode CloudEvent");
+        assertThat(new String(dead.get(1).headers().lastHeader("revos_dlt_reason").value(), StandardCharsets.UTF_8))
+                .startsWith("MalformedEventException");
+        assertThat(new String(dead.get(1).headers().lastHeader("kafka_dlt-original-topic").value(),
+                StandardCharsets.UTF_8)).isEqualTo(Topics.CALLS.name());
+        assertThat(dead.get(1).headers().lastHeader("ce_id")).isNotNull();
+        assertThat(state().attemptsTotal()).isEqualTo(59);
     }
 
     @Test

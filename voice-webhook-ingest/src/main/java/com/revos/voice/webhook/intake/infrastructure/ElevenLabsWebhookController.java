@@ -3,8 +3,12 @@ package com.revos.voice.webhook.intake.infrastructure;
 import com.revos.voice.service.ApiException;
 import com.revos.voice.webhook.intake.application.WebhookIntake;
 import com.revos.voice.webhook.intake.model.PostCallNormalizer;
+import com.revos.voice.webhook.intake.model.PostCallSignature;
+import com.revos.voice.webhook.intake.model.SignatureCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,29 +27,48 @@ class ElevenLabsWebhookController {
     private final IntakeMetrics metrics;
     private final WebhookProperties properties;
 
+    private final PostCallSignature screen;
+    private final Semaphore recordingReads;
+
     ElevenLabsWebhookController(WebhookIntake intake, IntakeMetrics metrics, WebhookProperties properties) {
         this.intake = intake;
         this.metrics = metrics;
         this.properties = properties;
+        var settings = properties.elevenlabs();
+        this.screen = new PostCallSignature(settings.secrets(), settings.maxAge(), settings.maxFutureSkew());
+        this.recordingReads = new Semaphore(settings.maxRecordingsInFlight());
     }
 
     @PostMapping("/webhooks/elevenlabs/post-call")
     ResponseEntity<Void> postCall(HttpServletRequest request,
                                   @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature)
             throws IOException {
-        byte[] body;
+        RawBodies.PostCallBody body;
         try {
             RawBodies.requireContentType(request, MediaType.APPLICATION_JSON);
+            // the header alone can be judged before a byte of the body is read: no work for an unsigned sender
+            var check = screen.screen(signature, Instant.now());
+            if (check != SignatureCheck.VALID) {
+                metrics.request(PROVIDER, "unknown", "unauthorized");
+                metrics.signatureFailure(PROVIDER, check.reason());
+                throw RawBodies.unauthorized();
+            }
             var settings = properties.elevenlabs();
-            // the one URL gets every event type: read up to the recording limit, the intake applies the JSON one
-            body = RawBodies.read(request, Math.max(settings.maxBodySize().toBytes(),
-                    settings.maxAudioBodySize().toBytes()));
+            body = RawBodies.readPostCall(request, settings.maxBodySize().toBytes(),
+                    settings.maxAudioBodySize().toBytes(), recordingReads, properties.retryAfter().toSeconds());
         } catch (ApiException e) {
-            metrics.request(PROVIDER, "unknown", e.status() == HttpStatus.CONTENT_TOO_LARGE
-                    ? "too_large" : "unsupported_media_type");
+            if (e.status() != HttpStatus.UNAUTHORIZED) {
+                metrics.request(PROVIDER, "unknown", switch (e.status()) {
+                    case CONTENT_TOO_LARGE -> "too_large";
+                    case SERVICE_UNAVAILABLE -> "unavailable";
+                    default -> "unsupported_media_type";
+                });
+            }
             throw e;
         }
-        return Receipts.answer(PROVIDER, () -> intake.postCall(body, signature), metrics,
-                properties.elevenlabs().maxBodySize().toBytes(), properties.retryAfter());
+        try (body) {
+            return Receipts.answer(PROVIDER, () -> intake.postCall(body.bytes(), signature), metrics,
+                    properties.elevenlabs().maxBodySize().toBytes(), properties.retryAfter());
+        }
     }
 }

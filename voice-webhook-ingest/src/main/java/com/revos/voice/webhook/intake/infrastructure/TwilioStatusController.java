@@ -43,18 +43,25 @@ class TwilioStatusController {
         byte[] body;
         try {
             RawBodies.requireContentType(request, MediaType.APPLICATION_FORM_URLENCODED);
+            // the signature covers the form, so only its absence can be judged before the body is read
+            if (signature == null || signature.isBlank()) {
+                metrics.request(PROVIDER, TwilioStatusNormalizer.KIND, "unauthorized");
+                metrics.signatureFailure(PROVIDER, SignatureCheck.MISSING.reason());
+                throw RawBodies.unauthorized();
+            }
             body = RawBodies.read(request, properties.twilio().maxBodySize().toBytes());
         } catch (ApiException e) {
-            metrics.request(PROVIDER, TwilioStatusNormalizer.KIND,
-                    e.status() == HttpStatus.CONTENT_TOO_LARGE ? "too_large" : "unsupported_media_type");
+            if (e.status() != HttpStatus.UNAUTHORIZED) {
+                metrics.request(PROVIDER, TwilioStatusNormalizer.KIND,
+                        e.status() == HttpStatus.CONTENT_TOO_LARGE ? "too_large" : "unsupported_media_type");
+            }
             throw e;
         }
         var form = FormBody.parse(new String(body, StandardCharsets.UTF_8));
         var rawQuery = request.getQueryString();
-        var refusal = signature == null ? SignatureCheck.MISSING : SignatureCheck.MISMATCH;
         return Receipts.answer(PROVIDER, () -> signatures.valid(request.getRequestURI(), rawQuery, form, signature)
                         ? intake.twilioStatus(form, FormBody.parse(rawQuery), body)
-                        : new Receipt.Rejected(TwilioStatusNormalizer.KIND, refusal),
+                        : new Receipt.Rejected(TwilioStatusNormalizer.KIND, SignatureCheck.MISMATCH),
                 metrics, properties.twilio().maxBodySize().toBytes(), properties.retryAfter());
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param benchmarkNoopEnabled exposes {@code /webhooks/noop}, the baseline of the benchmark; off in production
  * @param recordingsDirectory where {@code post_call_audio} recordings are kept as files; unset, they are dropped
  *                            (ElevenLabs keeps them) and only their existence is published
+ * @param maxInFlight webhook requests handled at once; beyond, 503 with Retry-After before anything is read
  */
 @ConfigurationProperties("revos.webhooks")
 record WebhookProperties(
@@ -25,24 +26,28 @@ record WebhookProperties(
         @DefaultValue Kafka kafka,
         @DefaultValue("512KB") DataSize maxQuarantinedBody,
         @DefaultValue("false") boolean benchmarkNoopEnabled,
-        Path recordingsDirectory) {
+        Path recordingsDirectory,
+        @DefaultValue("512") int maxInFlight) {
 
     /**
      * @param secrets every secret currently valid (rotation: add the new one, then drop the old one)
      * @param maxBodySize the limit for transcription and failure payloads (JSON)
      * @param maxAudioBodySize the limit for {@code post_call_audio}, whose base64 MP3 may be large
+     * @param maxRecordingsInFlight bodies read under the recording limit at once (memory: this times the limit)
      */
     record ElevenLabs(
             @DefaultValue("local-webhook-secret") List<String> secrets,
             @DefaultValue("30m") Duration maxAge,
             @DefaultValue("5m") Duration maxFutureSkew,
             @DefaultValue("1MB") DataSize maxBodySize,
-            @DefaultValue("32MB") DataSize maxAudioBodySize) {
+            @DefaultValue("32MB") DataSize maxAudioBodySize,
+            @DefaultValue("4") int maxRecordingsInFlight) {
 
         @Override
         public String toString() {
             return "ElevenLabs[secrets=" + secrets.size() + " (masked), maxAge=" + maxAge + ", maxFutureSkew="
-                    + maxFutureSkew + ", maxBodySize=" + maxBodySize + ", maxAudioBodySize=" + maxAudioBodySize + "]";
+                    + maxFutureSkew + ", maxBodySize=" + maxBodySize + ", maxAudioBodySize=" + maxAudioBodySize
+                    + ", maxRecordingsInFlight=" + maxRecordingsInFlight + "]";
         }
     }
 

@@ -38,12 +38,42 @@ public final class PostCallSignature {
         this.maxFutureSkew = maxFutureSkew;
     }
 
+    /**
+     * What the header alone says, before the body is read: {@link SignatureCheck#VALID} means only "worth reading";
+     * a missing, malformed, expired or future header is refused without reading a byte of the body.
+     */
+    public SignatureCheck screen(String header, Instant now) {
+        return parse(header, now).check();
+    }
+
     public SignatureCheck verify(String header, byte[] body, Instant now) {
+        var parsed = parse(header, now);
+        if (parsed.check() != SignatureCheck.VALID) {
+            return parsed.check();
+        }
+        var timestamp = parsed.timestamp();
+        var digests = parsed.digests();
+        var matched = false;
+        // every key and every offered digest is compared, so the time taken does not tell which one matched
+        for (var key : keys) {
+            var expected = ("v0=" + HexFormat.of().formatHex(hmac(key, timestamp, body)))
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (var digest : digests) {
+                matched |= MessageDigest.isEqual(expected, digest);
+            }
+        }
+        return matched ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
+    }
+
+    private record Parsed(SignatureCheck check, String timestamp, List<byte[]> digests) {
+    }
+
+    private Parsed parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
-            return SignatureCheck.MISSING;
+            return new Parsed(SignatureCheck.MISSING, null, List.of());
         }
         if (header.length() > MAX_HEADER_LENGTH) {
-            return SignatureCheck.MALFORMED;
+            return new Parsed(SignatureCheck.MALFORMED, null, List.of());
         }
         String timestamp = null;
         var digests = new ArrayList<byte[]>();
@@ -56,25 +86,16 @@ public final class PostCallSignature {
             }
         }
         if (timestamp == null || digests.isEmpty() || !isDigits(timestamp)) {
-            return SignatureCheck.MALFORMED;
+            return new Parsed(SignatureCheck.MALFORMED, null, List.of());
         }
         var signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
         if (signedAt.isBefore(now.minus(maxAge))) {
-            return SignatureCheck.EXPIRED;
+            return new Parsed(SignatureCheck.EXPIRED, null, List.of());
         }
         if (signedAt.isAfter(now.plus(maxFutureSkew))) {
-            return SignatureCheck.FROM_THE_FUTURE;
+            return new Parsed(SignatureCheck.FROM_THE_FUTURE, null, List.of());
         }
-        var matched = false;
-        // every key and every offered digest is compared, so the time taken does not tell which one matched
-        for (var key : keys) {
-            var expected = ("v0=" + HexFormat.of().formatHex(hmac(key, timestamp, body)))
-                    .getBytes(StandardCharsets.US_ASCII);
-            for (var digest : digests) {
-                matched |= MessageDigest.isEqual(expected, digest);
-            }
-        }
-        return matched ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
+        return new Parsed(SignatureCheck.VALID, timestamp, digests);
     }
 
     /** The header a sender with this secret would send: for the simulator, tests and the benchmark. */

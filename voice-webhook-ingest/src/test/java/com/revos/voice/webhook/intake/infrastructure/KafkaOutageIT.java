@@ -49,6 +49,7 @@ class KafkaOutageIT {
         service = new SpringApplicationBuilder(WebhookIngestApplication.class).run(
                 "--spring.config.name=" + WebhookIngestApplication.CONFIG_NAME,
                 "--server.port=0",
+                "--spring.profiles.active=local",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--revos.webhooks.elevenlabs.secrets=" + IngestServiceContext.SECRET,
                 "--revos.webhooks.retry-after=7s");
