@@ -24,6 +24,7 @@ final class LocalDefaultSecrets {
             "spring.datasource.password",
             "revos.providers.elevenlabs.api-key",
             "revos.dialer.elevenlabs.api-key",
+            "revos.dialer.twilio.auth-token",
             "revos.providers.twilio.auth-token",
             "revos.webhooks.elevenlabs.secrets",
             "revos.webhooks.twilio.auth-token");
