@@ -1,13 +1,32 @@
 package com.revos.voice.local;
 
-/** The local stack's ports (design.md §8), each overridable by environment. */
+/** The local stack's ports (design.md §8), each overridable by environment; or the ports services reported. */
 record LocalPorts(int provisioning, int dialer, int webhookIngest, int optimizer, int simulator, int kafka,
                   int postgres) {
 
     static LocalPorts fromEnvironment() {
-        return new LocalPorts(port("PROVISIONING_PORT", 8081), port("DIALER_PORT", 8082),
-                port("WEBHOOK_INGEST_PORT", 8083), port("OPTIMIZER_PORT", 8084), port("SIMULATOR_PORT", 8090),
-                port("KAFKA_PORT", 9092), port("POSTGRES_PORT", 5433));
+        return new LocalPorts(configured(LocalService.PROVISIONING), configured(LocalService.DIALER),
+                configured(LocalService.WEBHOOK_INGEST), configured(LocalService.OPTIMIZER),
+                configured(LocalService.SIMULATOR), port("KAFKA_PORT", 9092), port("POSTGRES_PORT", 5433));
+    }
+
+    int of(LocalService service) {
+        return switch (service) {
+            case PROVISIONING -> provisioning;
+            case DIALER -> dialer;
+            case WEBHOOK_INGEST -> webhookIngest;
+            case OPTIMIZER -> optimizer;
+            case SIMULATOR -> simulator;
+        };
+    }
+
+    /** The broker's controller listens next to it (KRaft, combined mode). */
+    int kafkaController() {
+        return kafka + 1;
+    }
+
+    private static int configured(LocalService service) {
+        return port(service.portVariable(), service.defaultPort());
     }
 
     private static int port(String variable, int fallback) {

@@ -1,26 +1,29 @@
 package com.revos.voice.local;
 
-import java.util.HashMap;
+import com.revos.voice.local.logging.ServiceName;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts one service as its own Spring application, pointed at the local broker, database and simulator. */
+/**
+ * Starts one service as its own Spring application in this JVM, pointed at the local broker, database and simulator.
+ * A port of 0 lets the web server bind any free port; the service then reports the one it got.
+ */
 final class ServiceLauncher {
 
     private final String jdbcUrl;
     private final String kafka;
-    private final LocalPorts ports;
     private final Map<String, Object> overrides;
 
     /**
      * With overrides for every service (the stack: where the optimizer keeps its state; tests: drop replication slots
      * on close, a seeded simulator).
      */
-    ServiceLauncher(String jdbcUrl, String kafka, LocalPorts ports, Map<String, Object> overrides) {
+    ServiceLauncher(String jdbcUrl, String kafka, Map<String, Object> overrides) {
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
-        this.ports = ports;
         this.overrides = Map.copyOf(overrides);
     }
 
@@ -44,52 +47,70 @@ final class ServiceLauncher {
             "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
 
-    Service startSimulator(Class<?> application, String configName, int port) {
-        return start(application, configName, port, false, Map.of("spring.autoconfigure.exclude", NOT_FOR_THE_SIMULATOR,
-                "revos.simulator.webhook-url",
-                "http://localhost:" + ports.webhookIngest() + "/webhooks/elevenlabs/post-call"));
-    }
-
-    Service start(Class<?> application, String configName, int port, boolean ownsSchema) {
-        return start(application, configName, port, ownsSchema, Map.of());
-    }
-
-    private Service start(Class<?> application, String configName, int port, boolean ownsSchema,
-                          Map<String, Object> extra) {
-        var properties = new HashMap<String, Object>();
-        properties.put("spring.config.name", configName);
+    /**
+     * What a service is told, in this JVM or its own: its port, the broker, the database when it owns a schema, and
+     * its peers ({@code webhookIngest} for the simulator's webhooks, {@code simulator} for the provider APIs).
+     */
+    static Map<String, Object> settings(LocalService service, int port, String kafka, String jdbcUrl,
+                                        String webhookIngest, String simulator) {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("spring.config.name", service.serviceName());
         properties.put("server.port", port);
         properties.put("spring.main.banner-mode", "off");
-        // the stack's own hook stops the services first, then Kafka and PostgreSQL: no per-application hooks racing it
-        properties.put("spring.main.register-shutdown-hook", "false");
-        properties.put("logging.register-shutdown-hook", "false");
         properties.put("spring.kafka.bootstrap-servers", kafka);
         properties.put("spring.cloud.stream.kafka.binder.brokers", kafka);
         properties.put("spring.cloud.stream.kafka.streams.binder.brokers", kafka);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.com.revos", "INFO");
-        var simulator = "http://localhost:" + ports.simulator();
-        if (System.getenv("ELEVENLABS_BASE_URL") == null) {
-            properties.put("ELEVENLABS_BASE_URL", simulator);
+        if (service == LocalService.SIMULATOR) {
+            properties.put("spring.autoconfigure.exclude", NOT_FOR_THE_SIMULATOR);
+            properties.put("revos.simulator.webhook-url", webhookIngest + "/webhooks/elevenlabs/post-call");
+        } else if (simulator != null) {
+            if (System.getenv("ELEVENLABS_BASE_URL") == null) {
+                properties.put("ELEVENLABS_BASE_URL", simulator);
+            }
+            if (System.getenv("TWILIO_BASE_URL") == null) {
+                properties.put("TWILIO_BASE_URL", simulator);
+            }
         }
-        if (System.getenv("TWILIO_BASE_URL") == null) {
-            properties.put("TWILIO_BASE_URL", simulator);
-        }
-        if (ownsSchema) {
+        if (service.ownsSchema()) {
             properties.put("spring.datasource.url", jdbcUrl);
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "postgres");
         }
-        properties.putAll(extra);
+        return properties;
+    }
+
+    Service start(LocalService service, int port, String webhookIngest, String simulator) {
+        var properties = settings(service, port, kafka, jdbcUrl, webhookIngest, simulator);
+        // the stack's own hook stops the services first, then Kafka and PostgreSQL: no per-application hooks racing it
+        properties.put("spring.main.register-shutdown-hook", "false");
+        properties.put("logging.register-shutdown-hook", "false");
         properties.putAll(overrides);
         // command-line style arguments outrank each service's own yml, defaults (properties()) would not
         var arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        var context = new SpringApplicationBuilder(application).run(arguments);
-        return new Service(configName, context);
+        // every thread the application starts inherits its name: its log lines go to its own file, labelled with it
+        var context = ServiceName.callAs(service.serviceName(),
+                () -> new SpringApplicationBuilder(service.application()).run(arguments));
+        return new Service(service, context);
     }
 
-    record Service(String name, ConfigurableApplicationContext context) implements AutoCloseable {
+    record Service(LocalService service, ConfigurableApplicationContext context) implements AutoCloseable {
+
+        String name() {
+            return service.serviceName();
+        }
+
+        /** The port its web server bound: the one asked for, or the one it got for 0. */
+        int port() {
+            return ((WebServerApplicationContext) context).getWebServer().getPort();
+        }
+
+        String url() {
+            return "http://localhost:" + port();
+        }
+
         @Override
         public void close() {
             context.close();
@@ -97,7 +118,7 @@ final class ServiceLauncher {
 
         @Override
         public String toString() {
-            return name;
+            return name();
         }
     }
 }
