@@ -25,17 +25,19 @@ public final class CallSimulator {
 
     private final SimulationControl control;
     private final CallStats stats;
+    private final ProviderArrivals arrivals;
     private final ConversationRegistry conversations;
     private final Directory directory;
     private final WebhookDispatcher webhooks;
     private final ScheduledExecutorService scheduler;
     private final InstantSource clock;
 
-    public CallSimulator(SimulationControl control, CallStats stats, ConversationRegistry conversations,
-                         Directory directory, WebhookDispatcher webhooks, ScheduledExecutorService scheduler,
-                         InstantSource clock) {
+    public CallSimulator(SimulationControl control, CallStats stats, ProviderArrivals arrivals,
+                         ConversationRegistry conversations, Directory directory, WebhookDispatcher webhooks,
+                         ScheduledExecutorService scheduler, InstantSource clock) {
         this.control = control;
         this.stats = stats;
+        this.arrivals = arrivals;
         this.conversations = conversations;
         this.directory = directory;
         this.webhooks = webhooks;
@@ -45,6 +47,9 @@ public final class CallSimulator {
 
     /** Completes after the configured API latency with the placed call or a simulated provider error. */
     public CompletableFuture<Placement> place(OutboundCall call) {
+        // the provider sees the request now, before its own latency and whatever it answers
+        Directory.Line from = directory.line(call.agentPhoneNumberId()).orElse(UNKNOWN_LINE);
+        arrivals.arrived(from.accountSid(), from.phoneNumber(), call.toNumber());
         CompletableFuture<Placement> result = new CompletableFuture<>();
         scheduler.schedule(() -> {
             try {
