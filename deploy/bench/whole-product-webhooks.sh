@@ -13,6 +13,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# the JDK ./revos selects (21 or newer): the helper and jcmd run on it too
+for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java || echo /nonexistent)")")")" /usr/lib/jvm/*; do
+  if [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+    export JAVA_HOME="$candidate" PATH="$candidate/bin:$PATH"
+    break
+  fi
+done
+
 seconds="${BENCH_SECONDS:-30}"
 warmup="${BENCH_WARMUP_SECONDS:-15}"
 connections="${BENCH_CONNECTIONS:-64}"
@@ -48,12 +56,8 @@ stop_stack() {
 }
 trap stop_stack EXIT
 
-jfr=""
-if [ "${BENCH_JFR:-}" = 1 ]; then
-  jfr="-XX:StartFlightRecording=filename=$out/stack.jfr,settings=profile,delay=$((warmup + 20))s,duration=${seconds}s"
-fi
 echo "==> starting the product: ./revos up $* (console in $out/up.log)"
-REVOS_WEBHOOKS_BENCHMARKNOOPENABLED=true REVOS_JAVA_OPTS="${REVOS_JAVA_OPTS:-} $jfr" ./revos up "$@" >"$out/up.log" 2>&1 &
+REVOS_WEBHOOKS_BENCHMARKNOOPENABLED=true ./revos up "$@" >"$out/up.log" 2>&1 &
 stack_pid=$!
 for _ in $(seq 1 900); do
   grep -q "RevOS Voice is running" "$out/up.log" && break
@@ -64,7 +68,7 @@ grep -q "RevOS Voice is running" "$out/up.log" || { echo "The stack did not star
 
 jar="$(ls deploy/local-stack/target/local-stack-*-exec.jar | head -1)"
 tool() {
-  java -cp "$jar" -Dloader.main=com.revos.voice.local.WebhookLoadTool \
+  java -cp "$jar" -Dloader.main=com.revos.voice.local.WebhookLoadTool -Dlogback.configurationFile=local-stack-tool-logback.xml \
     org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>/dev/null
 }
 marker="b$(date +%s)"
@@ -82,6 +86,13 @@ run warmup "$warmup" "$out/warmup.tsv" /webhooks/elevenlabs/post-call >/dev/null
 lag_before="$(tool lag)"
 echo "==> baseline /webhooks/noop ${seconds}s"
 noop="$(run noop "$seconds" "$out/warmup.tsv" /webhooks/noop)"
+if [ "${BENCH_JFR:-}" = 1 ]; then
+  # the JVM that serves the intake: the stack's, or with --processes the intake's own
+  jvm="$(pgrep -f 'voice-webhook-ingest-.*-exec.jar' | head -1 || true)"
+  jvm="${jvm:-$stack_pid}"
+  jcmd "$jvm" JFR.start name=bench settings=profile duration="${seconds}s" filename="$PWD/$out/intake.jfr" >/dev/null
+  echo "==> recording $out/intake.jfr (pid $jvm)"
+fi
 echo "==> signed post-call webhooks ${seconds}s"
 signed="$(run signed "$seconds" "$out/signed.tsv" /webhooks/elevenlabs/post-call)"
 lag_after="$(tool lag)"
@@ -95,7 +106,7 @@ ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN 
   echo "whole-product webhook benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up $*"
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, load before $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $(java -version 2>&1 | head -1); wrk -t$threads -c$connections -d${seconds}s, 127.0.0.1"
-  echo "stack JVM options: -XX:+UseSerialGC... see ./revos; extra: ${REVOS_JAVA_OPTS:-none}"
+  echo "stack JVM: $(ps -o args= -p "$stack_pid" | sed 's/ -jar .*//; s/^[^ ]*java //')"
   echo "$noop"
   echo "$signed"
   echo "signed / noop: $ratio"
@@ -112,7 +123,8 @@ if [ "$(field "$signed" wrapped)" != 0 ]; then
   echo "FAIL: wrk ran out of distinct bodies; raise BENCH_BODIES" | tee -a "$report"
   exit 1
 fi
-if [ "$repeated" != 0 ] || [ "$distinct" -lt "$ok" ] || [ "$distinct" -gt "$requests" ]; then
+# wrk counts the requests answered within its run; up to one per connection was still in flight when it stopped
+if [ "$repeated" != 0 ] || [ "$distinct" -lt "$ok" ] || [ "$distinct" -gt "$((requests + connections))" ]; then
   echo "FAIL: every 2xx must be on Kafka exactly once (2xx $ok, sent $requests, on Kafka $distinct, repeated $repeated)" | tee -a "$report"
   exit 1
 fi

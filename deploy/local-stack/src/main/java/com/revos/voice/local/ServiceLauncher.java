@@ -62,6 +62,11 @@ final class ServiceLauncher {
         properties.put("spring.cloud.stream.kafka.streams.binder.brokers", kafka);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.com.revos", "INFO");
+        if (service == LocalService.WEBHOOK_INGEST && System.getenv("REVOS_WEBHOOKS_KAFKA_LINGER") == null) {
+            // on a laptop the broker shares the CPU with everything else: fuller batches cost it fewer requests than
+            // the 1 ms of the service's default, for a few milliseconds more per webhook (docs/benchmarks.md)
+            properties.put("revos.webhooks.kafka.linger", "5ms");
+        }
         if (service == LocalService.SIMULATOR) {
             properties.put("spring.autoconfigure.exclude", NOT_FOR_THE_SIMULATOR);
             properties.put("revos.simulator.webhook-url", webhookIngest + "/webhooks/elevenlabs/post-call");
