@@ -2,6 +2,8 @@ package com.revos.voice.local;
 
 import com.revos.voice.local.logging.ServiceName;
 import com.revos.voice.local.logging.WhileRunning;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +51,7 @@ public final class LocalStack {
             System.exit(2);
             return;
         }
+        forgetOldLogs();
         // the stack owns logging (one file per service, ADR 0017): the applications must not reconfigure it, and it
         // must be configured before anything logs
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
@@ -60,6 +63,20 @@ public final class LocalStack {
         SLF4JBridgeHandler.install();
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         new LocalStack(options).run();
+    }
+
+    /** Logs of an earlier run's instances (a replica not started this time) would read as this run's. */
+    private static void forgetOldLogs() throws IOException {
+        var logs = HOME.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (var files = Files.list(logs)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".log")
+                    && !f.getFileName().toString().equals("build.log")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private void run() throws Exception {
@@ -122,10 +139,18 @@ public final class LocalStack {
         for (var instance : plan) {
             var how = options.processes() ? "in its own JVM" : "";
             var part = console.step(instance.name() + " on port " + instance.port() + (how.isEmpty() ? "" : " (" + how
-                    + ")"), () -> options.processes()
-                    ? processes.start(instance.service(), instance.replica(), instance.port(), webhookIngest,
-                            simulator, ReplicaSettings.of(instance.service(), instance.replica(), HOME))
-                    : inProcess.start(instance.service(), instance.port(), webhookIngest, simulator));
+                    + ")"), () -> {
+                        try {
+                            return options.processes()
+                                    ? processes.start(instance.service(), instance.replica(), instance.port(),
+                                            webhookIngest, simulator,
+                                            ReplicaSettings.of(instance.service(), instance.replica(), HOME))
+                                    : inProcess.start(instance.service(), instance.port(), webhookIngest, simulator);
+                        } catch (RuntimeException e) {
+                            throw new IllegalStateException(instance.name() + " failed to start: " + e.getMessage()
+                                    + " (details: ./revos logs " + instance.name() + ")", e);
+                        }
+                    });
             started.add(part);
             instances.add(instance);
         }
