@@ -20,8 +20,16 @@ public record ConsoleProperties(
         String jwkSetUri,
         @DefaultValue LocalSignIn localSignIn) {
 
+    /**
+     * @param keyId    the {@code kid} the services verify the local secret under ({@code REVOS_JWT_KEY_ID})
+     * @param issuer   the only {@code iss} the services accept ({@code REVOS_JWT_ISSUER}, ADR 0015)
+     * @param audience the {@code aud} the services require ({@code REVOS_JWT_AUDIENCE})
+     */
     public record LocalSignIn(@DefaultValue("false") boolean enabled,
-                              @DefaultValue("7e0d0000-0000-4000-8000-000000000001") UUID demoTenant) {
+                              @DefaultValue("7e0d0000-0000-4000-8000-000000000001") UUID demoTenant,
+                              @DefaultValue("local") String keyId,
+                              @DefaultValue("revos-local") String issuer,
+                              @DefaultValue("revos-voice") String audience) {
     }
 
     @Override

@@ -52,6 +52,9 @@ final class LocalKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // a laptop's few cores: the defaults (3 network, 8 I/O threads) only add context switches to the stack's JVM
+        props.put("num.network.threads", "2");
+        props.put("num.io.threads", "2");
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(logDir, props);
         }

@@ -22,6 +22,9 @@ final class LocalPostgres implements AutoCloseable {
                 .setPort(port)
                 .setDataDirectory(dataDir.toAbsolutePath().toFile())
                 .setCleanDataDirectory(false)
+                // the stack's own hook stops PostgreSQL last; the library's hook would stop it while the services'
+                // outbox relays still read from it
+                .setRegisterShutdownHook(false)
                 .setServerConfig("wal_level", "logical")
                 .setServerConfig("max_replication_slots", "16")
                 .setServerConfig("max_wal_senders", "16")

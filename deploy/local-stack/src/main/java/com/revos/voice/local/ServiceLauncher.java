@@ -1,26 +1,30 @@
 package com.revos.voice.local;
 
-import java.util.HashMap;
+import com.revos.voice.local.logging.ServiceName;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts one service as its own Spring application, pointed at the local broker, database and simulator. */
+/**
+ * Starts one service as its own Spring application in this JVM, pointed at the local broker, database and simulator.
+ * A port of 0 lets the web server bind any free port; the service then reports the one it got.
+ */
 final class ServiceLauncher {
 
     private final String jdbcUrl;
     private final String kafka;
-    private final LocalPorts ports;
     private final Map<String, Object> overrides;
 
     /**
      * With overrides for every service (the stack: where the optimizer keeps its state; tests: drop replication slots
      * on close, a seeded simulator).
      */
-    ServiceLauncher(String jdbcUrl, String kafka, LocalPorts ports, Map<String, Object> overrides) {
+    ServiceLauncher(String jdbcUrl, String kafka, Map<String, Object> overrides) {
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
-        this.ports = ports;
         this.overrides = Map.copyOf(overrides);
     }
 
@@ -44,16 +48,10 @@ final class ServiceLauncher {
             "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
 
-    Service startSimulator(Class<?> application, String configName, int port) {
-        return start(application, configName, port, false, Map.of("spring.autoconfigure.exclude", NOT_FOR_THE_SIMULATOR,
-                "revos.simulator.webhook-url",
-                "http://localhost:" + ports.webhookIngest() + "/webhooks/elevenlabs/post-call"));
-    }
-
     /**
      * The console is a gateway client: no database, no broker, and its own session-based security instead of the
      * services' JWT resource server, which this shared classpath would otherwise add to it. Local profile: one-click
-     * sign-in with the local secret, plain-http cookies.
+     * sign-in with the local secret, plain-http cookies. In a JVM of its own most of these are absent, which is fine.
      */
     private static final String NOT_FOR_THE_CONSOLE = String.join(",",
             "com.revos.voice.service.ServiceSecurityAutoConfiguration",
@@ -68,56 +66,106 @@ final class ServiceLauncher {
             "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
 
-    Service startConsole(Class<?> application, String configName, int port) {
-        return start(application, configName, port, false, Map.of("spring.autoconfigure.exclude", NOT_FOR_THE_CONSOLE,
-                "spring.profiles.active", "local",
-                "revos.console.provisioning-url", "http://localhost:" + ports.provisioning(),
-                "revos.console.dialer-url", "http://localhost:" + ports.dialer(),
-                "revos.console.optimizer-url", "http://localhost:" + ports.optimizer()));
-    }
-
-    Service start(Class<?> application, String configName, int port, boolean ownsSchema) {
-        return start(application, configName, port, ownsSchema, Map.of());
-    }
-
-    private Service start(Class<?> application, String configName, int port, boolean ownsSchema,
-                          Map<String, Object> extra) {
-        var properties = new HashMap<String, Object>();
-        properties.put("spring.config.name", configName);
+    /**
+     * What a service is told, in this JVM or its own: its port, the broker, the database when it owns a schema, and
+     * its peers as they bound ({@code WEBHOOK_INGEST} for the simulator's webhooks, {@code SIMULATOR} for the
+     * provider APIs, {@code PROVISIONING}, {@code DIALER} and {@code OPTIMIZER} for the console).
+     */
+    static Map<String, Object> settings(LocalService service, int port, String kafka, String jdbcUrl,
+                                        Map<LocalService, String> peers) {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("spring.config.name", service.serviceName());
         properties.put("server.port", port);
         properties.put("spring.main.banner-mode", "off");
         // the stack runs on the README's local secrets, which a service refuses to start with outside this profile
         properties.put("spring.profiles.active", "local");
-        // the stack's own hook stops the services first, then Kafka and PostgreSQL: no per-application hooks racing it
-        properties.put("spring.main.register-shutdown-hook", "false");
-        properties.put("logging.register-shutdown-hook", "false");
         properties.put("spring.kafka.bootstrap-servers", kafka);
         properties.put("spring.cloud.stream.kafka.binder.brokers", kafka);
         properties.put("spring.cloud.stream.kafka.streams.binder.brokers", kafka);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.com.revos", "INFO");
-        var simulator = "http://localhost:" + ports.simulator();
-        if (System.getenv("ELEVENLABS_BASE_URL") == null) {
-            properties.put("ELEVENLABS_BASE_URL", simulator);
+        if (service == LocalService.WEBHOOK_INGEST && System.getenv("REVOS_WEBHOOKS_KAFKA_LINGER") == null) {
+            // on a laptop the broker shares the CPU with everything else: fuller batches cost it fewer requests than
+            // the 1 ms of the service's default, for a few milliseconds more per webhook (docs/benchmarks.md)
+            properties.put("revos.webhooks.kafka.linger", "5ms");
         }
-        if (System.getenv("TWILIO_BASE_URL") == null) {
-            properties.put("TWILIO_BASE_URL", simulator);
+        var simulator = peers.get(LocalService.SIMULATOR);
+        if (service == LocalService.SIMULATOR) {
+            properties.put("spring.autoconfigure.exclude", NOT_FOR_THE_SIMULATOR);
+            properties.put("revos.simulator.webhook-url",
+                    peers.get(LocalService.WEBHOOK_INGEST) + "/webhooks/elevenlabs/post-call");
+        } else if (service == LocalService.CONSOLE) {
+            properties.put("spring.autoconfigure.exclude", NOT_FOR_THE_CONSOLE);
+            properties.put("revos.console.provisioning-url", peer(peers, LocalService.PROVISIONING));
+            properties.put("revos.console.dialer-url", peer(peers, LocalService.DIALER));
+            properties.put("revos.console.optimizer-url", peer(peers, LocalService.OPTIMIZER));
+        } else if (simulator != null) {
+            if (System.getenv("ELEVENLABS_BASE_URL") == null) {
+                properties.put("ELEVENLABS_BASE_URL", simulator);
+            }
+            if (System.getenv("TWILIO_BASE_URL") == null) {
+                properties.put("TWILIO_BASE_URL", simulator);
+            }
         }
-        if (ownsSchema) {
+        if (service.ownsSchema()) {
             properties.put("spring.datasource.url", jdbcUrl);
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "postgres");
         }
-        properties.putAll(extra);
+        return properties;
+    }
+
+    private static String peer(Map<LocalService, String> peers, LocalService peer) {
+        var url = peers.get(peer);
+        if (url == null) {
+            throw new IllegalStateException("voice-console calls " + peer.serviceName() + ": start it first");
+        }
+        return url;
+    }
+
+    /** @param webhookIngest where the simulator sends webhooks; {@code simulator} where the services find it */
+    Service start(LocalService service, int port, String webhookIngest, String simulator) {
+        var peers = new EnumMap<LocalService, String>(LocalService.class);
+        if (webhookIngest != null) {
+            peers.put(LocalService.WEBHOOK_INGEST, webhookIngest);
+        }
+        if (simulator != null) {
+            peers.put(LocalService.SIMULATOR, simulator);
+        }
+        return start(service, port, peers);
+    }
+
+    /** @param peers the URLs of the parts it calls, as they bound */
+    Service start(LocalService service, int port, Map<LocalService, String> peers) {
+        var properties = settings(service, port, kafka, jdbcUrl, peers);
+        // the stack's own hook stops the services first, then Kafka and PostgreSQL: no per-application hooks racing it
+        properties.put("spring.main.register-shutdown-hook", "false");
+        properties.put("logging.register-shutdown-hook", "false");
         properties.putAll(overrides);
         // command-line style arguments outrank each service's own yml, defaults (properties()) would not
         var arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        var context = new SpringApplicationBuilder(application).run(arguments);
-        return new Service(configName, context);
+        // every thread the application starts inherits its name: its log lines go to its own file, labelled with it
+        var context = ServiceName.callAs(service.serviceName(),
+                () -> new SpringApplicationBuilder(service.application()).run(arguments));
+        return new Service(service, context);
     }
 
-    record Service(String name, ConfigurableApplicationContext context) implements AutoCloseable {
+    record Service(LocalService service, ConfigurableApplicationContext context) implements AutoCloseable {
+
+        String name() {
+            return service.serviceName();
+        }
+
+        /** The port its web server bound: the one asked for, or the one it got for 0. */
+        int port() {
+            return ((WebServerApplicationContext) context).getWebServer().getPort();
+        }
+
+        String url() {
+            return "http://localhost:" + port();
+        }
+
         @Override
         public void close() {
             context.close();
@@ -125,7 +173,7 @@ final class ServiceLauncher {
 
         @Override
         public String toString() {
-            return name;
+            return name();
         }
     }
 }

@@ -2,16 +2,9 @@ package com.revos.voice.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.revos.voice.console.ConsoleApplication;
-import com.revos.voice.dialer.DialerApplication;
 import com.revos.voice.dialer.campaign.model.ContactZones;
-import com.revos.voice.optimizer.OptimizerApplication;
-import com.revos.voice.provisioning.ProvisioningApplication;
-import com.revos.voice.simulator.TelephonySimulatorApplication;
 import com.revos.voice.testsupport.RealInfrastructure;
-import com.revos.voice.webhook.WebhookIngestApplication;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,25 +52,24 @@ class ConsoleInTheBrowserIT {
     private static String campaignUrl;
 
     @BeforeAll
-    static void startTheProductAndTheBrowser() throws IOException {
+    static void startTheProductAndTheBrowser() {
         Assumptions.assumeTrue(HeadlessChromium.installed(), "Chromium is not installed (" + HeadlessChromium.CHROMIUM
                 + ", " + HeadlessChromium.CHROMEDRIVER + "): apt-get install chromium chromium-driver; .ci/run "
                 + "installs them. The console's browser test is skipped.");
-        ports = new LocalPorts(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0, freePort());
         // the outbox slots are kept on shutdown: the whole-product test, in the same JVM and database, starts its own
         // relays afterwards from the offsets stored for these slots, which a dropped slot would no longer serve
         var launcher = new ServiceLauncher(RealInfrastructure.jdbcUrl(), RealInfrastructure.kafkaBootstrapServers(),
-                ports, Map.of("revos.simulator.seed", "11", "revos.simulator.api-latency", "20ms"));
-        services.add(launcher.startSimulator(TelephonySimulatorApplication.class,
-                TelephonySimulatorApplication.CONFIG_NAME, ports.simulator()));
-        services.add(launcher.start(WebhookIngestApplication.class, WebhookIngestApplication.CONFIG_NAME,
-                ports.webhookIngest(), false));
-        services.add(launcher.start(ProvisioningApplication.class, ProvisioningApplication.CONFIG_NAME,
-                ports.provisioning(), true));
-        services.add(launcher.start(DialerApplication.class, DialerApplication.CONFIG_NAME, ports.dialer(), true));
-        services.add(launcher.start(OptimizerApplication.class, OptimizerApplication.CONFIG_NAME, ports.optimizer(),
-                true));
-        services.add(launcher.startConsole(ConsoleApplication.class, ConsoleApplication.CONFIG_NAME, ports.console()));
+                Map.of("revos.simulator.seed", "11", "revos.simulator.api-latency", "20ms"));
+        // every part binds port 0 and reports the port it got; each is told where the ones it calls are (ADR 0017)
+        var webhookIngest = started(launcher.start(LocalService.WEBHOOK_INGEST, 0, null, null));
+        var simulatorService = started(launcher.start(LocalService.SIMULATOR, 0, webhookIngest.url(), null));
+        var provisioning = started(launcher.start(LocalService.PROVISIONING, 0, null, simulatorService.url()));
+        var dialer = started(launcher.start(LocalService.DIALER, 0, null, simulatorService.url()));
+        var optimizer = started(launcher.start(LocalService.OPTIMIZER, 0, null, simulatorService.url()));
+        var console = started(launcher.start(LocalService.CONSOLE, 0, Map.of(LocalService.PROVISIONING,
+                provisioning.url(), LocalService.DIALER, dialer.url(), LocalService.OPTIMIZER, optimizer.url())));
+        ports = new LocalPorts(provisioning.port(), dialer.port(), webhookIngest.port(), optimizer.port(),
+                simulatorService.port(), 0, 0, console.port());
         simulator = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
                 url(ports.simulator()), null, null);
         simulator.simulatorConfig(Map.of("failure_rate", 0.0, "answer_rate", 0.8, "min_duration_secs", 1,
@@ -436,9 +428,8 @@ class ConsoleInTheBrowserIT {
         return "http://localhost:" + port;
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static ServiceLauncher.Service started(ServiceLauncher.Service service) {
+        services.add(service);
+        return service;
     }
 }

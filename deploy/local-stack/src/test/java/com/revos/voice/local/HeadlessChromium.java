@@ -1,5 +1,6 @@
 package com.revos.voice.local;
 
+import com.revos.voice.testsupport.ReservedPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     final ChromeDriver driver;
     private final Path screenshots;
+    private final ReservedPorts.Reservation driverPort;
     private final String axe;
     private int shots;
 
@@ -47,8 +49,10 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
+        // chromedriver cannot bind port 0 and report it: a reserved port, held until the browser is closed (ADR 0017)
+        this.driverPort = ReservedPorts.reserve();
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingPort(driverPort.port()).build();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // root in CI: no sandbox; /dev/shm is small on these machines
@@ -127,6 +131,10 @@ final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            driverPort.close();
+        }
     }
 }

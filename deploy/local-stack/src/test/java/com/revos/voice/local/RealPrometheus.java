@@ -2,8 +2,8 @@ package com.revos.voice.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.revos.voice.testsupport.ReservedPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,11 +20,11 @@ final class RealPrometheus implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/prometheus");
 
     private final Process process;
-    private final int port;
+    private final ReservedPorts.Reservation port;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    private RealPrometheus(Process process, int port) {
+    private RealPrometheus(Process process, ReservedPorts.Reservation port) {
         this.process = process;
         this.port = port;
     }
@@ -42,19 +42,17 @@ final class RealPrometheus implements AutoCloseable {
                 .append(servicePort).append("']\n"));
         var configFile = workDir.resolve("prometheus.yml");
         Files.writeString(configFile, config);
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        // held until close: Prometheus is then read on it
+        var port = ReservedPorts.reserve();
         var process = new ProcessBuilder(BINARY.toString(), "--config.file=" + configFile,
-                "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port.port())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("prometheus.log").toFile()).start();
         return new RealPrometheus(process, port);
     }
 
     /** The result array of an instant query; throws when Prometheus rejects the query. */
     JsonNode query(String promql) throws IOException, InterruptedException {
-        var uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
+        var uri = URI.create("http://127.0.0.1:" + port.port() + "/api/v1/query?query="
                 + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         var response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         var body = json.readTree(response.body());
@@ -75,5 +73,13 @@ final class RealPrometheus implements AutoCloseable {
     @Override
     public void close() {
         process.destroy();
+        try {
+            // the port is released only once Prometheus has let go of it
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            port.close();
+        }
     }
 }

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.revos.voice.dialer.DialerApplication;
-import com.revos.voice.optimizer.OptimizerApplication;
-import com.revos.voice.provisioning.ProvisioningApplication;
-import com.revos.voice.simulator.TelephonySimulatorApplication;
 import com.revos.voice.testsupport.RealInfrastructure;
-import com.revos.voice.webhook.WebhookIngestApplication;
 import com.revos.voice.events.EventSchemas;
 import com.revos.voice.events.Topics;
 import com.revos.voice.testsupport.KafkaProbe;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.sql.DriverManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,22 +47,20 @@ class WholeProductIT {
     private static SecretsInLogs secretsInLogs;
     private static String operatorToken;
 
+    /** Every service binds port 0 and reports the port it got: none is chosen beforehand (issue 14, ADR 0017). */
     @BeforeAll
-    static void startTheWholeProduct() throws IOException {
-        ports = new LocalPorts(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0, 0);
+    static void startTheWholeProduct() {
         var launcher = new ServiceLauncher(RealInfrastructure.jdbcUrl(), RealInfrastructure.kafkaBootstrapServers(),
-                ports, Map.of("revos.outbox.drop-slot-on-shutdown", "true",
+                Map.of("revos.outbox.drop-slot-on-shutdown", "true",
                         "revos.simulator.seed", "7",
                         "revos.simulator.api-latency", "20ms"));
-        services.add(launcher.startSimulator(TelephonySimulatorApplication.class, TelephonySimulatorApplication.CONFIG_NAME,
-                ports.simulator()));
-        services.add(launcher.start(WebhookIngestApplication.class, WebhookIngestApplication.CONFIG_NAME,
-                ports.webhookIngest(), false));
-        services.add(launcher.start(ProvisioningApplication.class, ProvisioningApplication.CONFIG_NAME,
-                ports.provisioning(), true));
-        services.add(launcher.start(DialerApplication.class, DialerApplication.CONFIG_NAME, ports.dialer(), true));
-        services.add(launcher.start(OptimizerApplication.class, OptimizerApplication.CONFIG_NAME, ports.optimizer(),
-                true));
+        var webhookIngest = started(launcher.start(LocalService.WEBHOOK_INGEST, 0, null, null));
+        var simulator = started(launcher.start(LocalService.SIMULATOR, 0, webhookIngest.url(), null));
+        var provisioning = started(launcher.start(LocalService.PROVISIONING, 0, null, simulator.url()));
+        var dialer = started(launcher.start(LocalService.DIALER, 0, null, simulator.url()));
+        var optimizer = started(launcher.start(LocalService.OPTIMIZER, 0, null, simulator.url()));
+        ports = new LocalPorts(provisioning.port(), dialer.port(), webhookIngest.port(), optimizer.port(),
+                simulator.port(), 0, 0, 0);
         var tokens = LocalTokenIssuer.fromEnvironment();
         operatorToken = tokens.operator();
         var tenantToken = tokens.tenant(TENANT);
@@ -77,6 +69,11 @@ class WholeProductIT {
                 "local-twilio-token", "local-elevenlabs-key", operatorToken, tenantToken));
         client = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
                 url(ports.simulator()), tenantToken, operatorToken);
+    }
+
+    private static ServiceLauncher.Service started(ServiceLauncher.Service service) {
+        services.add(service);
+        return service;
     }
 
     @AfterAll
@@ -279,11 +276,5 @@ class WholeProductIT {
 
     private static String url(int port) {
         return "http://localhost:" + port;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -218,6 +218,48 @@ class OutboundCallIT extends SimulatorITSupport {
         assertThat(at(reply.map(), "detail.code")).isEqualTo("conversation_not_found");
     }
 
+    @Test
+    void every_outbound_call_is_witnessed_on_arrival_with_its_numbers_and_the_peak_second_of_its_account() {
+        configure(merged(FAST, Map.of("outbound_error_rate", 0.2)));
+
+        int placed = 0;
+        for (int i = 0; i < 10; i++) {
+            if (elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of("call_id", "w-" + i)))
+                    .status() == 200) {
+                placed++;
+            }
+        }
+        int accepted = placed;
+
+        // the number was never imported: the simulator places it from its default line and account
+        String account = CallSimulatorDefaults.ACCOUNT;
+        Map<String, Object> accounts = send("GET", "/simulator/arrivals", null).map();
+        assertThat(accounts).containsOnlyKeys(account);
+        Map<?, ?> witnessed = (Map<?, ?>) accounts.get(account);
+        assertThat(witnessed.get("calls")).as("rejected calls arrived too").isEqualTo(10);
+        assertThat((Integer) witnessed.get("peak_per_second")).isBetween(1, 10);
+        assertThat(witnessed.get("peak_second_ended_at")).isNotNull();
+
+        List<Object> arrivals = send("GET", "/simulator/arrivals/" + account, null).list();
+        assertThat(arrivals).hasSize(10).allSatisfy(arrival -> {
+            assertThat(at(arrival, "to")).isEqualTo("+14155550199");
+            assertThat(at(arrival, "from")).isEqualTo(CallSimulatorDefaults.NUMBER);
+            assertThat(at(arrival, "account")).isEqualTo(account);
+            assertThat(Instant.parse((String) at(arrival, "at"))).isBefore(Instant.now().plusSeconds(1));
+        });
+
+        assertThat(send("POST", "/simulator/reset", null).status()).isEqualTo(204);
+        assertThat(send("GET", "/simulator/arrivals", null).map()).isEmpty();
+        // the placed calls report after the reset: their webhooks must not land in the next test's receiver
+        await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOKS.attempts() == accepted);
+    }
+
+    /** The line of a number the product never imported (CallSimulator.UNKNOWN_LINE). */
+    private static final class CallSimulatorDefaults {
+        static final String NUMBER = "+15005550006";
+        static final String ACCOUNT = "AC00000000000000000000000000000000";
+    }
+
     private static Map<String, Object> call(Map<String, Object> dynamicVariables) {
         return Map.of(
                 "agent_id", "agent_it",

@@ -45,8 +45,11 @@ public final class RealInfrastructure {
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             var started = System.nanoTime();
+            // the builder's own free-port search opens and closes a socket: a race another process wins now and then
+            var port = ReservedPorts.reserve();
             try {
                 postgres = EmbeddedPostgres.builder()
+                        .setPort(port.port())
                         .setServerConfig("wal_level", "logical")
                         .setServerConfig("max_replication_slots", "64")
                         .setServerConfig("max_wal_senders", "64")
@@ -65,6 +68,8 @@ public final class RealInfrastructure {
                     postgres.close();
                 } catch (IOException e) {
                     log.warn("Stopping embedded PostgreSQL failed", e);
+                } finally {
+                    port.close();
                 }
             }));
             log.info("Test PostgreSQL on port {} in {} ms", postgres.getPort(), elapsedMillis(started));

@@ -1,12 +1,13 @@
 package com.revos.voice.console.session;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.revos.voice.console.ConsoleProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -28,8 +29,10 @@ class LocalTokenMinter {
     private final ConsoleProperties properties;
 
     LocalTokenMinter(ConsoleProperties properties) {
-        var key = new SecretKeySpec(properties.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+        // under the kid the services know it by: the encoder picks the key the header names
+        var key = new OctetSequenceKey.Builder(properties.jwtSecret().getBytes(StandardCharsets.UTF_8))
+                .keyID(properties.localSignIn().keyId()).build();
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
         this.properties = properties;
     }
 
@@ -43,9 +46,12 @@ class LocalTokenMinter {
 
     private String issue(String subject, List<String> tenants, List<String> roles) {
         var now = Instant.now();
-        var claims = JwtClaimsSet.builder().subject(subject).issuedAt(now).expiresAt(now.plus(Duration.ofHours(12)))
+        var signIn = properties.localSignIn();
+        // the issuer, audience and kid the services require of every token (ADR 0015), as ./revos token gives them
+        var claims = JwtClaimsSet.builder().issuer(signIn.issuer()).audience(List.of(signIn.audience()))
+                .subject(subject).issuedAt(now).expiresAt(now.plus(Duration.ofHours(12)))
                 .claim("tenants", tenants).claim("roles", roles).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
+        var header = JwsHeader.with(MacAlgorithm.HS256).keyId(signIn.keyId()).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 }

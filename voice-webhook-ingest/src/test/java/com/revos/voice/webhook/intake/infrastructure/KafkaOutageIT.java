@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.revos.voice.events.Topics;
+import com.revos.voice.testsupport.ReservedPorts;
 import com.revos.voice.webhook.WebhookIngestApplication;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads.Ids;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -36,15 +35,18 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 class KafkaOutageIT {
 
+    /** The broker comes back on the same port, so it cannot take port 0: a reserved one, held for the class. */
+    private static ReservedPorts.Reservation kafkaPort;
     private static EmbeddedKafkaKraftBroker kafka;
     private static ConfigurableApplicationContext service;
     private static IngestClient client;
 
     @BeforeAll
-    static void startTheServiceOnABrokerOfItsOwn() throws IOException {
+    static void startTheServiceOnABrokerOfItsOwn() {
+        kafkaPort = ReservedPorts.reserve();
         kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.PROVIDER_REPORTS.name(), Topics.QUARANTINE.name(),
                 Topics.CALLS.name())
-                .kafkaPorts(freePort());
+                .kafkaPorts(kafkaPort.port());
         kafka.afterPropertiesSet();
         service = new SpringApplicationBuilder(WebhookIngestApplication.class).run(
                 "--spring.config.name=" + WebhookIngestApplication.CONFIG_NAME,
@@ -63,6 +65,9 @@ class KafkaOutageIT {
         }
         if (kafka != null) {
             kafka.destroy();
+        }
+        if (kafkaPort != null) {
+            kafkaPort.close();
         }
     }
 
@@ -114,11 +119,5 @@ class KafkaOutageIT {
 
     private static double counter(String name) {
         return service.getBean(MeterRegistry.class).find(name).counters().stream().mapToDouble(c -> c.count()).sum();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

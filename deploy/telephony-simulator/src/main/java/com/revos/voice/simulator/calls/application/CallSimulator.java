@@ -25,17 +25,19 @@ public final class CallSimulator {
 
     private final SimulationControl control;
     private final CallStats stats;
+    private final ProviderArrivals arrivals;
     private final ConversationRegistry conversations;
     private final Directory directory;
     private final WebhookDispatcher webhooks;
     private final ScheduledExecutorService scheduler;
     private final InstantSource clock;
 
-    public CallSimulator(SimulationControl control, CallStats stats, ConversationRegistry conversations,
-                         Directory directory, WebhookDispatcher webhooks, ScheduledExecutorService scheduler,
-                         InstantSource clock) {
+    public CallSimulator(SimulationControl control, CallStats stats, ProviderArrivals arrivals,
+                         ConversationRegistry conversations, Directory directory, WebhookDispatcher webhooks,
+                         ScheduledExecutorService scheduler, InstantSource clock) {
         this.control = control;
         this.stats = stats;
+        this.arrivals = arrivals;
         this.conversations = conversations;
         this.directory = directory;
         this.webhooks = webhooks;
@@ -48,6 +50,9 @@ public final class CallSimulator {
      * real provider, a call is placed even when its answer reaches the client after the client gave up waiting.
      */
     public CompletableFuture<Placement> place(OutboundCall call) {
+        // the provider sees the request now, before its own latency and whatever it answers
+        Directory.Line from = directory.line(call.agentPhoneNumberId()).orElse(UNKNOWN_LINE);
+        arrivals.arrived(from.accountSid(), from.phoneNumber(), call.toNumber());
         CompletableFuture<Placement> result = new CompletableFuture<>();
         Placement placement;
         try {

@@ -17,9 +17,10 @@ public final class SimulationControl {
     private final AtomicInteger generation = new AtomicInteger();
     private final CallStats stats;
     private final ConversationRegistry conversations;
+    private final ProviderArrivals arrivals;
 
     public SimulationControl(SimulationSettings initial, Long seed, CallStats stats,
-                             ConversationRegistry conversations) {
+                             ConversationRegistry conversations, ProviderArrivals arrivals) {
         requireValid(initial);
         this.initial = initial;
         this.seed = seed;
@@ -27,6 +28,7 @@ public final class SimulationControl {
         this.drawer = new AtomicReference<>(new OutcomeDrawer(seed));
         this.stats = stats;
         this.conversations = conversations;
+        this.arrivals = arrivals;
     }
 
     public SimulationSettings settings() {
@@ -40,17 +42,22 @@ public final class SimulationControl {
         return settings;
     }
 
-    /** Back to the startup settings, a freshly seeded random source, zero counts and no conversations. */
+    /** Back to the startup settings, a freshly seeded random source, zero counts, no conversations, no arrivals. */
     public void reset() {
         current.set(initial);
         drawer.set(new OutcomeDrawer(seed));
         generation.incrementAndGet();
         stats.reset();
         conversations.clear();
+        arrivals.reset();
     }
 
     public CallStats.Snapshot stats() {
         return stats.snapshot();
+    }
+
+    public ProviderArrivals arrivals() {
+        return arrivals;
     }
 
     OutcomeDrawer drawer() {

@@ -16,6 +16,7 @@ import com.revos.voice.simulator.calls.application.CallSimulator;
 import com.revos.voice.simulator.calls.application.CallStats;
 import com.revos.voice.simulator.calls.application.ConversationRegistry;
 import com.revos.voice.simulator.calls.application.Directory;
+import com.revos.voice.simulator.calls.application.ProviderArrivals;
 import com.revos.voice.simulator.calls.application.SimulationControl;
 import com.revos.voice.simulator.calls.application.WebhookDispatcher;
 import com.revos.voice.simulator.calls.application.WebhookSigner;
@@ -41,12 +42,19 @@ class CallsConfiguration {
         return new ConversationRegistry(properties.maxConversations());
     }
 
+    /** Lists up to 100,000 arrivals per account: a 10,000-contact pacing run, several times over. */
     @Bean
-    SimulationControl simulationControl(SimulatorProperties p, CallStats stats, ConversationRegistry conversations) {
+    ProviderArrivals providerArrivals() {
+        return new ProviderArrivals(InstantSource.system(), System::nanoTime, 100_000);
+    }
+
+    @Bean
+    SimulationControl simulationControl(SimulatorProperties p, CallStats stats, ConversationRegistry conversations,
+                                        ProviderArrivals arrivals) {
         SimulationSettings initial = new SimulationSettings(p.apiLatency().toMillis(), p.answerRate(), p.busyRate(),
                 p.voicemailRate(), p.failureRate(), p.qualificationRate(), p.minDurationSecs(), p.maxDurationSecs(),
                 p.outboundErrorRate(), p.outbound429Rate(), p.timeScale());
-        return new SimulationControl(initial, p.seed(), stats, conversations);
+        return new SimulationControl(initial, p.seed(), stats, conversations, arrivals);
     }
 
     @Bean
@@ -61,7 +69,7 @@ class CallsConfiguration {
     CallSimulator callSimulator(SimulationControl control, CallStats stats, ConversationRegistry conversations,
                                 Directory directory, WebhookDispatcher webhooks,
                                 ScheduledExecutorService simulatorScheduler) {
-        return new CallSimulator(control, stats, conversations, directory, webhooks, simulatorScheduler,
-                InstantSource.system());
+        return new CallSimulator(control, stats, control.arrivals(), conversations, directory, webhooks,
+                simulatorScheduler, InstantSource.system());
     }
 }

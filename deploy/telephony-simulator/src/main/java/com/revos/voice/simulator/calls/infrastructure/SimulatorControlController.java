@@ -1,17 +1,20 @@
 package com.revos.voice.simulator.calls.infrastructure;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.revos.voice.simulator.calls.application.CallStats;
+import com.revos.voice.simulator.calls.application.ProviderArrivals;
 import com.revos.voice.simulator.calls.application.SimulationControl;
 import com.revos.voice.simulator.calls.model.SimulationSettings;
 
@@ -43,6 +46,21 @@ class SimulatorControlController {
     @GetMapping("/simulator/calls")
     CallStats.Snapshot calls() {
         return control.stats();
+    }
+
+    /**
+     * The provider-side witness of pacing: per Twilio account of the calling numbers, the calls that arrived, the
+     * most of them in any sliding second, and the mean rate.
+     */
+    @GetMapping("/simulator/arrivals")
+    Map<String, ProviderArrivals.AccountView> arrivals() {
+        return control.arrivals().accounts();
+    }
+
+    /** Every arrival listed for one account (time, account, from, to), oldest first. */
+    @GetMapping("/simulator/arrivals/{account}")
+    List<ProviderArrivals.Arrival> arrivals(@PathVariable String account) {
+        return control.arrivals().arrivals(account);
     }
 
     @PostMapping("/simulator/reset")

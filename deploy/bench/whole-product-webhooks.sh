@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The webhook intake inside the running product, measured from outside (issue 14): starts ./revos up (the embedded
+# default, one JVM; --processes to run each service in its own), and drives it with wrk (Debian's package; installed
+# here when missing and run as root) from 127.0.0.1:
+#   1. warm-up: distinct signed post-call webhooks
+#   2. baseline: the same load at /webhooks/noop of the same service (HTTP stack and body read; no signature, no Kafka)
+#   3. measured: distinct signed post-call webhooks, every one signed as ElevenLabs signs (provider-apis.md 5.3)
+# then counts the run's conversations on Kafka (each 2xx must be there exactly once) and the consumer groups' lag
+# (the downstream work must keep up), and stops the stack. Figures and the machine go to .local/bench/report.txt.
+#
+#   deploy/bench/whole-product-webhooks.sh [--processes]
+#   BENCH_SECONDS=30 BENCH_CONNECTIONS=64 BENCH_THREADS=2 BENCH_JFR=1 (a JFR profile of the stack) REVOS_JAVA_OPTS=...
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# the JDK ./revos selects (21 or newer): the helper and jcmd run on it too
+for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java || echo /nonexistent)")")")" /usr/lib/jvm/*; do
+  if [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+    export JAVA_HOME="$candidate" PATH="$candidate/bin:$PATH"
+    break
+  fi
+done
+
+seconds="${BENCH_SECONDS:-30}"
+warmup="${BENCH_WARMUP_SECONDS:-15}"
+connections="${BENCH_CONNECTIONS:-64}"
+threads="${BENCH_THREADS:-2}"
+bodies="${BENCH_BODIES:-$((seconds * 9000))}"
+out=.local/bench
+mkdir -p "$out"
+report="$out/report.txt"
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "==> installing wrk (Debian package)"
+    (apt-get install -y -qq --no-install-recommends wrk || (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk)) >/dev/null
+  else
+    echo "wrk is needed: sudo apt-get install wrk" >&2
+    exit 1
+  fi
+fi
+
+taken="$(ss -ltnH | awk '{print $4}' | grep -E ':(808[0-9]|8090|909[23]|5433)$' || true)"
+if [ -n "$taken" ]; then
+  echo "Ports of the local stack are taken ($(echo $taken)): stop what uses them (another ./revos up?) first." >&2
+  exit 1
+fi
+
+stack_pid=""
+stop_stack() {
+  if [ -n "$stack_pid" ] && kill -0 "$stack_pid" 2>/dev/null; then
+    echo "==> stopping the stack"
+    kill -TERM "$stack_pid"
+    wait "$stack_pid" 2>/dev/null || true
+  fi
+}
+trap stop_stack EXIT
+
+echo "==> starting the product: ./revos up $* (console in $out/up.log)"
+REVOS_WEBHOOKS_BENCHMARKNOOPENABLED=true ./revos up "$@" >"$out/up.log" 2>&1 &
+stack_pid=$!
+for _ in $(seq 1 900); do
+  grep -q "RevOS Voice is running" "$out/up.log" && break
+  kill -0 "$stack_pid" 2>/dev/null || { cat "$out/up.log" >&2; exit 1; }
+  sleep 1
+done
+grep -q "RevOS Voice is running" "$out/up.log" || { echo "The stack did not start; see $out/up.log" >&2; exit 1; }
+
+jar="$(ls deploy/local-stack/target/local-stack-*-exec.jar | head -1)"
+tool() {
+  java -cp "$jar" -Dloader.main=com.revos.voice.local.WebhookLoadTool -Dlogback.configurationFile=local-stack-tool-logback.xml \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>/dev/null
+}
+marker="b$(date +%s)"
+echo "==> signing $bodies distinct webhooks (marker $marker)"
+tool generate "$((warmup * 9000))" "$out/warmup.tsv" "${marker}w"
+tool generate "$bodies" "$out/signed.tsv" "$marker"
+
+url=http://127.0.0.1:8083
+run() { # name, seconds, file, path
+  wrk -t"$threads" -c"$connections" -d"$2s" --timeout 10s -s deploy/bench/signed-webhooks.lua "$url" -- \
+    "$3" "$threads" "$4" | grep '^RESULT' | sed "s/^RESULT/$1/"
+}
+echo "==> warm-up ${warmup}s"
+run warmup "$warmup" "$out/warmup.tsv" /webhooks/elevenlabs/post-call >/dev/null
+lag_before="$(tool lag)"
+echo "==> baseline /webhooks/noop ${seconds}s"
+noop="$(run noop "$seconds" "$out/warmup.tsv" /webhooks/noop)"
+if [ "${BENCH_JFR:-}" = 1 ]; then
+  # the JVM that serves the intake: the stack's, or with --processes the intake's own
+  jvm="$(pgrep -f 'voice-webhook-ingest-.*-exec.jar' | head -1 || true)"
+  jvm="${jvm:-$stack_pid}"
+  jcmd "$jvm" JFR.start name=bench settings=profile duration="${seconds}s" filename="$PWD/$out/intake.jfr" >/dev/null
+  echo "==> recording $out/intake.jfr (pid $jvm)"
+fi
+echo "==> signed post-call webhooks ${seconds}s"
+signed="$(run signed "$seconds" "$out/signed.tsv" /webhooks/elevenlabs/post-call)"
+lag_after="$(tool lag)"
+sleep 10
+lag_later="$(tool lag)"
+kafka="$(tool count "$marker")"
+
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN {printf "%.2f", s / n}')"
+{
+  echo "whole-product webhook benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up $*"
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, load before $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java: $(java -version 2>&1 | head -1); wrk -t$threads -c$connections -d${seconds}s, 127.0.0.1"
+  echo "stack JVM: $(ps -o args= -p "$stack_pid" | sed 's/ -jar .*//; s/^[^ ]*java //')"
+  echo "$noop"
+  echo "$signed"
+  echo "signed / noop: $ratio"
+  echo "kafka: $kafka (2xx: $(field "$signed" ok))"
+  echo "consumer lag before: $lag_before"
+  echo "consumer lag after:  $lag_after"
+  echo "consumer lag +10 s:  $lag_later"
+} | tee "$report"
+ok="$(field "$signed" ok)"
+distinct="$(field "$kafka" distinct)"
+repeated="$(field "$kafka" repeated)"
+requests="$(field "$signed" requests)"
+if [ "$(field "$signed" wrapped)" != 0 ]; then
+  echo "FAIL: wrk ran out of distinct bodies; raise BENCH_BODIES" | tee -a "$report"
+  exit 1
+fi
+# wrk counts the requests answered within its run; up to one per connection was still in flight when it stopped
+if [ "$repeated" != 0 ] || [ "$distinct" -lt "$ok" ] || [ "$distinct" -gt "$((requests + connections))" ]; then
+  echo "FAIL: every 2xx must be on Kafka exactly once (2xx $ok, sent $requests, on Kafka $distinct, repeated $repeated)" | tee -a "$report"
+  exit 1
+fi
+echo "every 2xx on Kafka exactly once" | tee -a "$report"
