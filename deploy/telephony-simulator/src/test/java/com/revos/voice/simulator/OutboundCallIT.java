@@ -100,6 +100,8 @@ class OutboundCallIT extends SimulatorITSupport {
         assertThat(calls).hasSize(1);
         assertThat(((Map<?, ?>) calls.getFirst()).get("to")).isEqualTo("+14155550199");
         assertThat((String) ((Map<?, ?>) calls.getFirst()).get("sid")).startsWith("CA");
+        // the call goes on and reports: its webhook is awaited here, not counted by the next test's receiver
+        assertThat(verifies(awaitWebhook(conversationId))).isTrue();
     }
 
     @Test
