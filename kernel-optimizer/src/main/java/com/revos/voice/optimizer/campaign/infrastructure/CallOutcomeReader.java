@@ -46,7 +46,10 @@ final class CallOutcomeReader {
         }
     }
 
-    /** The outcome's ids, outcome, qualification and local hour; the other fields are left null. */
+    /**
+     * The outcome's ids, outcome (busy, no-answer and provider-refused ones included), qualification, local hour and
+     * the provider's refusal reason; the other fields are left null.
+     */
     static CallCompleted read(byte[] data) {
         UUID callId = null;
         UUID campaignId = null;
@@ -54,6 +57,7 @@ final class CallOutcomeReader {
         CallOutcome outcome = null;
         Boolean qualified = null;
         Integer localHour = null;
+        String notPlacedReason = null;
         var matched = true;
         try (var parser = EventJson.mapper().getFactory().createParser(data)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -73,6 +77,7 @@ final class CallOutcomeReader {
                     case "qualified" -> qualified = parser.getBooleanValue();
                     case "local_hour" -> localHour = parser.getIntValue();
                     case "matched" -> matched = parser.getBooleanValue();
+                    case "not_placed_reason" -> notPlacedReason = parser.getText();
                     default -> parser.skipChildren();
                 }
             }
@@ -83,7 +88,8 @@ final class CallOutcomeReader {
             throw new MalformedEventException("call.completed without an outcome");
         }
         return new CallCompleted(callId, campaignId, tenantId, null, null, null, null, null, null, null, outcome,
-                qualified, null, null, null, null, matched, localHour, null);
+                qualified, null, null, null, null, matched, localHour, null, null, null, null, notPlacedReason,
+                null);
     }
 
     private static String header(Headers headers, String name) {

@@ -7,6 +7,7 @@ import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.events.Topics;
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
 import com.revos.voice.optimizer.campaign.model.CampaignState;
+import com.revos.voice.optimizer.campaign.model.HourlyConnects;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,8 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads each CloudEvent, drops duplicates by event id, and applies call outcomes and campaign events to the
- * campaign's state. Only {@code call.completed} counts among call events; outcomes without a campaign are not ours
- * to judge. A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
+ * campaign's state and its tenant's hourly history. Only {@code call.completed} counts among call events: busy,
+ * no-answer and provider-refused attempts are completions too (ADR 0009), while a {@code call.initiation_failed} is
+ * either the twin of a refused call's completion or an attempt given back unplaced, which says nothing about the
+ * campaign; outcomes without a campaign are not ours to judge. The tenant's history lives in the task that reads the
+ * campaign, so with several partitions it holds the tenant's campaigns of that partition (ADR 0012). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
  * applied: it is forwarded, with the reason in {@link #REASON_HEADER}, to the dead-letter sink instead of skipped.
  */
 final class CampaignEventsProcessor implements Processor<String, byte[], String, byte[]> {
@@ -36,6 +40,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, CampaignState> states;
     private WindowStore<String, Long> seen;
+    private KeyValueStore<String, byte[]> tenantHours;
 
     CampaignEventsProcessor(CampaignMonitor monitor) {
         this.monitor = monitor;
@@ -46,6 +51,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         this.context = context;
         states = context.getStateStore(OptimizerTopology.STATE_STORE);
         seen = context.getStateStore(OptimizerTopology.SEEN_STORE);
+        tenantHours = context.getStateStore(OptimizerTopology.TENANT_HOURS_STORE);
     }
 
     @Override
@@ -65,9 +71,13 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         try {
             if (callCompleted) {
                 var call = CallOutcomeReader.read(record.value());
-                if (call.matched() && call.campaignId() != null) {
-                    apply(call.campaignId(), state -> monitor.onCallCompleted(state, call, attributes.id(),
+                if (call.matched() && call.campaignId() != null && call.tenantId() != null) {
+                    var tenantKey = call.tenantId().toString();
+                    var stored = tenantHours.get(tenantKey);
+                    var hours = stored == null ? new HourlyConnects() : HourlyConnects.fromBytes(stored);
+                    apply(call.campaignId(), state -> monitor.onCallCompleted(state, hours, call, attributes.id(),
                             attributes.time()));
+                    tenantHours.put(tenantKey, hours.toBytes());
                 }
             } else {
                 var envelope = EventEnvelope.fromKafka(record.key(), record.headers(), record.value());
