@@ -252,26 +252,26 @@ public final class RuleBook {
                         "rolled back the %s: failure rate >= %s with %s confidence after %d calls, worse than %s "
                                 + "before it; %s", rollback.reverted(), percent(e.confidenceBound()), confidence,
                         e.sample(), percent(e.threshold()), evidence);
-                case Action.RecommendOnly only -> "recommended only: " + sentence(rule, only.wouldDo(), e, confidence)
-                        + "; " + evidence;
-                default -> sentence(rule, action, e, confidence) + "; " + evidence;
+                case Action.RecommendOnly only -> "recommended only: " + sentence(rule, only.wouldDo(), false, e,
+                        confidence) + "; " + evidence;
+                default -> sentence(rule, action, true, e, confidence) + "; " + evidence;
             };
         }
 
-        private static String sentence(Rule rule, Action action, Evidence e, String confidence) {
+        private static String sentence(Rule rule, Action action, boolean acted, Evidence e, String confidence) {
             var bound = percent(e.confidenceBound());
             var threshold = percent(e.threshold());
             return switch (rule) {
                 case STOP_LOSS -> String.format(Locale.ROOT, "%s: failure rate >= %s with %s confidence after %d "
-                        + "calls; threshold %s", action instanceof Action.Pause ? "paused" : "pause",
+                        + "calls; threshold %s", acted ? "paused" : "pause",
                         bound, confidence, e.sample(), threshold);
                 case RETIME -> retime(action, e, confidence);
                 case SCRIPT_CHANGE -> String.format(Locale.ROOT, "script change: qualification among connected "
                         + "calls <= %s with %s confidence after %d connected calls; threshold %s", bound, confidence,
                         e.sample(), threshold);
                 case SCALE_UP -> String.format(Locale.ROOT, "%s: qualified per attempt >= %s with %s confidence "
-                        + "after %d calls; threshold %s", action instanceof Action.Scale ? "scaled up" : "scale up",
-                        bound, confidence, e.sample(), threshold);
+                        + "after %d calls; threshold %s", acted && action instanceof Action.Scale ? "scaled up"
+                        : "scale up", bound, confidence, e.sample(), threshold);
             };
         }
 
@@ -304,10 +304,8 @@ public final class RuleBook {
         }
 
         static String percent(double rate) {
-            var value = rate * 100;
-            return value == Math.rint(value) || value >= 10
-                    ? String.format(Locale.ROOT, "%.0f %%", value)
-                    : String.format(Locale.ROOT, "%.1f %%", value);
+            var text = String.format(Locale.ROOT, "%.1f", rate * 100);
+            return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + " %";
         }
 
         private static String ratio(double logRatio) {
