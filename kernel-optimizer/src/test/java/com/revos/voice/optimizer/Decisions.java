@@ -5,6 +5,7 @@ import com.revos.voice.optimizer.campaign.model.Attempt;
 import com.revos.voice.optimizer.campaign.model.CallingHoursCeiling;
 import com.revos.voice.optimizer.campaign.model.CampaignState;
 import com.revos.voice.optimizer.campaign.model.Decision;
+import com.revos.voice.optimizer.campaign.model.HourlyConnects;
 import com.revos.voice.optimizer.campaign.model.RuleBook;
 import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class Decisions {
     /** Records the attempt and evaluates the rules on the default policy, as the monitor does. */
     public static List<Decision> evaluate(CampaignState state, UUID tenant, Attempt attempt) {
         state.record(attempt, tenant, OptimizerPolicy.DEFAULT);
-        return RuleBook.evaluate(state, attempt, OptimizerPolicy.DEFAULT, state.hourly(), CallingHoursCeiling.FEDERAL);
+        return RuleBook.evaluate(state, attempt, OptimizerPolicy.DEFAULT, HourlyConnects::new,
+                CallingHoursCeiling.FEDERAL);
     }
 }

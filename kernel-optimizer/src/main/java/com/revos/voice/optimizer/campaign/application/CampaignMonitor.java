@@ -18,6 +18,7 @@ import com.revos.voice.optimizer.campaign.model.RuleBook;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Applies one event to a campaign's state and acts on what the rules decide. The caller (the stream processor)
@@ -41,17 +42,16 @@ public final class CampaignMonitor {
     }
 
     /**
-     * Counts the outcome (in the campaign's state and in its tenant's hourly history), evaluates the rules and
-     * records what fired.
+     * Counts the outcome, evaluates the rules and records what fired.
      *
-     * @param tenantHours the tenant's hourly connects, updated here; the caller stores them
+     * @param tenantHours the hourly connects of the tenant's other campaigns (the retime prior), asked for only when
+     *                    a retime is planned
      */
-    public List<Decision> onCallCompleted(CampaignState state, HourlyConnects tenantHours, CallCompleted call,
-                                          UUID eventId, Instant at) {
+    public List<Decision> onCallCompleted(CampaignState state, Supplier<HourlyConnects> tenantHours,
+                                          CallCompleted call, UUID eventId, Instant at) {
         var policy = policies.policyOf(call.tenantId());
         var attempt = Attempt.of(call, at);
         state.record(attempt, call.tenantId(), policy);
-        tenantHours.add(attempt);
         var decisions = RuleBook.evaluate(state, attempt, policy, tenantHours, ceiling);
         if (!decisions.isEmpty()) {
             var hourly = state.hourlyConnectRates();

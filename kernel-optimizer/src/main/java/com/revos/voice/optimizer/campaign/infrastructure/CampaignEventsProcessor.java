@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * campaign's state and its tenant's hourly history. Only {@code call.completed} counts among call events: busy,
  * no-answer and provider-refused attempts are completions too (ADR 0009), while a {@code call.initiation_failed} is
  * either the twin of a refused call's completion or an attempt given back unplaced, which says nothing about the
- * campaign; outcomes without a campaign are not ours to judge. The tenant's history lives in the task that reads the
- * campaign, so with several partitions it holds the tenant's campaigns of that partition (ADR 0012). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
+ * campaign; outcomes without a campaign are not ours to judge. The tenant's history is read from the campaigns of this
+ * task's store, so with several partitions it holds the tenant's campaigns of that partition (ADR 0012). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
  * applied: it is forwarded, with the reason in {@link #REASON_HEADER}, to the dead-letter sink instead of skipped.
  */
 final class CampaignEventsProcessor implements Processor<String, byte[], String, byte[]> {
@@ -40,7 +40,6 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, CampaignState> states;
     private WindowStore<String, Long> seen;
-    private KeyValueStore<String, byte[]> tenantHours;
 
     CampaignEventsProcessor(CampaignMonitor monitor) {
         this.monitor = monitor;
@@ -51,7 +50,6 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         this.context = context;
         states = context.getStateStore(OptimizerTopology.STATE_STORE);
         seen = context.getStateStore(OptimizerTopology.SEEN_STORE);
-        tenantHours = context.getStateStore(OptimizerTopology.TENANT_HOURS_STORE);
     }
 
     @Override
@@ -72,12 +70,9 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
             if (callCompleted) {
                 var call = CallOutcomeReader.read(record.value());
                 if (call.matched() && call.campaignId() != null && call.tenantId() != null) {
-                    var tenantKey = call.tenantId().toString();
-                    var stored = tenantHours.get(tenantKey);
-                    var hours = stored == null ? new HourlyConnects() : HourlyConnects.fromBytes(stored);
-                    apply(call.campaignId(), state -> monitor.onCallCompleted(state, hours, call, attributes.id(),
+                    apply(call.campaignId(), state -> monitor.onCallCompleted(state,
+                            () -> tenantHours(call.tenantId(), call.campaignId()), call, attributes.id(),
                             attributes.time()));
-                    tenantHours.put(tenantKey, hours.toBytes());
                 }
             } else {
                 var envelope = EventEnvelope.fromKafka(record.key(), record.headers(), record.value());
@@ -117,6 +112,23 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         }
         seen.put(id, at, at);
         return false;
+    }
+
+    /**
+     * The hourly connects of the tenant's other campaigns in this task's store: read only when a retime is planned
+     * (rarely, given the cooldown), so the hot path keeps no tenant-wide aggregate to update.
+     */
+    private HourlyConnects tenantHours(UUID tenantId, UUID campaignId) {
+        var total = new HourlyConnects();
+        try (var all = states.all()) {
+            all.forEachRemaining(entry -> {
+                var other = entry.value;
+                if (tenantId.equals(other.tenantId()) && !campaignId.equals(other.campaignId())) {
+                    total.addAll(other.hourly());
+                }
+            });
+        }
+        return total;
     }
 
     private void apply(UUID campaignId, Consumer<CampaignState> change) {

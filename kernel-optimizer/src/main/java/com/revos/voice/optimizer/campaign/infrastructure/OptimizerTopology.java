@@ -19,7 +19,7 @@ final class OptimizerTopology {
     static final String PROCESSOR = "campaign-rules";
     static final String STATE_STORE = "campaign-state";
     static final String SEEN_STORE = "seen-events";
-    static final String TENANT_HOURS_STORE = "tenant-hours";
+
     static final String DEAD_LETTERS = "dead-letters";
     /** The group part of the optimizer's dead-letter topics, whatever its Streams application id. */
     static final String DEAD_LETTER_GROUP = "kernel-optimizer";
@@ -54,10 +54,6 @@ final class OptimizerTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(states, Serdes.String(), new CampaignStateSerde())
                 .withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.windowStoreBuilder(seen, Serdes.String(), Serdes.Long()), PROCESSOR);
-        var tenants = persistent ? Stores.persistentKeyValueStore(TENANT_HOURS_STORE)
-                : Stores.inMemoryKeyValueStore(TENANT_HOURS_STORE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(tenants, Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled(), PROCESSOR);
         return topology;
     }
 }

@@ -60,6 +60,14 @@ public final class HourlyConnects {
         return attempts[hour] == 0 ? 0.0 : (double) connects[hour] / attempts[hour];
     }
 
+    /** Adds another history's counts to these. */
+    public void addAll(HourlyConnects other) {
+        for (int hour = 0; hour < 24; hour++) {
+            attempts[hour] += other.attempts[hour];
+            connects[hour] += other.connects[hour];
+        }
+    }
+
     /** These counts without {@code part}'s (the tenant's history without the campaign's own calls), never negative. */
     public HourlyConnects without(HourlyConnects part) {
         var rest = new HourlyConnects();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The four rules of design.md section 5, decided on evidence (ADR 0012). Each rule keeps a sequential test of its
@@ -27,6 +28,8 @@ public final class RuleBook {
     static final int GUARD_CALLS = 1_000;
 
     private static final Map<RuleKey, SequentialTest> TESTS = new ConcurrentHashMap<>();
+    /** The tests of the policy last used on this thread: a policy instance is reused for many events. */
+    private static final ThreadLocal<PolicyTests> LAST = new ThreadLocal<>();
 
     private RuleBook() {
     }
@@ -34,16 +37,18 @@ public final class RuleBook {
     /**
      * Adds the attempt just recorded to every rule's test and evaluates the rules; updates their firing state.
      *
-     * @param tenantHours the tenant's hourly connects over all its campaigns (this one's included), the retime prior
+     * @param tenantHours the hourly connects of the tenant's other campaigns, the retime prior; asked for only when
+     *                    a retime is planned
      */
     public static List<Decision> evaluate(CampaignState state, Attempt attempt, OptimizerPolicy policy,
-                                          HourlyConnects tenantHours, CallingHoursCeiling ceiling) {
+                                          Supplier<HourlyConnects> tenantHours, CallingHoursCeiling ceiling) {
         if (state.ended || state.tenantId() == null || state.streamTime == CampaignState.NEVER) {
             return List.of();
         }
+        var tests = tests(policy);
         for (var rule : Rule.values()) {
             if (rule != Rule.SCRIPT_CHANGE || attempt.connected()) {
-                test(rule, policy.of(rule)).observe(state.charts[rule.ordinal()], event(rule, attempt));
+                tests[rule.ordinal()].observe(state.charts[rule.ordinal()], event(rule, attempt));
             }
         }
         var decisions = new ArrayList<Decision>(1);
@@ -52,7 +57,7 @@ public final class RuleBook {
         for (var rule : Rule.values()) {
             var settings = policy.of(rule);
             var i = rule.ordinal();
-            var test = test(rule, settings);
+            var test = tests[i];
             var charts = state.charts[i];
             if (!state.armed[i]) {
                 state.armed[i] = recovered(rule, value(rule, metrics), settings.threshold(), policy.hysteresis());
@@ -84,6 +89,22 @@ public final class RuleBook {
                     Explanations.of(rule, action, evidence), state.streamTime()));
         }
         return decisions;
+    }
+
+    private static SequentialTest[] tests(OptimizerPolicy policy) {
+        var last = LAST.get();
+        if (last != null && last.policy() == policy) {
+            return last.tests();
+        }
+        var tests = new SequentialTest[Rule.values().length];
+        for (var rule : Rule.values()) {
+            tests[rule.ordinal()] = test(rule, policy.of(rule));
+        }
+        LAST.set(new PolicyTests(policy, tests));
+        return tests;
+    }
+
+    private record PolicyTests(OptimizerPolicy policy, SequentialTest[] tests) {
     }
 
     /** The rule's test for these settings; policies change rarely, so the tests are shared. */
@@ -146,14 +167,14 @@ public final class RuleBook {
         return state.guarding() && (rule == Rule.RETIME || rule == Rule.SCALE_UP);
     }
 
-    private static Action action(Rule rule, CampaignState state, OptimizerPolicy policy, HourlyConnects tenantHours,
-                                 CallingHoursCeiling ceiling) {
+    private static Action action(Rule rule, CampaignState state, OptimizerPolicy policy,
+                                 Supplier<HourlyConnects> tenantHours, CallingHoursCeiling ceiling) {
         var settings = policy.of(rule);
         var automatic = settings.mode() == Mode.AUTOMATIC;
         return switch (rule) {
             case STOP_LOSS -> automatic ? new Action.Pause() : new Action.RecommendOnly(new Action.Pause());
             case RETIME -> {
-                var plan = RetimePlanner.plan(state.hourly, tenantHours.without(state.hourly), state.callingWindow,
+                var plan = RetimePlanner.plan(state.hourly, tenantHours.get(), state.callingWindow,
                         ceiling, policy.retimeHours(), settings.minimumEffect(), settings.errorRate());
                 yield automatic && plan.decisive() ? plan.retime() : new Action.RecommendOnly(plan.retime());
             }

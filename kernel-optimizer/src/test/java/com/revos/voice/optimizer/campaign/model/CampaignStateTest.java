@@ -61,7 +61,8 @@ class CampaignStateTest {
             var attempt = Attempt.of(Calls.outcome(tenant, campaign, i < 40 || i % 3 == 0 ? CallOutcome.FAILED
                     : CallOutcome.CONNECTED, true, 12), T0.plusSeconds(i));
             state.record(attempt, tenant, OptimizerPolicy.DEFAULT);
-            RuleBook.evaluate(state, attempt, OptimizerPolicy.DEFAULT, state.hourly, CallingHoursCeiling.FEDERAL);
+            RuleBook.evaluate(state, attempt, OptimizerPolicy.DEFAULT, HourlyConnects::new,
+                    CallingHoursCeiling.FEDERAL);
         }
 
         var copy = CampaignState.fromBytes(state.toBytes());

@@ -73,7 +73,6 @@ class DecisionEvaluationTest {
         var tenant = UUID.randomUUID();
         var state = CampaignState.fresh(UUID.randomUUID());
         state.started(tenant, CallingWindow.DEFAULT, new Pacing(callsPerSecond, 50), null);
-        var tenantHours = new HourlyConnects();
         var policy = OptimizerPolicy.DEFAULT;
         for (int i = 0; i < calls; i++) {
             var fail = random.nextDouble() < truth.failureAt(i);
@@ -81,8 +80,8 @@ class DecisionEvaluationTest {
             var attempt = new Attempt(null, T0.plusMillis((long) (i * 1000 / callsPerSecond)), fail, connected,
                     connected && random.nextDouble() < 0.3, 8 + i % 13);
             state.record(attempt, tenant, policy);
-            tenantHours.add(attempt);
-            for (var decision : RuleBook.evaluate(state, attempt, policy, tenantHours, CallingHoursCeiling.FEDERAL)) {
+            for (var decision : RuleBook.evaluate(state, attempt, policy, HourlyConnects::new,
+                    CallingHoursCeiling.FEDERAL)) {
                 if (decision.action() instanceof Action.Pause) {
                     return i + 1;
                 }

@@ -31,6 +31,7 @@ class RuleBookTest {
     private final UUID tenant = UUID.randomUUID();
     private final UUID campaign = UUID.randomUUID();
     private final CampaignState state = CampaignState.fresh(campaign);
+    /** The tenant's other campaigns. */
     private final HourlyConnects tenantHours = new HourlyConnects();
     private OptimizerPolicy policy = OptimizerPolicy.DEFAULT;
     private int clock;
@@ -40,8 +41,8 @@ class RuleBookTest {
         for (int i = 0; i < count; i++) {
             var attempt = Attempt.of(outcomes.apply(i), T0.plusSeconds(clock++));
             state.record(attempt, tenant, policy);
-            tenantHours.add(attempt);
-            decisions.addAll(RuleBook.evaluate(state, attempt, policy, tenantHours, CallingHoursCeiling.FEDERAL));
+            decisions.addAll(RuleBook.evaluate(state, attempt, policy, () -> tenantHours,
+                    CallingHoursCeiling.FEDERAL));
         }
         return decisions;
     }
@@ -276,7 +277,7 @@ class RuleBookTest {
         for (int i = 0; i < 13; i++) {
             var attempt = Attempt.of(call(CallOutcome.FAILED), T0.plusSeconds(i));
             replay.record(attempt, tenant, policy);
-            var decisions = RuleBook.evaluate(replay, attempt, policy, new HourlyConnects(),
+            var decisions = RuleBook.evaluate(replay, attempt, policy, HourlyConnects::new,
                     CallingHoursCeiling.FEDERAL);
             if (!decisions.isEmpty()) {
                 again = decisions.getFirst();
