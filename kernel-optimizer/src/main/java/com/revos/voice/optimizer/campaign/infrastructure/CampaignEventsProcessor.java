@@ -36,7 +36,10 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
 
     private static final Logger log = LoggerFactory.getLogger(CampaignEventsProcessor.class);
 
+    private static final long TENANT_HOURS_TTL_NANOS = 60_000_000_000L;
+
     private final CampaignMonitor monitor;
+    private final java.util.Map<UUID, TenantTotal> tenantTotals = new java.util.HashMap<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, CampaignState> states;
     private WindowStore<String, Long> seen;
@@ -115,20 +118,33 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
     }
 
     /**
-     * The hourly connects of the tenant's other campaigns in this task's store: read only when a retime is planned
-     * (rarely, given the cooldown), so the hot path keeps no tenant-wide aggregate to update.
+     * The hourly connects of the tenant's other campaigns in this task's store: read only when a retime is planned,
+     * so the hot path keeps no tenant-wide aggregate to update. The tenant's total is kept for
+     * {@link #TENANT_HOURS_TTL_NANOS} (a prior need not be fresher than that), less the campaign's own counts.
      */
     private HourlyConnects tenantHours(UUID tenantId, UUID campaignId) {
-        var total = new HourlyConnects();
-        try (var all = states.all()) {
-            all.forEachRemaining(entry -> {
-                var other = entry.value;
-                if (tenantId.equals(other.tenantId()) && !campaignId.equals(other.campaignId())) {
-                    total.addAll(other.hourly());
-                }
-            });
+        var now = System.nanoTime();
+        var cached = tenantTotals.get(tenantId);
+        if (cached == null || now - cached.at() > TENANT_HOURS_TTL_NANOS) {
+            var total = new HourlyConnects();
+            try (var all = states.all()) {
+                all.forEachRemaining(entry -> {
+                    if (tenantId.equals(entry.value.tenantId())) {
+                        total.addAll(entry.value.hourly());
+                    }
+                });
+            }
+            if (tenantTotals.size() > 1_000) {
+                tenantTotals.clear();
+            }
+            cached = new TenantTotal(total, now);
+            tenantTotals.put(tenantId, cached);
         }
-        return total;
+        var own = states.get(campaignId.toString());
+        return own == null ? cached.hours() : cached.hours().without(own.hourly());
+    }
+
+    private record TenantTotal(HourlyConnects hours, long at) {
     }
 
     private void apply(UUID campaignId, Consumer<CampaignState> change) {

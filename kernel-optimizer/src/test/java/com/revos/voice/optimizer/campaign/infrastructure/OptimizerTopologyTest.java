@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.CampaignEvent.CampaignPaused;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.Pacing;
@@ -13,6 +14,7 @@ import com.revos.voice.events.VoiceEvent;
 import com.revos.voice.optimizer.Calls;
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
 import com.revos.voice.optimizer.campaign.application.DecisionLog;
+import com.revos.voice.optimizer.campaign.model.Action;
 import com.revos.voice.optimizer.campaign.model.CampaignState;
 import com.revos.voice.optimizer.campaign.model.Decision;
 import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
@@ -188,6 +190,31 @@ class OptimizerTopologyTest {
 
         assertThat(log.decisions).filteredOn(decision -> decision.rule() == Rule.SCRIPT_CHANGE)
                 .extracting(Decision::episode).containsExactly(1, 2);
+    }
+
+    @Test
+    void a_thin_campaign_retimes_on_its_tenants_other_campaigns_hours() {
+        // another campaign of the tenant has learned that only 18-20 answer
+        var veteran = UUID.randomUUID();
+        for (int i = 0; i < 3_000; i++) {
+            var hour = 8 + i % 13;
+            send(calls, Calls.outcome(tenant, veteran, hour >= 18 && i % 2 == 0 ? CallOutcome.CONNECTED
+                    : CallOutcome.NO_ANSWER, false, hour), T0.plusSeconds(i));
+        }
+        var veteranDecisions = log.decisions.size();
+        // the new campaign barely connects at all, with only a handful of calls per hour
+        send(campaigns, Calls.started(tenant, campaign, new Pacing(1, 5), new Pacing(5, 20)), T0);
+        for (int i = 0; i < 200; i++) {
+            send(calls, Calls.outcome(tenant, campaign, CallOutcome.NO_ANSWER, false, 9 + i % 12),
+                    T0.plusSeconds(4_000 + i));
+        }
+
+        assertThat(log.decisions.subList(veteranDecisions, log.decisions.size()))
+                .filteredOn(decision -> decision.rule() == Rule.RETIME).first().satisfies(decision -> {
+                    var action = decision.action() instanceof Action.RecommendOnly only ? only.wouldDo()
+                            : decision.action();
+                    assertThat(((Action.Retime) action).to()).isEqualTo(new CallingWindow(15, 21, null));
+                });
     }
 
     @Test
