@@ -1,0 +1,153 @@
+package com.revos.voice.dialer.call.application;
+
+import com.revos.voice.dialer.DialerProperties;
+import com.revos.voice.dialer.call.model.Attempt;
+import com.revos.voice.dialer.call.model.CallRecord;
+import com.revos.voice.dialer.call.model.CallState;
+import com.revos.voice.dialer.call.model.ProviderResult;
+import com.revos.voice.dialer.call.model.SendGate;
+import com.revos.voice.dialer.call.model.SendPacing;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
+import com.revos.voice.dialer.common.application.Events;
+import com.revos.voice.dialer.common.application.Transactions;
+import com.revos.voice.events.CallEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * The life of one attempt up to the provider's answer. The attempt is committed ({@code requested}, with
+ * {@code CallRequested} in the outbox) before anything is sent; right before the request is written, the send gate
+ * paces it and moves it to {@code sending}, fenced by its owner; the answer is then applied in a transaction of its
+ * own, by what it proves ({@link ProviderResult}). An answer that proves nothing leaves the attempt
+ * {@code ambiguous}: it is never sent again until the provider's own records say there is no such call.
+ */
+public class Attempts {
+
+    private final CallRecords calls;
+    private final ContactQueue contacts;
+    private final CallOutcomes outcomes;
+    private final CallProvider provider;
+    private final Events outbox;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final DialerProperties.Dispatch settings;
+    private final MeterRegistry meters;
+    private volatile BiConsumer<UUID, String> accountRefusals = (campaignId, reason) -> { };
+
+    public Attempts(CallRecords calls, ContactQueue contacts, CallOutcomes outcomes, CallProvider provider,
+                    Events outbox, Transactions transactions, Clock clock, DialerProperties.Dispatch settings,
+                    MeterRegistry meters) {
+        this.calls = calls;
+        this.contacts = contacts;
+        this.outcomes = outcomes;
+        this.provider = provider;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    /**
+     * What stops a campaign's dialing when the provider refuses the account (campaign id, reason), run in the
+     * transaction that records the refusal. The campaign aggregate registers it, so that calls need not know it.
+     */
+    public void onAccountRefused(BiConsumer<UUID, String> stopDialing) {
+        this.accountRefusals = stopDialing;
+    }
+
+    /** Records the attempt in the caller's transaction. */
+    public void recordRequested(Attempt a) {
+        var now = clock.instant();
+        calls.insertRequested(a, now);
+        outbox.publish(new CallEvent.CallRequested(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
+                a.attempt(), a.agentId(), a.phoneNumberId(), a.toNumber(), now, a.localHour()));
+    }
+
+    /**
+     * Sends a recorded attempt once {@code pacing} lets it go and records the provider's answer. {@code pacing} runs
+     * right before the request is written and commits the attempt's fenced move to {@code sending} with the start
+     * it grants: if its owner lost it meanwhile (another instance took the campaign over, or recovery withdrew it),
+     * nothing is sent.
+     */
+    public ProviderResult dial(Attempt a, SendPacing pacing) {
+        SendGate gate = () -> pacing.await(() -> calls.markSending(a.callId(), a.owner(), clock.instant()));
+        var result = provider.place(a.toPlaceCall().through(gate));
+        meters.counter("revos.dialer.calls.placed", "result", result.getClass().getSimpleName().toLowerCase())
+                .increment();
+        transactions.inTransaction(() -> apply(a, result));
+        return result;
+    }
+
+    /** A recorded attempt that is not sent after all (the campaign was paused or cancelled meanwhile). */
+    public void withdraw(Attempt a, String reason) {
+        transactions.inTransaction(() -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
+                a.contactId(), a.attempt(), a.toNumber(), List.of(CallState.REQUESTED), reason, "withdrawn",
+                clock.instant()));
+    }
+
+    private void apply(Attempt a, ProviderResult result) {
+        var now = clock.instant();
+        switch (result) {
+            case ProviderResult.Placed placed -> initiate(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
+                    a.attempt(), a.toNumber(), List.of(CallState.SENDING), placed.conversationId(), placed.callSid(),
+                    now);
+            case ProviderResult.Rejected rejected -> {
+                var row = calls.find(a.callId());
+                if (row.isPresent() && outcomes.fail(row.get(), List.of(CallState.SENDING), rejected.reason(),
+                        rejected.code(), "provider refused the call")) {
+                    outbox.publish(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(),
+                            a.contactId(), a.attempt(), a.toNumber(), rejected.reason(), rejected.code(), false, now,
+                            true));
+                }
+            }
+            case ProviderResult.AccountRefused refused -> {
+                if (giveBack(a.callId(), a.tenantId(), a.campaignId(), a.contactId(), a.attempt(), a.toNumber(),
+                        List.of(CallState.REQUESTED, CallState.SENDING), refused.reason(), refused.code(),
+                        now.plus(settings.outageBackoff())) && a.campaignId() != null) {
+                    accountRefusals.accept(a.campaignId(), refused.reason());
+                }
+            }
+            case ProviderResult.Unavailable unavailable -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
+                    a.contactId(), a.attempt(), a.toNumber(), List.of(CallState.REQUESTED, CallState.SENDING),
+                    unavailable.reason(), unavailable.code(), now.plus(settings.outageBackoff()));
+            case ProviderResult.Ambiguous ambiguous -> calls.ambiguous(a.callId(), ambiguous.reason(),
+                    now.plus(settings.settleAfter()));
+        }
+    }
+
+    /** The provider has the call (its answer, or its records for an ambiguous attempt): it is on its way. */
+    boolean initiate(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
+                     List<CallState> from, String conversationId, String callSid, Instant now) {
+        if (!calls.initiated(callId, from, conversationId, callSid, now, now.plus(settings.outcomeTimeout()))) {
+            return false;
+        }
+        outbox.publish(new CallEvent.CallInitiated(callId, tenantId, campaignId, contactId, attempt, conversationId,
+                callSid, toNumber, now));
+        return true;
+    }
+
+    /** No call happened: the attempt is given back to the contact, which waits until {@code notBefore}. */
+    boolean giveBack(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
+                     List<CallState> from, String reason, String code, Instant notBefore) {
+        if (!calls.notPlaced(callId, from, reason, clock.instant())) {
+            return false;
+        }
+        outbox.publish(new CallEvent.CallInitiationFailed(callId, tenantId, campaignId, contactId, attempt, toNumber,
+                reason, code, true, clock.instant(), false));
+        if (contactId != null) {
+            contacts.requeueUndialed(contactId, attempt, notBefore);
+        }
+        return true;
+    }
+
+    /** The row of an attempt, for the single-call answer. */
+    Optional<CallRecord> find(UUID tenantId, UUID callId) {
+        return calls.find(tenantId, callId);
+    }
+}
