@@ -9,6 +9,8 @@ import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
 import com.revos.voice.optimizer.campaign.model.CampaignState;
 import com.revos.voice.optimizer.campaign.model.HourlyConnects;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -39,7 +41,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
     private static final long TENANT_HOURS_TTL_NANOS = 60_000_000_000L;
 
     private final CampaignMonitor monitor;
-    private final java.util.Map<UUID, TenantTotal> tenantTotals = new java.util.HashMap<>();
+    private final Map<UUID, TenantTotal> tenantTotals = new HashMap<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, CampaignState> states;
     private WindowStore<String, Long> seen;

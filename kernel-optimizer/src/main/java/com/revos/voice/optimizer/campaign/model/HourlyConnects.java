@@ -96,14 +96,4 @@ public final class HourlyConnects {
         }
         return hourly;
     }
-
-    public byte[] toBytes() {
-        var buffer = ByteBuffer.allocate(serializedSize());
-        writeTo(buffer);
-        return buffer.array();
-    }
-
-    public static HourlyConnects fromBytes(byte[] bytes) {
-        return readFrom(ByteBuffer.wrap(bytes));
-    }
 }

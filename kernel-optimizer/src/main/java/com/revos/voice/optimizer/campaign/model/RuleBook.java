@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -206,7 +207,7 @@ public final class RuleBook {
      * Starts watching an automatic action: the failure rate before it (the window's, smoothed so that a clean
      * window still leaves room) is the baseline its outcomes are tested against.
      */
-    private static void watch(CampaignState state, Rule rule, java.util.UUID decisionId, Action action,
+    private static void watch(CampaignState state, Rule rule, UUID decisionId, Action action,
                               Metrics before) {
         state.endGuard();
         state.guardRule = rule.ordinal();

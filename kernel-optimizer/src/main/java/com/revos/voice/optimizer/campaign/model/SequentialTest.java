@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.campaign.model;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -61,10 +62,6 @@ public final class SequentialTest {
                 .map(gap -> direction == Direction.ABOVE ? threshold + gap : threshold - gap).toArray();
     }
 
-    public int charts() {
-        return alternatives.length;
-    }
-
     public double bound() {
         return bound;
     }
@@ -79,10 +76,6 @@ public final class SequentialTest {
 
     public Direction direction() {
         return direction;
-    }
-
-    double alternative(int chart) {
-        return alternatives[chart];
     }
 
     /** Adds one observation to the charts ({@code event}: a failure for stop-loss, a connect for retime, ...). */
@@ -191,14 +184,14 @@ public final class SequentialTest {
             return 8 + statistic.length * 16;
         }
 
-        void writeTo(java.nio.ByteBuffer out) {
+        void writeTo(ByteBuffer out) {
             out.putInt(observed).putInt(statistic.length);
             for (int k = 0; k < statistic.length; k++) {
                 out.putDouble(statistic[k]).putInt(calls[k]).putInt(events[k]);
             }
         }
 
-        static Charts readFrom(java.nio.ByteBuffer in) {
+        static Charts readFrom(ByteBuffer in) {
             var charts = new Charts();
             charts.observed = in.getInt();
             charts.fit(in.getInt());
