@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.campaign.application;
 
+import com.revos.voice.optimizer.policy.application.PolicySource;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.events.CampaignEvent.CampaignCancelled;

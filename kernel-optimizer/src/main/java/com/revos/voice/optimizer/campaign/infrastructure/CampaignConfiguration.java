@@ -1,7 +1,7 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
-import com.revos.voice.optimizer.campaign.application.PolicySource;
+import com.revos.voice.optimizer.policy.application.PolicySource;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
 import java.nio.file.Path;
 import java.util.Properties;

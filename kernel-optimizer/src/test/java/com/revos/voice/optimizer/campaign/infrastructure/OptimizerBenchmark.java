@@ -12,7 +12,7 @@ import com.revos.voice.events.Topics;
 import com.revos.voice.optimizer.Calls;
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
 import com.revos.voice.optimizer.campaign.application.DecisionLog;
-import com.revos.voice.optimizer.campaign.application.PolicySource;
+import com.revos.voice.optimizer.policy.application.PolicySource;
 import com.revos.voice.optimizer.campaign.model.Attempt;
 import com.revos.voice.optimizer.campaign.model.CallingHoursCeiling;
 import com.revos.voice.optimizer.campaign.model.HourlyConnects;
