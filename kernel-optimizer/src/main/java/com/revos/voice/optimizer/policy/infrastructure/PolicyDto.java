@@ -1,6 +1,7 @@
 package com.revos.voice.optimizer.policy.infrastructure;
 
 import com.revos.voice.optimizer.policy.model.Mode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
 import com.revos.voice.optimizer.policy.model.PolicyViolation;
 import com.revos.voice.optimizer.policy.model.Rule;
@@ -14,7 +15,8 @@ import java.util.Locale;
 record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, Double scaleFactor, RuleDto stopLoss,
                  RuleDto retime, RuleDto scriptChange, RuleDto scaleUp) {
 
-    record RuleDto(Double threshold, Integer minimumSample, Long cooldownSeconds, String mode) {
+    record RuleDto(Double threshold, Integer minimumSample, Long cooldownSeconds,
+                   @Schema(allowableValues = {"automatic", "recommend"}) String mode) {
 
         static RuleDto of(RulePolicy rule) {
             return new RuleDto(rule.threshold(), rule.minimumSample(), rule.cooldown().toSeconds(),
