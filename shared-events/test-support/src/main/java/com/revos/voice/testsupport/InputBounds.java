@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The input bounds of a running service, over every operation its live OpenAPI document lists (issue 16): every list
  * pages, and refuses a page larger than the maximum (or a negative offset) with 400 problem+json naming the field;
  * every string a client sends in a JSON body, query or header is bounded in the document (a maximum length, an enum,
- * a format such as uuid, or a pattern whose every repetition is bounded) and every array has a maximum size; and a
+ * a format such as uuid, or a pattern whose every repetition is bounded), every array and map has a maximum size; and a
  * body one character over a declared bound is refused with 400 problem+json naming that field. A list is an operation
  * whose answer is an array or an object holding an {@code items} array. Path variables are not checked: they name a
  * resource, are never stored, and the server's request-line limit bounds them.
@@ -122,7 +122,11 @@ public final class InputBounds {
                 return;
             }
             var type = schema.path("type").asText();
-            if (type.equals("object") || schema.has("properties")) {
+            if (schema.has("additionalProperties") && !schema.has("properties")) {
+                if (!schema.has("maxProperties")) {
+                    violations.add(what + " " + field + ": a map without maxProperties");
+                }
+            } else if (type.equals("object") || schema.has("properties")) {
                 for (var properties = schema.path("properties").properties().iterator(); properties.hasNext(); ) {
                     var property = properties.next();
                     schema(what, field.isEmpty() ? property.getKey() : field + "." + property.getKey(),

@@ -6,6 +6,7 @@ import com.revos.voice.dialer.campaign.application.CampaignRecords;
 import com.revos.voice.dialer.web.Page;
 import com.revos.voice.service.ApiException;
 import com.revos.voice.service.IdempotentRequests;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,7 +47,8 @@ class CallController {
 
     /** A contact's variables are bounded as an upload's are: 50 at most, each name and text value 1,000 characters. */
     record PlaceCallRequest(@NotNull UUID agentId, @NotNull UUID phoneNumberId, @NotBlank @Size(max = 32) String toNumber,
-                            @Size(max = 50) Map<@Size(max = 1000) String, Object> dynamicVariables) {
+                            @Schema(maxProperties = 50) @Size(max = 50)
+                            Map<@Size(max = 1000) String, Object> dynamicVariables) {
     }
 
     /** A retried request with the same {@code Idempotency-Key} gets the first answer and never dials twice. */
