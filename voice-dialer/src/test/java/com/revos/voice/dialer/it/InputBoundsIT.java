@@ -26,4 +26,17 @@ class InputBoundsIT extends DialerIntegrationTest {
         assertThat(result.lists()).isEqualTo(3);
         assertThat(result.boundedStrings()).isGreaterThanOrEqualTo(15);
     }
+
+    @Test
+    void a_call_variable_longer_than_an_upload_field_may_be_is_refused_naming_the_field() {
+        var p = provision();
+
+        var answer = post(p, "/calls", java.util.Map.of("agent_id", p.agentId().toString(),
+                "phone_number_id", p.numberId().toString(), "to_number", nextNumber(),
+                "dynamic_variables", java.util.Map.of("note", "n".repeat(1001))));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().at("/errors/0/field").asText()).isEqualTo("dynamic_variables");
+        assertThat(answer.body().at("/errors/0/reason").asText()).contains("1000 characters");
+    }
 }
