@@ -261,11 +261,12 @@ class WholeProductIT {
      * After the whole run (the starts, a campaign, webhooks, the optimizer's pause, consumers, Prometheus scraping): no
      * log line held a value any service is configured with as a secret (every property the services' start checks:
      * JWT keys current and previous, database password, provider keys and tokens, webhook secrets) or a token, and
-     * neither health details (for the operator) nor the other actuator endpoints show one.
+     * neither health details (for the operator) nor the other actuator endpoints show one; nor does any record the
+     * run put on the contract's topics.
      */
     @Test
     @Order(4)
-    void no_secret_reached_a_log_line_or_the_actuator_during_the_run() {
+    void no_secret_reached_a_log_line_an_event_or_the_actuator_during_the_run() {
         var configured = secretsInLogs.configured();
         assertThat(configured).containsKeys("voice-provisioning", "voice-dialer", "voice-webhook-ingest",
                 "kernel-optimizer");
@@ -289,6 +290,33 @@ class WholeProductIT {
         assertThat(secretsInLogs.secrets()).containsAll(secrets).contains(operatorToken);
         assertThat(secretsInLogs.lines()).isPositive();
         assertThat(secretsInLogs.leaks()).isEmpty();
+        assertThat(secretsInEvents(secretsInLogs.secrets())).isEmpty();
+    }
+
+    /** Every record of the run on every topic of the contract (key, value, headers) that holds one of the secrets. */
+    private static List<String> secretsInEvents(java.util.Set<String> secrets) {
+        try (var probe = KafkaProbe.on(Topics.ALL.toArray(com.revos.voice.events.Topic<?>[]::new))) {
+            var previous = new java.util.concurrent.atomic.AtomicInteger(-1);
+            // read to the end: two polls in a row that find nothing new
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                var size = probe.poll().size();
+                return size > 0 && size == previous.getAndSet(size);
+            });
+            var leaks = new ArrayList<String>();
+            for (var record : probe.poll()) {
+                var text = new StringBuilder(String.valueOf(record.key())).append('\n')
+                        .append(new String(record.value() == null ? new byte[0] : record.value(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                record.headers().forEach(header -> text.append('\n').append(header.key()).append('=')
+                        .append(new String(header.value() == null ? new byte[0] : header.value(),
+                                java.nio.charset.StandardCharsets.UTF_8)));
+                secrets.stream().filter(secret -> text.indexOf(secret) >= 0).forEach(secret -> leaks.add(
+                        record.topic() + "@" + record.offset() + ": a configured secret (" + secret.length()
+                                + " chars)"));
+            }
+            assertThat(previous.get()).as("records of the run on the contract's topics").isPositive();
+            return leaks;
+        }
     }
 
     private static String scrape(int port) {
