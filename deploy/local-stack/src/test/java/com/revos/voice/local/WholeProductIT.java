@@ -46,28 +46,39 @@ class WholeProductIT {
     private static final UUID TENANT = UUID.randomUUID();
     private static final int MAX_CONCURRENT = 10;
     private static SecretsInLogs secretsInLogs;
+    private static final String DATABASE_PASSWORD = "whole-product-db-" + UUID.randomUUID();
+    private static final String PREVIOUS_JWT_KEY = "whole-product-previous-jwt-key-" + UUID.randomUUID();
     private static String operatorToken;
 
-    /** Every service binds port 0 and reports the port it got: none is chosen beforehand (issue 14, ADR 0017). */
+    /**
+     * Every service binds port 0 and reports the port it got: none is chosen beforehand (issue 14, ADR 0017). The
+     * database password and a rotation's previous JWT key are set to values of this run only (the embedded database
+     * trusts local connections): the documented local defaults include {@code postgres}, which no log scan can tell
+     * from the JDBC URL, and an unset previous key would leave that secret unwatched.
+     */
     @BeforeAll
     static void startTheWholeProduct() {
         var launcher = new ServiceLauncher(RealInfrastructure.jdbcUrl(), RealInfrastructure.kafkaBootstrapServers(),
                 Map.of("revos.outbox.drop-slot-on-shutdown", "true",
                         "revos.simulator.seed", "7",
-                        "revos.simulator.api-latency", "20ms"));
-        var webhookIngest = started(launcher.start(LocalService.WEBHOOK_INGEST, 0, null, null));
-        var simulator = started(launcher.start(LocalService.SIMULATOR, 0, webhookIngest.url(), null));
-        var provisioning = started(launcher.start(LocalService.PROVISIONING, 0, null, simulator.url()));
-        var dialer = started(launcher.start(LocalService.DIALER, 0, null, simulator.url()));
-        var optimizer = started(launcher.start(LocalService.OPTIMIZER, 0, null, simulator.url()));
-        ports = new LocalPorts(provisioning.port(), dialer.port(), webhookIngest.port(), optimizer.port(),
-                simulator.port(), 0, 0, 0);
+                        "revos.simulator.api-latency", "20ms",
+                        "spring.datasource.password", DATABASE_PASSWORD,
+                        "REVOS_JWT_PREVIOUS_KEYS", "whole-product-previous:" + PREVIOUS_JWT_KEY));
+        var started = SecretsInLogs.whileStarting(() -> {
+            var webhookIngest = started(launcher.start(LocalService.WEBHOOK_INGEST, 0, null, null));
+            var simulator = started(launcher.start(LocalService.SIMULATOR, 0, webhookIngest.url(), null));
+            var provisioning = started(launcher.start(LocalService.PROVISIONING, 0, null, simulator.url()));
+            var dialer = started(launcher.start(LocalService.DIALER, 0, null, simulator.url()));
+            var optimizer = started(launcher.start(LocalService.OPTIMIZER, 0, null, simulator.url()));
+            return new LocalPorts(provisioning.port(), dialer.port(), webhookIngest.port(), optimizer.port(),
+                    simulator.port(), 0, 0, 0);
+        });
+        ports = started.services();
         var tokens = LocalTokenIssuer.fromEnvironment();
         operatorToken = tokens.operator();
         var tenantToken = tokens.tenant(TENANT);
-        // every secret the services are configured with (the local defaults here), and the tokens the run uses
-        secretsInLogs = SecretsInLogs.watch(List.of(LocalTokenIssuer.DEFAULT_SECRET, "local-webhook-secret",
-                "local-twilio-token", "local-elevenlabs-key", operatorToken, tenantToken));
+        // every secret the services are configured with was taken as each started; the tokens the run uses too
+        secretsInLogs = started.watch().alsoWatch(operatorToken, tenantToken);
         client = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
                 url(ports.simulator()), tenantToken, operatorToken);
     }
@@ -129,8 +140,10 @@ class WholeProductIT {
     void a_provisioning_state_change_is_published_by_its_relay_and_applied_once_by_the_dialer() throws Exception {
         var tenant = UUID.randomUUID();
         var tokens = LocalTokenIssuer.fromEnvironment();
+        var tenantToken = tokens.tenant(tenant);
+        secretsInLogs.alsoWatch(tenantToken);
         var tenantClient = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
-                url(ports.simulator()), tokens.tenant(tenant), tokens.operator());
+                url(ports.simulator()), tenantToken, tokens.operator());
         try (var probe = KafkaProbe.on(Topics.PROVISIONING)) {
             tenantClient.addPoolNumber("+14155550" + (100 + (int) (Math.random() * 899)), "PN" + "0".repeat(31) + "7");
             var number = tenantClient.assignNumber(tenant, "US");
@@ -246,15 +259,23 @@ class WholeProductIT {
     }
 
     /**
-     * After the whole run (a campaign, webhooks, the optimizer's pause, consumers, Prometheus scraping): no log line
-     * held a configured secret or a token, and neither health details (for the operator) nor the other actuator
-     * endpoints show one.
+     * After the whole run (the starts, a campaign, webhooks, the optimizer's pause, consumers, Prometheus scraping): no
+     * log line held a value any service is configured with as a secret (every property the services' start checks:
+     * JWT keys current and previous, database password, provider keys and tokens, webhook secrets) or a token, and
+     * neither health details (for the operator) nor the other actuator endpoints show one; nor does any record the
+     * run put on the contract's topics.
      */
     @Test
     @Order(4)
-    void no_secret_reached_a_log_line_or_the_actuator_during_the_run() {
-        var secrets = List.of(LocalTokenIssuer.DEFAULT_SECRET, "local-webhook-secret", "local-twilio-token",
-                "local-elevenlabs-key");
+    void no_secret_reached_a_log_line_an_event_or_the_actuator_during_the_run() {
+        var configured = secretsInLogs.configured();
+        assertThat(configured).containsKeys("voice-provisioning", "voice-dialer", "voice-webhook-ingest",
+                "kernel-optimizer");
+        assertThat(configured.get("voice-dialer")).contains(LocalTokenIssuer.DEFAULT_SECRET, PREVIOUS_JWT_KEY,
+                DATABASE_PASSWORD, "local-twilio-token", "local-elevenlabs-key");
+        assertThat(configured.get("voice-webhook-ingest")).contains("local-webhook-secret", "local-twilio-token");
+        assertThat(configured.get("kernel-optimizer")).contains(DATABASE_PASSWORD, PREVIOUS_JWT_KEY);
+        var secrets = configured.values().stream().flatMap(List::stream).distinct().toList();
         for (var port : List.of(ports.provisioning(), ports.dialer(), ports.webhookIngest(), ports.optimizer())) {
             var health = RestClient.create(url(port)).get().uri("/actuator/health")
                     .header("Authorization", "Bearer " + operatorToken).retrieve().body(String.class);
@@ -267,8 +288,36 @@ class WholeProductIT {
                 assertThat(status).as(path).isIn(401, 403, 404);
             }
         }
+        assertThat(secretsInLogs.secrets()).containsAll(secrets).contains(operatorToken);
         assertThat(secretsInLogs.lines()).isPositive();
         assertThat(secretsInLogs.leaks()).isEmpty();
+        assertThat(secretsInEvents(secretsInLogs.secrets())).isEmpty();
+    }
+
+    /** Every record of the run on every topic of the contract (key, value, headers) that holds one of the secrets. */
+    private static List<String> secretsInEvents(java.util.Set<String> secrets) {
+        try (var probe = KafkaProbe.on(Topics.ALL.toArray(com.revos.voice.events.Topic<?>[]::new))) {
+            var previous = new java.util.concurrent.atomic.AtomicInteger(-1);
+            // read to the end: two polls in a row that find nothing new
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                var size = probe.poll().size();
+                return size > 0 && size == previous.getAndSet(size);
+            });
+            var leaks = new ArrayList<String>();
+            for (var record : probe.poll()) {
+                var text = new StringBuilder(String.valueOf(record.key())).append('\n')
+                        .append(new String(record.value() == null ? new byte[0] : record.value(),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                record.headers().forEach(header -> text.append('\n').append(header.key()).append('=')
+                        .append(new String(header.value() == null ? new byte[0] : header.value(),
+                                java.nio.charset.StandardCharsets.UTF_8)));
+                secrets.stream().filter(secret -> text.indexOf(secret) >= 0).forEach(secret -> leaks.add(
+                        record.topic() + "@" + record.offset() + ": a configured secret (" + secret.length()
+                                + " chars)"));
+            }
+            assertThat(previous.get()).as("records of the run on the contract's topics").isPositive();
+            return leaks;
+        }
     }
 
     private static String scrape(int port) {

@@ -44,4 +44,22 @@ public class ApiDocumentAutoConfiguration {
             api.addSecurityItem(new SecurityRequirement().addList(BEARER));
         };
     }
+
+    /** The document states the bound {@link IdempotentRequests} enforces on the key (longer: 400). */
+    @Bean
+    OpenApiCustomizer idempotencyKeyLength() {
+        return api -> {
+            if (api.getPaths() == null) {
+                return;
+            }
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().stream()
+                            .filter(parameter -> "Idempotency-Key".equalsIgnoreCase(parameter.getName())
+                                    && parameter.getSchema() != null)
+                            .forEach(parameter -> parameter.getSchema().maxLength(IdempotentRequests.MAX_KEY_LENGTH));
+                }
+            }));
+        };
+    }
 }

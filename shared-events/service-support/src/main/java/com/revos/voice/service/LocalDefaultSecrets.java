@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
 
 /**
  * Refuses to start a service whose secrets are unset or still one of the local defaults the README documents
@@ -48,25 +49,36 @@ final class LocalDefaultSecrets {
         if (environment.matchesProfiles(LOCAL_PROFILE)) {
             return;
         }
-        var extra = environment.getProperty("revos.secrets.additional-properties", String[].class, new String[0]);
-        var properties = new ArrayList<>(SECRET_PROPERTIES);
-        properties.addAll(List.of(extra));
-        for (var property : properties) {
+        for (var property : properties(environment)) {
             if (!environment.containsProperty(property)) {
                 continue;
             }
-            var values = List.of(environment.getProperty(property, String[].class, new String[0]));
             var rotation = property.endsWith("previous-keys");
-            if (values.isEmpty() && rotation) {
+            var secrets = values(environment, property);
+            if (secrets.isEmpty() && rotation) {
                 continue;
             }
-            var secrets = values.stream().map(value -> rotation ? value.substring(value.indexOf(':') + 1) : value)
-                    .map(String::strip).toList();
             if (secrets.isEmpty() || secrets.stream().anyMatch(s -> s.isEmpty() || LOCAL_DEFAULTS.contains(s))) {
                 throw new MissingSecretException(variable(environment, property), property);
             }
         }
         requireManagementPort(environment);
+    }
+
+    /** The secret properties of the service: the shared list and its own {@code revos.secrets.additional-properties}. */
+    static List<String> properties(Environment environment) {
+        var extra = environment.getProperty("revos.secrets.additional-properties", String[].class, new String[0]);
+        var properties = new ArrayList<>(SECRET_PROPERTIES);
+        properties.addAll(List.of(extra));
+        return properties;
+    }
+
+    /** The secret values of one property (of a rotation's {@code kid:secret} pairs, the secrets), stripped. */
+    static List<String> values(Environment environment, String property) {
+        var rotation = property.endsWith("previous-keys");
+        return List.of(environment.getProperty(property, String[].class, new String[0])).stream()
+                .map(value -> rotation ? value.substring(value.indexOf(':') + 1) : value)
+                .map(String::strip).toList();
     }
 
     /**

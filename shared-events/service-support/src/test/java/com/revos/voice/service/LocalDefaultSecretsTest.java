@@ -49,6 +49,23 @@ class LocalDefaultSecretsTest {
     }
 
     @Test
+    void the_configured_secret_values_are_those_of_every_checked_property_without_rotation_kids_or_other_settings() {
+        var environment = serviceFile(Map.of(
+                "revos.security.jwt-secret", "${REVOS_JWT_SECRET_FOR_THIS_TEST:" + LOCAL_JWT_SECRET + "}",
+                "revos.security.jwt-previous-keys", "2026-11:an-old-key-0123456789abcdef0123456789",
+                "spring.datasource.password", "db-password-of-this-test",
+                "revos.webhooks.elevenlabs.secrets", "whsec-one,whsec-two",
+                "revos.secrets.additional-properties", "revos.partner.api-key",
+                "revos.partner.api-key", "partner-key-of-this-test",
+                "revos.security.jwt-key-id", "2027-01",
+                "spring.datasource.username", "dialer"));
+
+        assertThat(ConfiguredSecrets.of(environment)).containsExactlyInAnyOrder(LOCAL_JWT_SECRET,
+                "an-old-key-0123456789abcdef0123456789", "db-password-of-this-test", "whsec-one", "whsec-two",
+                "partner-key-of-this-test");
+    }
+
+    @Test
     void real_secrets_or_the_local_profile_start() {
         assertThatCode(() -> LocalDefaultSecrets.check(serviceFile(Map.of(
                 "revos.security.jwt-secret", "a-real-secret-nobody-documented-0123456789",

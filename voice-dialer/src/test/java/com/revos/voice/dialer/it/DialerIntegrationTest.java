@@ -60,7 +60,10 @@ import org.springframework.web.client.RestClient;
     "revos.dialer.tenant-limits.overrides." + DialerIntegrationTest.SLOW_TENANT + ".calls-per-second=8",
     "revos.dialer.tenant-limits.overrides." + DialerIntegrationTest.SLOW_TENANT + ".max-concurrent=100",
     "resilience4j.circuitbreaker.instances.elevenlabs.wait-duration-in-open-state=500ms",
-    "resilience4j.circuitbreaker.instances.elevenlabs.minimum-number-of-calls=5"})
+    "resilience4j.circuitbreaker.instances.elevenlabs.minimum-number-of-calls=5",
+    // small enough that a test can pass them cheaply, large enough for the 20,000-row upload
+    "revos.dialer.contacts.max-bytes=1MB",
+    "revos.dialer.contacts.max-rejections-listed=10"})
 abstract class DialerIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -1,6 +1,7 @@
 package com.revos.voice.optimizer.policy.infrastructure;
 
 import com.revos.voice.optimizer.policy.model.Mode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
 import com.revos.voice.optimizer.policy.model.PolicyViolation;
 import com.revos.voice.optimizer.policy.model.Rule;
@@ -18,7 +19,8 @@ record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, D
      * One rule: its threshold, and the sequential test's error rate (the chance of a decision within 10,000 calls
      * while the true rate stays on the safe side of the threshold) and minimum effect (ADR 0012).
      */
-    record RuleDto(Double threshold, Integer minimumSample, Long cooldownSeconds, String mode, Double errorRate,
+    record RuleDto(Double threshold, Integer minimumSample, Long cooldownSeconds,
+                   @Schema(allowableValues = {"automatic", "recommend"}) String mode, Double errorRate,
                    Double minimumEffect) {
 
         static RuleDto of(RulePolicy rule) {

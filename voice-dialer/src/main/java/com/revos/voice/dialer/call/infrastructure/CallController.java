@@ -6,9 +6,11 @@ import com.revos.voice.dialer.campaign.application.CampaignRecords;
 import com.revos.voice.dialer.web.Page;
 import com.revos.voice.service.ApiException;
 import com.revos.voice.service.IdempotentRequests;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CallController {
 
+    private static final int MAX_VARIABLE_LENGTH = 1000;
+
     private final SingleCalls singleCalls;
     private final CallStore calls;
     private final IdempotentRequests idempotent;
@@ -41,8 +45,10 @@ class CallController {
         this.transactions = transactions;
     }
 
-    record PlaceCallRequest(@NotNull UUID agentId, @NotNull UUID phoneNumberId, @NotBlank String toNumber,
-                            Map<String, Object> dynamicVariables) {
+    /** A contact's variables are bounded as an upload's are: 50 at most, each name and text value 1,000 characters. */
+    record PlaceCallRequest(@NotNull UUID agentId, @NotNull UUID phoneNumberId, @NotBlank @Size(max = 32) String toNumber,
+                            @Schema(maxProperties = 50) @Size(max = 50)
+                            Map<@Size(max = 1000) String, Object> dynamicVariables) {
     }
 
     /** A retried request with the same {@code Idempotency-Key} gets the first answer and never dials twice. */
@@ -54,6 +60,11 @@ class CallController {
             if (request.dynamicVariables().values().stream()
                     .anyMatch(value -> value instanceof Map<?, ?> || value instanceof java.util.Collection<?>)) {
                 throw ApiException.badRequest("dynamic_variables", "values must be strings, numbers, booleans or null");
+            }
+            if (request.dynamicVariables().values().stream()
+                    .anyMatch(value -> value instanceof String text && text.length() > MAX_VARIABLE_LENGTH)) {
+                throw ApiException.badRequest("dynamic_variables", "text values must be at most "
+                        + MAX_VARIABLE_LENGTH + " characters");
             }
             var reserved = request.dynamicVariables().keySet().stream().filter(Attempt.RESERVED_VARIABLES::contains)
                     .sorted().toList();

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.UUID;
 
 /**
  * Takes an upload of contacts into a campaign in batches, whatever format it came in. Every row that is not taken
  * is reported with its reason: invalid number, duplicate (in the upload or already in the campaign), suppressed,
- * or what the reader found wrong with it.
+ * or what the reader found wrong with it. The answer counts every rejection but lists only the first
+ * {@code maxRejectionsListed} by row: an upload of a million bad rows must not hold a million reasons in memory.
  */
 public class ContactImport {
 
@@ -24,19 +26,26 @@ public class ContactImport {
     private final SuppressionList suppressions;
     private final ContactZones zones;
     private final Transactions transactions;
+    private final int maxRejectionsListed;
 
     public ContactImport(ContactQueue contacts, SuppressionList suppressions, ContactZones zones,
-                         Transactions transactions) {
+                         Transactions transactions, int maxRejectionsListed) {
         this.contacts = contacts;
         this.suppressions = suppressions;
         this.zones = zones;
         this.transactions = transactions;
+        this.maxRejectionsListed = maxRejectionsListed;
     }
 
     public record Rejection(int row, String phone, String reason) {
     }
 
-    public record Result(long accepted, List<Rejection> rejected) {
+    /**
+     * @param rejectedCount every row not taken
+     * @param rejected the first of them by row, at most {@code maxRejectionsListed}
+     * @param rejectedTruncated whether more were rejected than listed
+     */
+    public record Result(long accepted, long rejectedCount, List<Rejection> rejected, boolean rejectedTruncated) {
     }
 
     /** Starts an upload into the campaign; rows are given to it as they are read. */
@@ -50,7 +59,10 @@ public class ContactImport {
         private final UUID campaignId;
         private final HashSet<String> seen = new HashSet<>();
         private final List<ContactRow> batch = new ArrayList<>(BATCH);
-        private final List<Rejection> rejected = new ArrayList<>();
+        /** The rejections of the lowest rows so far; the highest on top, to give way to a lower one. */
+        private final PriorityQueue<Rejection> rejected =
+                new PriorityQueue<>(Comparator.comparingInt(Rejection::row).reversed());
+        private long rejectedCount;
         private long accepted;
 
         private Upload(UUID tenantId, UUID campaignId) {
@@ -60,7 +72,11 @@ public class ContactImport {
 
         /** A row the reader could not take, with why ({@code not_an_object}, {@code wrong_column_count}, ...). */
         public void reject(int row, String phone, String reason) {
+            rejectedCount++;
             rejected.add(new Rejection(row, phone, reason));
+            if (rejected.size() > maxRejectionsListed) {
+                rejected.poll();
+            }
         }
 
         public void accept(ContactRow row) {
@@ -81,8 +97,9 @@ public class ContactImport {
 
         public Result finish() {
             flush();
-            rejected.sort(Comparator.comparingInt(Rejection::row));
-            return new Result(accepted, rejected);
+            var listed = new ArrayList<>(rejected);
+            listed.sort(Comparator.comparingInt(Rejection::row));
+            return new Result(accepted, rejectedCount, listed, rejectedCount > listed.size());
         }
 
         private void flush() {

@@ -53,14 +53,14 @@ class CampaignConfiguration {
 
     @Bean
     ContactImport contactImport(ContactQueue contacts, SuppressionList suppressions, DialerProperties properties,
-                                Transactions transactions) {
+                                Transactions transactions, ContactUploadLimits limits) {
         return new ContactImport(contacts, suppressions, new ContactZones(properties.defaultTimeZone()),
-                transactions);
+                transactions, limits.maxRejectionsListed());
     }
 
     @Bean
-    ContactUploadReader contactUploadReader(ContactImport contactImport) {
-        return new ContactUploadReader(contactImport);
+    ContactUploadReader contactUploadReader(ContactImport contactImport, ContactUploadLimits limits) {
+        return new ContactUploadReader(contactImport, limits);
     }
 
     /** The kernel's commands (group {@code voice-dialer-commands}), each confirmed with its command id. */

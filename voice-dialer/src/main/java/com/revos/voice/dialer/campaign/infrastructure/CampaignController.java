@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,7 +66,8 @@ class CampaignController {
         this.clock = clock;
     }
 
-    record WindowBody(@Min(0) @Max(23) Integer startHour, @Min(1) @Max(24) Integer endHour, List<String> days) {
+    record WindowBody(@Min(0) @Max(23) Integer startHour, @Min(1) @Max(24) Integer endHour,
+                      @Size(max = 7) List<@Size(max = 16) String> days) {
     }
 
     record PacingBody(@Positive double callsPerSecond, @Positive int maxConcurrent) {
@@ -76,7 +79,7 @@ class CampaignController {
     record RetryBody(@Min(1) @Max(20) Integer maxAttempts, @Valid Delays delays) {
     }
 
-    record CreateCampaign(@NotBlank String name, @NotNull UUID agentId, @NotNull UUID phoneNumberId,
+    record CreateCampaign(@NotBlank @Size(max = 200) String name, @NotNull UUID agentId, @NotNull UUID phoneNumberId,
                           @Valid WindowBody callingWindow, @Valid @NotNull PacingBody pacing,
                           @Valid RetryBody retryPolicy) {
     }
@@ -109,18 +112,36 @@ class CampaignController {
         return transactions.execute(status -> view(campaigns.get(tenantId, id)));
     }
 
-    /** JSON array of contacts or CSV with a header row; streamed, so tens of thousands of rows per request are fine. */
+    /**
+     * JSON array of contacts or CSV with a header row; streamed, so tens of thousands of rows per request are fine,
+     * within revos.dialer.contacts.* (ContactUploadLimits). With an Idempotency-Key the body is fingerprinted by its
+     * bytes first (spooled to a temporary file), so a retried upload is answered, not imported again.
+     */
     @PostMapping(path = "/{id}/contacts", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    ContactImport.Result contacts(@PathVariable UUID tenantId, @PathVariable UUID id, HttpServletRequest request)
-            throws IOException {
+    ResponseEntity<ContactImport.Result> contacts(@PathVariable UUID tenantId, @PathVariable UUID id,
+                                                  @RequestHeader(value = "Idempotency-Key", required = false)
+                                                  String key, HttpServletRequest request) throws IOException {
+        var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (key == null || key.isBlank()) {
+            takingContacts(tenantId, id);
+            return ResponseEntity.ok(contactImport.read(tenantId, id, type, request.getContentLengthLong(),
+                    request.getInputStream()));
+        }
+        try (var upload = contactImport.spool(request.getContentLengthLong(), request.getInputStream())) {
+            return idempotent.execute(tenantId, key, Map.of("content_type", type, "sha256", upload.sha256()),
+                    ContactImport.Result.class, () -> {
+                        takingContacts(tenantId, id);
+                        return ResponseEntity.ok(contactImport.read(tenantId, id, type, upload.size(),
+                                upload.open()));
+                    });
+        }
+    }
+
+    private void takingContacts(UUID tenantId, UUID id) {
         var campaign = transactions.execute(status -> campaigns.get(tenantId, id));
         if (campaign.status().finished()) {
             throw ApiException.conflict("Campaign " + id + " is " + campaign.status().db() + "; it takes no contacts");
         }
-        var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        return type.startsWith("text/csv")
-                ? contactImport.importCsv(tenantId, id, request.getInputStream())
-                : contactImport.importJson(tenantId, id, request.getInputStream());
     }
 
     @PostMapping("/{id}/start")
@@ -131,18 +152,24 @@ class CampaignController {
     }
 
     @PostMapping("/{id}/pause")
-    CampaignView pause(@PathVariable UUID tenantId, @PathVariable UUID id) {
-        return transactions.execute(status -> view(campaigns.pause(tenantId, id, "operator", null)));
+    ResponseEntity<CampaignView> pause(@PathVariable UUID tenantId, @PathVariable UUID id,
+                                       @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return idempotent.execute(tenantId, key, "pause:" + id, CampaignView.class, () -> transactions.execute(
+                status -> ResponseEntity.ok(view(campaigns.pause(tenantId, id, "operator", null)))));
     }
 
     @PostMapping("/{id}/resume")
-    CampaignView resume(@PathVariable UUID tenantId, @PathVariable UUID id) {
-        return transactions.execute(status -> view(campaigns.resume(tenantId, id)));
+    ResponseEntity<CampaignView> resume(@PathVariable UUID tenantId, @PathVariable UUID id,
+                                        @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return idempotent.execute(tenantId, key, "resume:" + id, CampaignView.class,
+                () -> transactions.execute(status -> ResponseEntity.ok(view(campaigns.resume(tenantId, id)))));
     }
 
     @PostMapping("/{id}/cancel")
-    CampaignView cancel(@PathVariable UUID tenantId, @PathVariable UUID id) {
-        return transactions.execute(status -> view(campaigns.cancel(tenantId, id)));
+    ResponseEntity<CampaignView> cancel(@PathVariable UUID tenantId, @PathVariable UUID id,
+                                        @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        return idempotent.execute(tenantId, key, "cancel:" + id, CampaignView.class,
+                () -> transactions.execute(status -> ResponseEntity.ok(view(campaigns.cancel(tenantId, id)))));
     }
 
     private CampaignView view(Campaign c) {

@@ -3,8 +3,10 @@ package com.revos.voice.dialer.suppression.infrastructure;
 import com.revos.voice.dialer.common.model.PhoneNumbers;
 import com.revos.voice.dialer.web.Page;
 import com.revos.voice.service.ApiException;
+import com.revos.voice.service.IdempotentRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,23 +28,29 @@ class SuppressionController {
 
     private final Suppressions suppressions;
     private final TransactionTemplate transactions;
+    private final IdempotentRequests idempotent;
 
-    SuppressionController(Suppressions suppressions, TransactionTemplate transactions) {
+    SuppressionController(Suppressions suppressions, TransactionTemplate transactions, IdempotentRequests idempotent) {
         this.suppressions = suppressions;
         this.transactions = transactions;
+        this.idempotent = idempotent;
     }
 
-    record AddSuppression(@NotBlank String phone, String reason) {
+    record AddSuppression(@NotBlank @Size(max = 32) String phone, @Size(max = 200) String reason) {
     }
 
     @PostMapping
-    ResponseEntity<Suppressions.Entry> add(@PathVariable UUID tenantId, @Valid @RequestBody AddSuppression request) {
+    ResponseEntity<Suppressions.Entry> add(@PathVariable UUID tenantId,
+                                           @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                           @Valid @RequestBody AddSuppression request) {
         var phone = PhoneNumbers.e164(request.phone())
                 .orElseThrow(() -> ApiException.badRequest("phone", "is not a valid E.164 number"));
-        var created = Boolean.TRUE.equals(
-                transactions.execute(status -> suppressions.add(tenantId, phone, request.reason())));
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new Suppressions.Entry(phone, request.reason(), null));
+        return idempotent.execute(tenantId, key, request, Suppressions.Entry.class, () -> {
+            var created = Boolean.TRUE.equals(
+                    transactions.execute(status -> suppressions.add(tenantId, phone, request.reason())));
+            return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(new Suppressions.Entry(phone, request.reason(), null));
+        });
     }
 
     @GetMapping
@@ -54,11 +63,15 @@ class SuppressionController {
 
     /** {@code DELETE ...?phone=+1...} ("+" must be URL-encoded as %2B). */
     @DeleteMapping
-    ResponseEntity<Void> remove(@PathVariable UUID tenantId, @RequestParam String phone) {
+    ResponseEntity<Void> remove(@PathVariable UUID tenantId, @RequestParam @Size(max = 32) String phone,
+                                @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         var normalized = PhoneNumbers.e164(phone).orElse(phone.strip());
-        if (!Boolean.TRUE.equals(transactions.execute(status -> suppressions.remove(tenantId, normalized)))) {
-            throw ApiException.notFound("suppression", normalized + " is not on this tenant's suppression list");
-        }
-        return ResponseEntity.noContent().build();
+        // the path of a removal is the same for every number: the number is what the key must not be reused with
+        return idempotent.execute(tenantId, key, java.util.Map.of("phone", normalized), Void.class, () -> {
+            if (!Boolean.TRUE.equals(transactions.execute(status -> suppressions.remove(tenantId, normalized)))) {
+                throw ApiException.notFound("suppression", normalized + " is not on this tenant's suppression list");
+            }
+            return ResponseEntity.noContent().build();
+        });
     }
 }

@@ -1,6 +1,7 @@
 package com.revos.voice.dialer.usage.infrastructure;
 
 import com.revos.voice.service.ApiException;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -23,8 +24,8 @@ class UsageController {
     }
 
     @GetMapping("/v1/tenants/{tenantId}/usage")
-    UsageLedger.Summary usage(@PathVariable UUID tenantId, @RequestParam(required = false) String from,
-                              @RequestParam(required = false) String to) {
+    UsageLedger.Summary usage(@PathVariable UUID tenantId, @RequestParam(required = false) @Size(max = 64) String from,
+                              @RequestParam(required = false) @Size(max = 64) String to) {
         var end = to == null ? Instant.now() : parse("to", to);
         var start = from == null ? end.minus(java.time.Duration.ofDays(30)) : parse("from", from);
         if (!start.isBefore(end)) {

@@ -7,6 +7,8 @@ import com.revos.voice.provisioning.phonenumber.application.PhonePool;
 import com.revos.voice.provisioning.phonenumber.model.PoolNumber;
 import com.revos.voice.service.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,7 +62,8 @@ class PhonePoolController {
 
     @GetMapping
     @Operation(summary = "The pool with each number's status (free or assigned), oldest first")
-    Page<PoolNumberView> list(@RequestParam(required = false) String status,
+    Page<PoolNumberView> list(@RequestParam(required = false)
+                              @Parameter(schema = @Schema(allowableValues = {"free", "assigned"})) String status,
                               @RequestParam(required = false) Integer limit,
                               @RequestParam(required = false) Integer offset) {
         return pool.list(status(status), PageRequest.of(limit, offset)).map(PoolNumberView::of);
@@ -90,14 +93,14 @@ class PhonePoolController {
     }
 
     /** Checked in depth (E.164 validity, SID format) by the pool, which names each bad entry. */
-    record NewPoolNumber(@NotBlank String e164, @NotBlank String twilioSid) {
+    record NewPoolNumber(@NotBlank @Size(max = 16) String e164, @NotBlank @Size(max = 34) String twilioSid) {
     }
 
     record Purchase(
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as US")
             String country,
             @Pattern(regexp = "[0-9]{3}", message = "must be 3 digits") String areaCode,
-            @Min(1) @Max(20) int count) {
+            @NotNull @Min(1) @Max(20) Integer count) {
     }
 
     record PoolNumbers(List<PoolNumberView> items) {
