@@ -1,7 +1,7 @@
 package com.revos.voice.dialer;
 
-import com.revos.voice.dialer.call.infrastructure.Attempts;
-import com.revos.voice.dialer.campaign.infrastructure.DialingStop;
+import com.revos.voice.dialer.call.application.Attempts;
+import com.revos.voice.dialer.campaign.application.DialingStop;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -27,5 +27,6 @@ public record SimulatorProperties(
         double timeScale,
         double outboundErrorRate,
         double outbound429Rate,
-        int maxConversations) {
+        int maxConversations,
+        int maxConcurrentCalls) {
 }

@@ -196,6 +196,40 @@ class OutboundCallIT extends SimulatorITSupport {
     }
 
     @Test
+    void an_account_the_provider_refuses_places_no_call_until_it_is_set_right() {
+        configure(merged(FAST, Map.of("account_error", "invalid_api_key")));
+        Reply badKey = elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of()));
+        assertThat(badKey.status()).isEqualTo(401);
+        assertThat(at(badKey.map(), "detail.code")).isEqualTo("invalid_api_key");
+
+        configure(Map.of("account_error", "quota_exceeded"));
+        Reply noCredits = elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of()));
+        assertThat(noCredits.status()).isEqualTo(401);
+        assertThat(at(noCredits.map(), "detail.code")).isEqualTo("quota_exceeded");
+        assertThat(send("GET", "/simulator/calls", null).map()).containsEntry("placed", 0);
+
+        configure(Map.of("account_error", "none"));
+        assertThat(elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of())).status()).isEqualTo(200);
+        assertThat(send("PUT", "/simulator/config", Map.of("account_error", "broke")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_full_account_refuses_the_next_call_with_concurrent_limit_exceeded() {
+        // hour-long calls: they stay in progress for the test, and report long after this JVM is gone
+        configure(Map.of("time_scale", 1.0, "failure_rate", 0.0, "busy_rate", 0.0, "voicemail_rate", 0.0,
+                "answer_rate", 1.0, "min_duration_secs", 3600, "max_duration_secs", 3600, "api_latency_ms", 0,
+                "max_concurrent_calls", 2));
+        assertThat(elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of())).status()).isEqualTo(200);
+        assertThat(elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of())).status()).isEqualTo(200);
+        Reply full = elevenLabs("POST", "/v1/convai/twilio/outbound-call", call(Map.of()));
+
+        assertThat(full.status()).isEqualTo(429);
+        assertThat(at(full.map(), "detail.code")).isEqualTo("concurrent_limit_exceeded");
+        assertThat(send("GET", "/simulator/calls", null).map()).containsEntry("placed", 2)
+                .containsEntry("in_progress", 2);
+    }
+
+    @Test
     void a_webhook_the_intake_refuses_is_retried_until_accepted() throws Exception {
         configure(merged(FAST, Map.of("failure_rate", 0.0, "answer_rate", 1.0)));
         WEBHOOKS.failNext(2);

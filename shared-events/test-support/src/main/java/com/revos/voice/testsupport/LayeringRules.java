@@ -2,10 +2,14 @@ package com.revos.voice.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 
 /**
@@ -42,8 +46,9 @@ public final class LayeringRules {
 
     /**
      * The stricter rules a service whose aggregates are split cleanly keeps as well: its model parses no JSON and
-     * knows nothing of the web edge ({@code service-support}), and no two aggregates depend on each other, directly
-     * or around a cycle.
+     * knows nothing of the web edge ({@code service-support}), no two aggregates depend on each other, directly
+     * or around a cycle, and one aggregate's adapters never reach into another's: what crosses an aggregate's
+     * border is its {@code application} ports and its {@code model}.
      */
     public static List<ArchRule> aggregateRules(String basePackage) {
         return List.of(
@@ -53,7 +58,37 @@ public final class LayeringRules {
                         .because("the model is plain Java: JSON and problem+json belong to the edge"),
                 com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                         .matching(basePackage + ".(*)..").should().beFreeOfCycles()
-                        .because("aggregates depend one way; what ties two together is wired at the root"));
+                        .because("aggregates depend one way; what ties two together is wired at the root"),
+                com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                        .that().resideInAPackage(basePackage + ".*.infrastructure..")
+                        .should(stayInsideTheirAggregate(basePackage))
+                        .because("an aggregate is reached through its ports, never through another's adapters"));
+    }
+
+    private static ArchCondition<JavaClass> stayInsideTheirAggregate(String basePackage) {
+        return new ArchCondition<>("depend on no other aggregate's infrastructure") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                var own = aggregate(basePackage, item.getPackageName());
+                for (var dependency : item.getDirectDependenciesFromSelf()) {
+                    var target = dependency.getTargetClass().getPackageName();
+                    var other = aggregate(basePackage, target);
+                    if (other != null && !other.equals(own) && target.contains(".infrastructure")) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** The aggregate a package belongs to ({@code base.call.infrastructure} → {@code call}), or null outside one. */
+    private static String aggregate(String basePackage, String packageName) {
+        if (!packageName.startsWith(basePackage + ".")) {
+            return null;
+        }
+        var rest = packageName.substring(basePackage.length() + 1);
+        var dot = rest.indexOf('.');
+        return dot < 0 ? null : rest.substring(0, dot);
     }
 
     /** Checks the stricter aggregate rules too. */

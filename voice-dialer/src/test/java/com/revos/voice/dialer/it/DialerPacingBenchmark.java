@@ -215,10 +215,7 @@ class DialerPacingBenchmark {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + LocalTokens.tenantMember(jwtEncoder, "b", tenant))
                 .build();
         var second = new com.revos.voice.dialer.dispatch.infrastructure.Dispatcher("bench-second-instance",
-                new com.revos.voice.dialer.dispatch.infrastructure.Dispatcher.Services(services.campaigns(),
-                        services.contacts(), services.calls(), services.attempts(), services.completion(),
-                        services.directory(), services.tenants().inAnotherInstance(), services.properties(),
-                        services.transactions(), services.clock(), services.breaker(), services.meters()));
+                services.inAnotherInstance());
         var ids = new ArrayList<String>();
         for (int c = 0; c < 2; c++) {
             var created = call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.revos.voice.dialer.call.infrastructure.Attempt;
-import com.revos.voice.dialer.call.infrastructure.Attempts;
-import com.revos.voice.dialer.call.infrastructure.Owner;
-import com.revos.voice.dialer.call.infrastructure.Reconciler;
-import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
+import com.revos.voice.dialer.call.application.Attempts;
+import com.revos.voice.dialer.call.application.Recovery;
+import com.revos.voice.dialer.call.model.Attempt;
+import com.revos.voice.dialer.call.model.Owner;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
 import com.revos.voice.dialer.dispatch.infrastructure.Dispatcher;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.Topics;
@@ -38,11 +38,11 @@ class DispatchResilienceIT extends DialerIntegrationTest {
     @Autowired
     Dispatcher.Services services;
     @Autowired
-    ContactStore contacts;
+    ContactQueue contacts;
     @Autowired
     Attempts attempts;
     @Autowired
-    Reconciler reconciler;
+    Recovery reconciler;
     @Autowired
     TransactionTemplate transactions;
     @Autowired

@@ -286,14 +286,8 @@ class OneOwnerPerCallIT extends DialerIntegrationTest {
             campaigns.add(campaign);
         }
         // two dialer processes: each paces one campaign with limiters of its own, sharing only the database
-        var first = new Dispatcher("instance-a", new Dispatcher.Services(services.campaigns(), services.contacts(),
-                services.calls(), services.attempts(), services.completion(), services.directory(),
-                services.tenants().inAnotherInstance(), services.properties(), services.transactions(),
-                services.clock(), services.breaker(), services.meters()));
-        var second = new Dispatcher("instance-b", new Dispatcher.Services(services.campaigns(), services.contacts(),
-                services.calls(), services.attempts(), services.completion(), services.directory(),
-                services.tenants().inAnotherInstance(), services.properties(), services.transactions(),
-                services.clock(), services.breaker(), services.meters()));
+        var first = new Dispatcher("instance-a", services.inAnotherInstance());
+        var second = new Dispatcher("instance-b", services.inAnotherInstance());
         // a cold JVM's first provider requests wait for class loading and new connections after their grant, and
         // arrive bunched: that is start-up, not pacing (ADR 0010), so the HTTP client is warmed first
         var warm = provision();

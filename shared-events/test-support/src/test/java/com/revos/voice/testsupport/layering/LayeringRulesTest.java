@@ -6,7 +6,7 @@ import com.revos.voice.testsupport.LayeringRules;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
-/** The aggregate rules can fail: a tangled fixture service breaks both. */
+/** The aggregate rules can fail: a tangled fixture service breaks each of them. */
 class LayeringRulesTest {
 
     private static final String TANGLED = "com.revos.voice.testsupport.layering.tangled";
@@ -23,5 +23,13 @@ class LayeringRulesTest {
     void two_aggregates_that_depend_on_each_other_break_the_rule() {
         assertThatThrownBy(() -> LayeringRules.aggregateRules(TANGLED).get(1).check(CLASSES))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle");
+    }
+
+    @Test
+    void an_adapter_that_reaches_into_another_aggregates_adapters_breaks_the_rule() {
+        assertThatThrownBy(() -> LayeringRules.aggregateRules(TANGLED).get(2).check(CLASSES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("tangled.call.infrastructure.Calls")
+                .hasMessageContaining("tangled.campaign.infrastructure.Campaigns");
     }
 }

@@ -1,18 +1,27 @@
 package com.revos.voice.dialer.call.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
+import com.revos.voice.dialer.call.application.Attempts;
+import com.revos.voice.dialer.call.application.CallOutcomes;
 import com.revos.voice.dialer.call.application.CallProvider;
+import com.revos.voice.dialer.call.application.CallRecords;
 import com.revos.voice.dialer.call.application.CarrierRecords;
-import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
-import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
-import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
-import com.revos.voice.dialer.common.infrastructure.DialerInstance;
-import com.revos.voice.dialer.directory.infrastructure.Directory;
-import com.revos.voice.dialer.suppression.infrastructure.Suppressions;
-import com.revos.voice.dialer.usage.infrastructure.UsageLedger;
+import com.revos.voice.dialer.call.application.OutcomeCounter;
+import com.revos.voice.dialer.call.application.ProviderReports;
+import com.revos.voice.dialer.call.application.Recovery;
+import com.revos.voice.dialer.call.application.SingleCalls;
+import com.revos.voice.dialer.call.model.Owner;
+import com.revos.voice.dialer.campaign.application.CampaignCompletion;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
+import com.revos.voice.dialer.common.application.Events;
+import com.revos.voice.dialer.common.application.Transactions;
+import com.revos.voice.dialer.common.model.DialerInstance;
+import com.revos.voice.dialer.directory.application.Directory;
+import com.revos.voice.dialer.pacing.application.CallPacing;
+import com.revos.voice.dialer.suppression.application.SuppressionList;
+import com.revos.voice.dialer.usage.application.Ledger;
 import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.plumbing.consumer.IdempotentConsumers;
-import com.revos.voice.plumbing.outbox.OutboxWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +34,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
@@ -73,41 +81,45 @@ class CallConfiguration {
     }
 
     @Bean
-    OutcomeCounter outcomeCounter(MeterRegistry meters) {
-        return new OutcomeCounter(meters);
+    OutcomeCounter outcomeCounter(MeterRegistry meters, Transactions transactions) {
+        return new OutcomeCounter(meters, transactions);
     }
 
     @Bean
-    CallOutcomes callOutcomes(CallStore calls, ContactStore contacts, CampaignCompletion completion, UsageLedger usage,
-                              OutcomeCounter counter, OutboxWriter outbox, Clock clock) {
-        return new CallOutcomes(calls, contacts, completion, usage, counter, outbox, clock);
+    CallOutcomes callOutcomes(CallRecords calls, ContactQueue contacts, CampaignCompletion completion, Ledger usage,
+                              OutcomeCounter counter, Events events, Clock clock) {
+        return new CallOutcomes(calls, contacts, completion, usage, counter, events, clock);
     }
 
     @Bean
-    Attempts attempts(CallStore calls, ContactStore contacts, CallOutcomes outcomes, CallProvider provider,
-                      OutboxWriter outbox, TransactionTemplate transactions, Clock clock, DialerProperties properties,
+    Attempts attempts(CallRecords calls, ContactQueue contacts, CallOutcomes outcomes, CallProvider provider,
+                      Events events, Transactions transactions, Clock clock, DialerProperties properties,
                       MeterRegistry meters) {
-        return new Attempts(calls, contacts, outcomes, provider, outbox, transactions, clock, properties.dispatch(),
+        return new Attempts(calls, contacts, outcomes, provider, events, transactions, clock, properties.dispatch(),
                 meters);
     }
 
     @Bean
-    ProviderReports providerReports(CallStore calls, CallOutcomes outcomes, JdbcTemplate jdbc, MeterRegistry meters,
+    ProviderReports providerReports(CallRecords calls, CallOutcomes outcomes, JdbcTemplate jdbc, MeterRegistry meters,
                                     Clock clock) {
-        return new ProviderReports(calls, outcomes, jdbc, meters, clock);
+        return new ProviderReports(calls, outcomes, new JdbcUnmatchedReports(jdbc), meters, clock);
     }
 
     @Bean
-    Reconciler reconciler(CallStore calls, Attempts attempts, CallOutcomes outcomes, CallProvider provider,
-                          CarrierRecords carrier, TransactionTemplate transactions, Clock clock,
-                          DialerProperties properties) {
-        return new Reconciler(calls, attempts, outcomes, provider, carrier, transactions, clock,
+    Recovery recovery(CallRecords calls, Attempts attempts, CallOutcomes outcomes, CallProvider provider,
+                      CarrierRecords carrier, Transactions transactions, Clock clock, DialerProperties properties) {
+        return new Recovery(calls, attempts, outcomes, provider, carrier, transactions, clock,
                 properties.dispatch(), properties.elevenlabs().readTimeout());
     }
 
     @Bean
-    SingleCalls singleCalls(Directory directory, Suppressions suppressions, Attempts attempts, CallStore calls,
-                            TenantPacing pacing, DialerProperties properties, TransactionTemplate transactions,
+    RecoverySchedule recoverySchedule(Recovery recovery) {
+        return new RecoverySchedule(recovery);
+    }
+
+    @Bean
+    SingleCalls singleCalls(Directory directory, SuppressionList suppressions, Attempts attempts, CallRecords calls,
+                            CallPacing pacing, DialerProperties properties, Transactions transactions,
                             DialerInstance instance, Clock clock) {
         return new SingleCalls(directory, suppressions, attempts, calls, pacing, properties, transactions,
                 new Owner(instance.id(), 0), clock);

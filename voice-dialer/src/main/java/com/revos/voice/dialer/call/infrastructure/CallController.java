@@ -1,6 +1,8 @@
 package com.revos.voice.dialer.call.infrastructure;
 
-import com.revos.voice.dialer.campaign.infrastructure.CampaignStore;
+import com.revos.voice.dialer.call.application.SingleCalls;
+import com.revos.voice.dialer.call.model.Attempt;
+import com.revos.voice.dialer.campaign.application.CampaignRecords;
 import com.revos.voice.dialer.web.Page;
 import com.revos.voice.service.ApiException;
 import com.revos.voice.service.IdempotentRequests;
@@ -27,11 +29,11 @@ class CallController {
     private final SingleCalls singleCalls;
     private final CallStore calls;
     private final IdempotentRequests idempotent;
-    private final CampaignStore campaigns;
+    private final CampaignRecords campaigns;
     private final TransactionTemplate transactions;
 
     CallController(SingleCalls singleCalls, CallStore calls, IdempotentRequests idempotent,
-                   CampaignStore campaigns, TransactionTemplate transactions) {
+                   CampaignRecords campaigns, TransactionTemplate transactions) {
         this.singleCalls = singleCalls;
         this.calls = calls;
         this.idempotent = idempotent;
@@ -61,8 +63,8 @@ class CallController {
             }
         }
         return idempotent.execute(tenantId, key, request, CallView.class, () -> {
-            var placed = singleCalls.call(tenantId, request.agentId(), request.phoneNumberId(), request.toNumber(),
-                    request.dynamicVariables());
+            var placed = CallView.of(singleCalls.call(tenantId, request.agentId(), request.phoneNumberId(),
+                    request.toNumber(), request.dynamicVariables()));
             // an answer the provider lost: the call may exist, so it is being looked up, never placed again
             var status = "ambiguous".equals(placed.state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
             return ResponseEntity.status(status).body(placed);

@@ -2,7 +2,10 @@ package com.revos.voice.dialer.call.infrastructure;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.revos.voice.dialer.call.model.AttemptFacts;
+import com.revos.voice.dialer.call.application.CallRecords;
+import com.revos.voice.dialer.call.model.Attempt;
+import com.revos.voice.dialer.call.model.CallRecord;
+import com.revos.voice.dialer.call.model.Owner;
 import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.events.ProviderReport.CallReported;
 import java.math.BigDecimal;
@@ -22,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it happened: the database decides which of two writers (a dialer, a recovering instance, a late report) moves an
  * attempt, and the loser changes nothing.
  */
-public class CallStore {
+public class CallStore implements CallRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -35,24 +38,8 @@ public class CallStore {
         this.jdbc = jdbc;
     }
 
-    /** A call row, as stored. */
-    public record CallRow(UUID id, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
-                          UUID phoneNumberId, String fromNumber, String toNumber, CallState state,
-                          String providerCallId,
-                          String callSid, String providerAgentId, String outcome, Integer durationSecs,
-                          Integer billableSecs, BigDecimal costUsd, BigDecimal costCredits, Boolean qualified,
-                          Double qualificationScore, String terminationReason, Map<String, Object> analysis,
-                          String summary, String failureReason, String notPlacedReason, String decidedBy,
-                          List<String> sources, Integer localHour, Instant requestedAt, Instant sentAt,
-                          Instant initiatedAt, Instant finishedAt) {
-
-        public AttemptFacts facts() {
-            return new AttemptFacts(id, tenantId, campaignId, contactId, attempt, toNumber, state, providerCallId,
-                    callSid, providerAgentId, localHour, sentAt);
-        }
-    }
-
-    void insertRequested(Attempt a, Instant now) {
+    @Override
+    public void insertRequested(Attempt a, Instant now) {
         jdbc.update("""
                 INSERT INTO calls (id, tenant_id, campaign_id, contact_id, attempt, agent_id, phone_number_id, from_number,
                                    to_number, provider_agent_id, local_hour, owner, owner_epoch, state, requested_at)
@@ -67,7 +54,8 @@ public class CallStore {
      * The send gate's fence: {@code requested → sending}, only while the attempt's owner still holds it (for a
      * campaign call, the campaign's pacing lease at the epoch the attempt was claimed under). False: do not send.
      */
-    boolean markSending(UUID callId, Owner owner, Instant now) {
+    @Override
+    public boolean markSending(UUID callId, Owner owner, Instant now) {
         return jdbc.update("""
                 UPDATE calls c SET state = 'sending', sent_at = ?
                 WHERE c.id = ? AND c.state = 'requested' AND c.owner = ? AND c.owner_epoch = ?
@@ -77,7 +65,8 @@ public class CallStore {
                 Timestamp.from(now), callId, owner.instance(), owner.epoch(), owner.instance(), owner.epoch()) == 1;
     }
 
-    boolean initiated(UUID callId, List<CallState> from, String providerCallId, String callSid, Instant now,
+    @Override
+    public boolean initiated(UUID callId, List<CallState> from, String providerCallId, String callSid, Instant now,
                       Instant reconcileAfter) {
         return jdbc.update("UPDATE calls SET state = 'initiated', provider_call_id = coalesce(?, provider_call_id), "
                 + "call_sid = coalesce(?, call_sid), initiated_at = ?, reconcile_after = ?, resolve_after = NULL "
@@ -85,20 +74,23 @@ public class CallStore {
                 Timestamp.from(reconcileAfter), callId, states(from)) == 1;
     }
 
-    boolean ambiguous(UUID callId, String reason, Instant resolveAfter) {
+    @Override
+    public boolean ambiguous(UUID callId, String reason, Instant resolveAfter) {
         return jdbc.update("UPDATE calls SET state = 'ambiguous', failure_reason = ?, resolve_after = ? "
                 + "WHERE id = ? AND state = 'sending'", reason, Timestamp.from(resolveAfter), callId) == 1;
     }
 
     /** No call happened: final, the attempt given back. */
-    boolean notPlaced(UUID callId, List<CallState> from, String reason, Instant now) {
+    @Override
+    public boolean notPlaced(UUID callId, List<CallState> from, String reason, Instant now) {
         return jdbc.update("UPDATE calls SET state = 'not_placed', not_placed_reason = ?, finished_at = ?, "
                 + "resolve_after = NULL, reconcile_after = NULL WHERE id = ? AND state = ANY (?)", reason,
                 Timestamp.from(now), callId, states(from)) == 1;
     }
 
     /** The provider refused this call, or it was given up on: final, outcome failed, the attempt counted. */
-    boolean failed(UUID callId, List<CallState> from, String reason, String notPlacedReason, String decidedBy,
+    @Override
+    public boolean failed(UUID callId, List<CallState> from, String reason, String notPlacedReason, String decidedBy,
                    Instant now) {
         return jdbc.update("""
                 UPDATE calls SET state = 'failed', outcome = 'failed', failure_reason = ?, not_placed_reason = ?,
@@ -108,7 +100,8 @@ public class CallStore {
     }
 
     /** The outcome a report settled: final. */
-    boolean completed(UUID callId, CallReported report, int billableSecs, String decidedBy, String source,
+    @Override
+    public boolean completed(UUID callId, CallReported report, int billableSecs, String decidedBy, String source,
                       Instant now) {
         return jdbc.update("""
                 UPDATE calls SET state = 'completed', outcome = ?, duration_secs = ?, billable_secs = ?, cost = ?,
@@ -126,13 +119,15 @@ public class CallStore {
     }
 
     /** Locks the call for applying a report. */
-    Optional<CallRow> lock(UUID callId) {
+    @Override
+    public Optional<CallRecord> lock(UUID callId) {
         return jdbc.query("SELECT * FROM calls WHERE id = ? FOR UPDATE", (rs, n) -> map(rs), callId).stream()
                 .findFirst();
     }
 
     /** The call the provider knows by this id: the ElevenLabs conversation id or the Twilio call SID we recorded. */
-    Optional<CallRow> lockByProviderIds(String providerCallId, String callSid) {
+    @Override
+    public Optional<CallRecord> lockByProviderIds(String providerCallId, String callSid) {
         var byConversation = jdbc.query("SELECT * FROM calls WHERE provider_call_id = ? FOR UPDATE",
                 (rs, n) -> map(rs), providerCallId).stream().findFirst();
         if (byConversation.isPresent() || callSid == null) {
@@ -142,51 +137,54 @@ public class CallStore {
                 .findFirst();
     }
 
-    /** Calls in flight of a tenant, of one of its numbers, of one campaign, and of the whole provider account. */
-    public record Open(long tenant, long number, long campaign, long account) {
-    }
-
-    public Open open(UUID tenantId, UUID numberId, UUID campaignId) {
+    @Override
+    public CallRecords.Open open(UUID tenantId, UUID numberId, UUID campaignId) {
         return jdbc.queryForObject("SELECT count(*) FILTER (WHERE tenant_id = ?), "
                 + "count(*) FILTER (WHERE tenant_id = ? AND phone_number_id = ?), "
                 + "count(*) FILTER (WHERE campaign_id = ?), count(*) FROM calls WHERE state IN " + IN_FLIGHT,
-                (rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), tenantId, tenantId,
+                (rs, n) -> new CallRecords.Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), tenantId, tenantId,
                 numberId, campaignId);
     }
 
     /** Attempts still {@code requested} since before {@code olderThan}: never sent, and now never will be. */
-    List<CallRow> unsentSince(Instant olderThan, int limit) {
+    @Override
+    public List<CallRecord> unsentSince(Instant olderThan, int limit) {
         return jdbc.query("SELECT * FROM calls WHERE state = 'requested' AND requested_at < ? ORDER BY requested_at "
                 + "LIMIT ?", (rs, n) -> map(rs), Timestamp.from(olderThan), limit);
     }
 
     /** Attempts {@code sending} since before {@code olderThan}: their sender died mid-request. */
-    List<CallRow> sendingSince(Instant olderThan, int limit) {
+    @Override
+    public List<CallRecord> sendingSince(Instant olderThan, int limit) {
         return jdbc.query("SELECT * FROM calls WHERE state = 'sending' AND sent_at < ? ORDER BY sent_at LIMIT ?",
                 (rs, n) -> map(rs), Timestamp.from(olderThan), limit);
     }
 
-    List<CallRow> ambiguousDue(Instant now, int limit) {
+    @Override
+    public List<CallRecord> ambiguousDue(Instant now, int limit) {
         return jdbc.query("SELECT * FROM calls WHERE state = 'ambiguous' AND resolve_after <= ? "
                 + "ORDER BY resolve_after LIMIT ?", (rs, n) -> map(rs), Timestamp.from(now), limit);
     }
 
-    void resolveLater(UUID callId, Instant at) {
+    @Override
+    public void resolveLater(UUID callId, Instant at) {
         jdbc.update("UPDATE calls SET resolve_after = ? WHERE id = ? AND state = 'ambiguous'", Timestamp.from(at),
                 callId);
     }
 
-    List<CallRow> overdue(Instant now, int limit) {
+    @Override
+    public List<CallRecord> overdue(Instant now, int limit) {
         return jdbc.query("SELECT * FROM calls WHERE state = 'initiated' AND reconcile_after < ? "
                 + "ORDER BY reconcile_after LIMIT ?", (rs, n) -> map(rs), Timestamp.from(now), limit);
     }
 
-    void reconcileLater(UUID callId, Instant at) {
+    @Override
+    public void reconcileLater(UUID callId, Instant at) {
         jdbc.update("UPDATE calls SET reconcile_after = ? WHERE id = ? AND state = 'initiated'", Timestamp.from(at),
                 callId);
     }
 
-    List<CallRow> byCampaign(UUID tenantId, UUID campaignId, int limit, int offset) {
+    List<CallRecord> byCampaign(UUID tenantId, UUID campaignId, int limit, int offset) {
         return jdbc.query("SELECT * FROM calls WHERE tenant_id = ? AND campaign_id = ? ORDER BY requested_at, id "
                 + "LIMIT ? OFFSET ?", (rs, n) -> map(rs), tenantId, campaignId, limit, offset);
     }
@@ -196,18 +194,21 @@ public class CallStore {
                 tenantId, campaignId);
     }
 
-    Optional<CallRow> find(UUID tenantId, UUID callId) {
+    @Override
+    public Optional<CallRecord> find(UUID tenantId, UUID callId) {
         return jdbc.query("SELECT * FROM calls WHERE id = ? AND tenant_id = ?", (rs, n) -> map(rs), callId, tenantId)
                 .stream().findFirst();
     }
 
     /** Whether an attempt of ours already owns this Twilio call SID. */
-    boolean claimsCallSid(String callSid) {
+    @Override
+    public boolean claimsCallSid(String callSid) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM calls WHERE call_sid = ?)",
                 Boolean.class, callSid));
     }
 
-    Optional<CallRow> find(UUID callId) {
+    @Override
+    public Optional<CallRecord> find(UUID callId) {
         return jdbc.query("SELECT * FROM calls WHERE id = ?", (rs, n) -> map(rs), callId).stream().findFirst();
     }
 
@@ -215,9 +216,9 @@ public class CallStore {
         return states.stream().map(CallState::wireName).toArray(String[]::new);
     }
 
-    private static CallRow map(ResultSet rs) throws SQLException {
+    private static CallRecord map(ResultSet rs) throws SQLException {
         var sources = rs.getArray("sources");
-        return new CallRow(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+        return new CallRecord(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                 rs.getObject("campaign_id", UUID.class), rs.getObject("contact_id", UUID.class), rs.getInt("attempt"),
                 rs.getObject("agent_id", UUID.class), rs.getObject("phone_number_id", UUID.class),
                 rs.getString("from_number"), rs.getString("to_number"), CallState.of(rs.getString("state")),

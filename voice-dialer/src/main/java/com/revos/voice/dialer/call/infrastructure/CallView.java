@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.call.infrastructure;
 
+import com.revos.voice.dialer.call.model.CallRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ record CallView(UUID id, UUID campaignId, UUID contactId, int attempt, UUID agen
                 String failureReason, String notPlacedReason, String decidedBy, List<String> sources,
                 Integer localHour, Instant requestedAt, Instant sentAt, Instant initiatedAt, Instant finishedAt) {
 
-    static CallView of(CallStore.CallRow row) {
+    static CallView of(CallRecord row) {
         return new CallView(row.id(), row.campaignId(), row.contactId(), row.attempt(), row.agentId(),
                 row.phoneNumberId(), row.toNumber(), row.state().wireName(), row.providerCallId(), row.callSid(),
                 row.outcome(), row.durationSecs(), row.billableSecs(), row.costUsd(), row.costCredits(),

@@ -1,20 +1,26 @@
 package com.revos.voice.dialer.campaign.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
-import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
+import com.revos.voice.dialer.campaign.application.CampaignCompletion;
+import com.revos.voice.dialer.campaign.application.CampaignRecords;
+import com.revos.voice.dialer.campaign.application.Campaigns;
+import com.revos.voice.dialer.campaign.application.ContactImport;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
+import com.revos.voice.dialer.campaign.application.DialingStop;
 import com.revos.voice.dialer.campaign.model.ContactZones;
-import com.revos.voice.dialer.directory.infrastructure.Directory;
-import com.revos.voice.dialer.suppression.infrastructure.Suppressions;
+import com.revos.voice.dialer.common.application.Events;
+import com.revos.voice.dialer.common.application.Transactions;
+import com.revos.voice.dialer.directory.application.Directory;
+import com.revos.voice.dialer.pacing.application.CallPacing;
+import com.revos.voice.dialer.suppression.application.SuppressionList;
 import com.revos.voice.events.KernelCommand;
 import com.revos.voice.plumbing.consumer.IdempotentConsumers;
-import com.revos.voice.plumbing.outbox.OutboxWriter;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class CampaignConfiguration {
@@ -30,26 +36,31 @@ class CampaignConfiguration {
     }
 
     @Bean
-    CampaignCompletion campaignCompletion(JdbcTemplate jdbc, OutboxWriter outbox, Clock clock) {
-        return new CampaignCompletion(jdbc, outbox, clock);
+    CampaignCompletion campaignCompletion(CampaignRecords campaigns, Events events, Clock clock) {
+        return new CampaignCompletion(campaigns, events, clock);
     }
 
     @Bean
-    DialingStop dialingStop(CampaignStore store, OutboxWriter outbox, Clock clock) {
-        return new DialingStop(store, outbox, clock);
+    DialingStop dialingStop(CampaignRecords campaigns, Events events, Clock clock) {
+        return new DialingStop(campaigns, events, clock);
     }
 
     @Bean
-    Campaigns campaigns(CampaignStore store, ContactStore contacts, Directory directory, TenantPacing tenants,
-                        OutboxWriter outbox, TransactionTemplate transactions, Clock clock) {
-        return new Campaigns(store, contacts, directory, tenants, outbox, transactions, clock);
+    Campaigns campaigns(CampaignRecords store, ContactQueue contacts, Directory directory, CallPacing tenants,
+                        Events events, Transactions transactions, Clock clock) {
+        return new Campaigns(store, contacts, directory, tenants, events, transactions, clock);
     }
 
     @Bean
-    ContactImport contactImport(ContactStore contacts, Suppressions suppressions, DialerProperties properties,
-                                TransactionTemplate transactions) {
+    ContactImport contactImport(ContactQueue contacts, SuppressionList suppressions, DialerProperties properties,
+                                Transactions transactions) {
         return new ContactImport(contacts, suppressions, new ContactZones(properties.defaultTimeZone()),
                 transactions);
+    }
+
+    @Bean
+    ContactUploadReader contactUploadReader(ContactImport contactImport) {
+        return new ContactUploadReader(contactImport);
     }
 
     /** The kernel's commands (group {@code voice-dialer-commands}), each confirmed with its command id. */

@@ -1,5 +1,7 @@
 package com.revos.voice.dialer.campaign.infrastructure;
 
+import com.revos.voice.dialer.campaign.application.Campaigns;
+import com.revos.voice.dialer.campaign.application.ContactImport;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.Progress;
@@ -47,12 +49,12 @@ class CampaignController {
 
     private final Campaigns campaigns;
     private final CampaignStore store;
-    private final ContactImport contactImport;
+    private final ContactUploadReader contactImport;
     private final IdempotentRequests idempotent;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    CampaignController(Campaigns campaigns, CampaignStore store, ContactImport contactImport,
+    CampaignController(Campaigns campaigns, CampaignStore store, ContactUploadReader contactImport,
                        IdempotentRequests idempotent, TransactionTemplate transactions, Clock clock) {
         this.campaigns = campaigns;
         this.store = store;

@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.campaign.infrastructure;
 
+import com.revos.voice.dialer.campaign.application.CampaignRecords;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.Progress;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Campaign rows. */
-public class CampaignStore {
+public class CampaignStore implements CampaignRecords {
 
     private static final String COLUMNS = """
             id, tenant_id, name, agent_id, phone_number_id, status, window_start, window_end, window_days,
@@ -32,7 +33,8 @@ public class CampaignStore {
         this.jdbc = jdbc;
     }
 
-    void insert(Campaign c) {
+    @Override
+    public void insert(Campaign c) {
         jdbc.update("INSERT INTO campaigns (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.id(), c.tenantId(), c.name(), c.agentId(), c.phoneNumberId(), c.status().db(),
                 c.callingWindow().startHour(), c.callingWindow().endHour(), days(c.callingWindow()),
@@ -41,13 +43,15 @@ public class CampaignStore {
                 c.retryPolicy().failed(), ts(c.createdAt()), ts(c.startedAt()), ts(c.finishedAt()));
     }
 
+    @Override
     public Optional<Campaign> find(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE id = ?", (rs, n) -> map(rs), id).stream()
                 .findFirst();
     }
 
     /** The campaign, locked for a status change in the caller's transaction. */
-    Optional<Campaign> lock(UUID tenantId, UUID id) {
+    @Override
+    public Optional<Campaign> lock(UUID tenantId, UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE id = ? AND tenant_id = ? FOR UPDATE",
                 (rs, n) -> map(rs), id, tenantId).stream().findFirst();
     }
@@ -61,18 +65,21 @@ public class CampaignStore {
         return jdbc.queryForObject("SELECT count(*) FROM campaigns WHERE tenant_id = ?", Long.class, tenantId);
     }
 
-    void setStatus(UUID id, CampaignStatus status, Instant startedAt, Instant finishedAt) {
+    @Override
+    public void setStatus(UUID id, CampaignStatus status, Instant startedAt, Instant finishedAt) {
         jdbc.update("UPDATE campaigns SET status = ?, started_at = coalesce(started_at, ?), finished_at = ?, "
                 + "stopped_reason = CASE WHEN ? = 'running' THEN NULL ELSE stopped_reason END "
                 + "WHERE id = ?", status.db(), ts(startedAt), ts(finishedAt), status.db(), id);
     }
 
-    void setWindow(UUID id, CallingWindow window) {
+    @Override
+    public void setWindow(UUID id, CallingWindow window) {
         jdbc.update("UPDATE campaigns SET window_start = ?, window_end = ?, window_days = ? WHERE id = ?",
                 window.startHour(), window.endHour(), days(window), id);
     }
 
-    void setPacing(UUID id, Pacing pacing) {
+    @Override
+    public void setPacing(UUID id, Pacing pacing) {
         jdbc.update("UPDATE campaigns SET calls_per_second = ?, max_concurrent = ? WHERE id = ?",
                 pacing.callsPerSecond(), pacing.maxConcurrent(), id);
     }
@@ -95,6 +102,7 @@ public class CampaignStore {
     }
 
     /** Ids of the campaigns some instance should be pacing. */
+    @Override
     public List<UUID> running() {
         return jdbc.queryForList("SELECT id FROM campaigns WHERE status = 'running'", UUID.class);
     }
@@ -104,6 +112,7 @@ public class CampaignStore {
      * holds it. The epoch grows whenever the lease changes hands or lapsed: attempts claimed under an older epoch
      * can no longer be sent (fencing, {@code CallStore.markSending}).
      */
+    @Override
     public java.util.OptionalLong lease(UUID id, String instance, java.time.Duration lease) {
         var epochs = jdbc.queryForList("""
                 UPDATE campaigns SET
@@ -120,9 +129,26 @@ public class CampaignStore {
      * Stops a running campaign's dialing because the provider refused the account; returns its tenant when it was
      * running. The reason stays on the campaign until it is resumed.
      */
-    Optional<UUID> stopDialing(UUID id, String reason) {
+    @Override
+    public Optional<UUID> stopDialing(UUID id, String reason) {
         return jdbc.queryForList("UPDATE campaigns SET status = 'paused', stopped_reason = ? WHERE id = ? "
                 + "AND status = 'running' RETURNING tenant_id", UUID.class, reason, id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Completed> completeIfDrained(UUID id, Instant now) {
+        var tenants = jdbc.queryForList("""
+                UPDATE campaigns SET status = 'completed', finished_at = ?
+                WHERE id = ? AND status = 'running'
+                  AND NOT EXISTS (SELECT 1 FROM contacts WHERE campaign_id = ? AND state IN ('pending', 'in_flight'))
+                RETURNING tenant_id""", UUID.class, Timestamp.from(now), id, id);
+        if (tenants.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'exhausted')
+                FROM contacts WHERE campaign_id = ?""", (rs, n) -> new Completed(tenants.getFirst(), rs.getLong(1),
+                rs.getLong(2)), id));
     }
 
     Optional<String> stoppedReason(UUID id) {
@@ -130,6 +156,7 @@ public class CampaignStore {
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 
+    @Override
     public void releaseLease(UUID id, String instance) {
         jdbc.update("UPDATE campaigns SET dispatcher = NULL, dispatcher_until = NULL WHERE id = ? AND dispatcher = ?",
                 id, instance);

@@ -2,6 +2,7 @@ package com.revos.voice.dialer.campaign.infrastructure;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
 import com.revos.voice.dialer.campaign.model.RetryPolicy;
 import com.revos.voice.events.CallOutcome;
 import java.sql.Timestamp;
@@ -13,7 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Contact rows: upload in batches, claim by lease (SKIP LOCKED), and state changes after each attempt. */
-public class ContactStore {
+public class ContactStore implements ContactQueue {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -25,16 +26,8 @@ public class ContactStore {
         this.jdbc = jdbc;
     }
 
-    /** A contact to insert. */
-    record NewContact(UUID id, int row, String phone, String zoneKey, Map<String, Object> variables) {
-    }
-
-    /** A contact claimed for one attempt ({@code attempts} already counts it). */
-    public record Claimed(UUID id, String phone, Map<String, Object> variables, int attempt, String zoneKey) {
-    }
-
-    /** Inserts a batch; returns, per contact, whether it was new (false: the campaign already had the number). */
-    boolean[] insert(UUID campaignId, UUID tenantId, List<NewContact> batch) {
+    @Override
+    public boolean[] insert(UUID campaignId, UUID tenantId, List<ContactQueue.NewContact> batch) {
         var counts = jdbc.batchUpdate("""
                 INSERT INTO contacts (id, campaign_id, tenant_id, row_no, phone, zone_key, variables)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (campaign_id, phone) DO NOTHING""", batch, 1000,
@@ -57,17 +50,20 @@ public class ContactStore {
         return result;
     }
 
-    long count(UUID campaignId) {
+    @Override
+    public long count(UUID campaignId) {
         return jdbc.queryForObject("SELECT count(*) FROM contacts WHERE campaign_id = ?", Long.class, campaignId);
     }
 
     /** The zone keys among the campaign's contacts still waiting. */
+    @Override
     public List<String> pendingZoneKeys(UUID campaignId) {
         return jdbc.queryForList("SELECT DISTINCT zone_key FROM contacts WHERE campaign_id = ? AND state = 'pending'",
                 String.class, campaignId);
     }
 
     /** Suppression is checked at dial time too: numbers suppressed since upload are taken out before each claim. */
+    @Override
     public int suppressPending(UUID campaignId, UUID tenantId) {
         return jdbc.update("""
                 UPDATE contacts c SET state = 'suppressed' WHERE c.campaign_id = ? AND c.state = 'pending'
@@ -79,7 +75,8 @@ public class ContactStore {
      * Leases up to {@code limit} due contacts (in window, not suppressed, attempts left) to this caller: rows another
      * instance holds are skipped, never waited for or taken twice. Runs in the caller's transaction.
      */
-    public List<Claimed> claim(UUID campaignId, UUID tenantId, List<String> openZones, int maxAttempts, Instant now,
+    @Override
+    public List<ContactQueue.Claimed> claim(UUID campaignId, UUID tenantId, List<String> openZones, int maxAttempts, Instant now,
                                int limit) {
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
@@ -99,11 +96,12 @@ public class ContactStore {
             statement.setObject(5, tenantId);
             statement.setInt(6, limit);
             return statement;
-        }, (rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getString(2), read(rs.getString(3)), rs.getInt(4),
+        }, (rs, n) -> new ContactQueue.Claimed(rs.getObject(1, UUID.class), rs.getString(2), read(rs.getString(3)), rs.getInt(4),
                 rs.getString(5)));
     }
 
     /** A claimed contact that was not dialed (outage, pause): back in the queue, the attempt given back. */
+    @Override
     public void requeueUndialed(UUID contactId, int attempt, Instant notBefore) {
         jdbc.update("""
                 UPDATE contacts SET state = CASE WHEN state = 'in_flight' THEN 'pending' ELSE state END,
@@ -112,6 +110,7 @@ public class ContactStore {
     }
 
     /** Applies an attempt's outcome to its contact, by the campaign's retry policy; returns the campaign id. */
+    @Override
     public Optional<UUID> afterOutcome(UUID contactId, int attempt, CallOutcome outcome, Instant now) {
         var rows = jdbc.query("""
                 SELECT c.campaign_id, c.state, c.attempts, k.status, k.max_attempts, k.delay_busy, k.delay_no_answer,
@@ -145,14 +144,9 @@ public class ContactStore {
                 outcome.wireName(), contactId);
     }
 
-    void cancelPending(UUID campaignId) {
+    @Override
+    public void cancelPending(UUID campaignId) {
         jdbc.update("UPDATE contacts SET state = 'cancelled' WHERE campaign_id = ? AND state = 'pending'", campaignId);
-    }
-
-    /** Whether nothing is left to dial or wait for. */
-    boolean drained(UUID campaignId) {
-        return !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM contacts WHERE campaign_id = ? "
-                + "AND state IN ('pending', 'in_flight'))", Boolean.class, campaignId));
     }
 
     static String write(Map<String, Object> variables) {

@@ -12,13 +12,13 @@ import org.springframework.messaging.Message;
 class DirectoryConfiguration {
 
     @Bean
-    Directory directory(JdbcTemplate jdbc) {
-        return new Directory(jdbc);
+    JdbcDirectory directory(JdbcTemplate jdbc) {
+        return new JdbcDirectory(jdbc);
     }
 
     /** Applies voice-provisioning's events to the read model, once each (group {@code voice-dialer}). */
     @Bean
-    Consumer<Message<byte[]>> provisioning(IdempotentConsumers consumers, Directory directory) {
+    Consumer<Message<byte[]>> provisioning(IdempotentConsumers consumers, JdbcDirectory directory) {
         return consumers.consumer("voice-dialer", envelope -> {
             if (envelope.event() instanceof ProvisioningEvent event) {
                 directory.apply(event);

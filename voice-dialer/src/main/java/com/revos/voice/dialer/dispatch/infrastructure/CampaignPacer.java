@@ -1,6 +1,6 @@
 package com.revos.voice.dialer.dispatch.infrastructure;
 
-import com.revos.voice.dialer.call.infrastructure.Attempt;
+import com.revos.voice.dialer.call.model.Attempt;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.WindowRule;

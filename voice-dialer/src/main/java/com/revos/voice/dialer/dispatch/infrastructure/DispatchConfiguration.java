@@ -1,14 +1,16 @@
 package com.revos.voice.dialer.dispatch.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
-import com.revos.voice.dialer.call.infrastructure.Attempts;
-import com.revos.voice.dialer.call.infrastructure.CallStore;
-import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
-import com.revos.voice.dialer.campaign.infrastructure.CampaignStore;
-import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
-import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
-import com.revos.voice.dialer.common.infrastructure.DialerInstance;
-import com.revos.voice.dialer.directory.infrastructure.Directory;
+import com.revos.voice.dialer.call.application.Attempts;
+import com.revos.voice.dialer.call.application.CallRecords;
+import com.revos.voice.dialer.campaign.application.CampaignCompletion;
+import com.revos.voice.dialer.campaign.application.CampaignRecords;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
+import com.revos.voice.dialer.common.application.Transactions;
+import com.revos.voice.dialer.common.model.DialerInstance;
+import com.revos.voice.dialer.directory.application.Directory;
+import com.revos.voice.dialer.dispatch.application.DispatchPlan;
+import com.revos.voice.dialer.pacing.application.CallPacing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,19 +18,23 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class DispatchConfiguration {
 
     @Bean
-    Dispatcher.Services dispatchServices(CampaignStore campaigns, ContactStore contacts, CallStore calls,
-                                         Attempts attempts, CampaignCompletion completion, Directory directory,
-                                         TenantPacing tenants, DialerProperties properties,
-                                         TransactionTemplate transactions, Clock clock,
+    DispatchPlan dispatchPlan(ContactQueue contacts, CallRecords calls, Attempts attempts,
+                              CampaignCompletion completion, Directory directory, CallPacing tenants,
+                              DialerProperties properties, Transactions transactions) {
+        return new DispatchPlan(contacts, calls, attempts, completion, directory, tenants, properties, transactions);
+    }
+
+    @Bean
+    Dispatcher.Services dispatchServices(DispatchPlan plan, CampaignRecords campaigns, ContactQueue contacts,
+                                         CallPacing tenants, DialerProperties properties, Clock clock,
                                          CircuitBreaker elevenLabsCircuitBreaker, MeterRegistry meters) {
-        return new Dispatcher.Services(campaigns, contacts, calls, attempts, completion, directory, tenants,
-                properties, transactions, clock, elevenLabsCircuitBreaker, meters);
+        return new Dispatcher.Services(plan, campaigns, contacts, tenants, properties, clock,
+                elevenLabsCircuitBreaker, meters);
     }
 
     @Bean

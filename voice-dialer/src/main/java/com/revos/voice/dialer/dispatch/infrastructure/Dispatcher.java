@@ -1,26 +1,20 @@
 package com.revos.voice.dialer.dispatch.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
-import com.revos.voice.dialer.call.infrastructure.Attempt;
-import com.revos.voice.dialer.call.infrastructure.Attempts;
-import com.revos.voice.dialer.call.infrastructure.CallStore;
-import com.revos.voice.dialer.call.infrastructure.Owner;
+import com.revos.voice.dialer.call.model.Attempt;
+import com.revos.voice.dialer.call.model.Owner;
 import com.revos.voice.dialer.call.model.SendPacing;
-import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
-import com.revos.voice.dialer.campaign.infrastructure.CampaignStore;
-import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
-import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
+import com.revos.voice.dialer.campaign.application.CampaignRecords;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
 import com.revos.voice.dialer.campaign.model.Campaign;
-import com.revos.voice.dialer.campaign.model.ContactZones;
-import com.revos.voice.dialer.directory.infrastructure.Directory;
+import com.revos.voice.dialer.dispatch.application.DispatchPlan;
+import com.revos.voice.dialer.pacing.application.CallPacing;
 import com.revos.voice.dialer.pacing.model.PacingLimiter;
-import com.revos.voice.service.ApiException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -34,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dialer's dispatch loop in one instance. Every tick it looks for running campaigns and takes the pacing lease
@@ -55,10 +48,14 @@ public class Dispatcher implements SmartLifecycle {
     private Thread loop;
 
     /** What the dispatcher works with. */
-    public record Services(CampaignStore campaigns, ContactStore contacts, CallStore calls, Attempts attempts,
-                           CampaignCompletion completion, Directory directory, TenantPacing tenants,
-                           DialerProperties properties, TransactionTemplate transactions, Clock clock,
-                           CircuitBreaker breaker, MeterRegistry meters) {
+    public record Services(DispatchPlan plan, CampaignRecords campaigns, ContactQueue contacts, CallPacing tenants,
+                           DialerProperties properties, Clock clock, CircuitBreaker breaker, MeterRegistry meters) {
+
+        /** The same services as another dialer process has them (limiters of its own), for a second dispatcher. */
+        public Services inAnotherInstance() {
+            return new Services(plan, campaigns, contacts, tenants.inAnotherInstance(), properties, clock, breaker,
+                    meters);
+        }
     }
 
     public Dispatcher(String instanceId, Services services) {
@@ -159,57 +156,21 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /** How many more calls may start now under the campaign's, the tenant's and the number's concurrency caps. */
     int capacity(Campaign campaign) {
-        var open = services.calls().open(campaign.tenantId(), campaign.phoneNumberId(), campaign.id());
-        var limits = services.tenants().limits(campaign.tenantId());
-        return (int) Math.min(Math.min(campaign.pacing().maxConcurrent() - open.campaign(),
-                services.tenants().accountMaxConcurrent() - open.account()),
-                Math.min(limits.maxConcurrent() - open.tenant(),
-                        services.properties().numberMaxConcurrent() - open.number()));
+        return services.plan().capacity(campaign);
     }
 
-    /**
-     * Leases due contacts and records one attempt for each ({@code requested}, {@code CallRequested} in the outbox),
-     * committed before any of them is dialed.
-     */
     List<Attempt> claimAndRecord(Campaign campaign, long epoch, List<String> openZones, Instant now, int size,
                                  boolean sweepSuppressed) {
-        Directory.Dialable dialable;
-        try {
-            dialable = services.directory().dialable(campaign.tenantId(), campaign.agentId(),
-                    campaign.phoneNumberId());
-        } catch (ApiException e) {
-            log.warn("Campaign {} cannot dial: {}", campaign.id(), e.getMessage());
-            return List.of();
-        }
-        return services.transactions().execute(status -> {
-            if (sweepSuppressed) {
-                // the claim skips suppressed numbers anyway; the sweep only makes them count as 'suppressed'
-                services.contacts().suppressPending(campaign.id(), campaign.tenantId());
-            }
-            var claimed = services.contacts().claim(campaign.id(), campaign.tenantId(), openZones,
-                    campaign.retryPolicy().maxAttempts(), now, size);
-            var batch = new ArrayList<Attempt>(claimed.size());
-            var owner = new Owner(instanceId, epoch);
-            for (var contact : claimed) {
-                var attempt = new Attempt(UUID.randomUUID(), campaign.tenantId(), campaign.id(), contact.id(),
-                        contact.attempt(), campaign.agentId(), campaign.phoneNumberId(), dialable.fromNumber(),
-                        contact.phone(),
-                        dialable.providerAgentId(), dialable.providerPhoneNumberId(), contact.variables(),
-                        ContactZones.localHour(contact.zoneKey(), now), owner);
-                services.attempts().recordRequested(attempt);
-                batch.add(attempt);
-            }
-            return batch;
-        });
+        return services.plan().claimAndRecord(campaign, new Owner(instanceId, epoch), openZones, now, size,
+                sweepSuppressed);
     }
 
     void dialAsync(Attempt attempt, SendPacing gate) {
         inFlightRequests.incrementAndGet();
         calls.execute(() -> {
             try {
-                services.attempts().dial(attempt, gate);
+                services.plan().dial(attempt, gate);
             } catch (RuntimeException e) {
                 // the row stays as it was ('requested' or 'sending'): recovery gives it back or resolves it with
                 // the provider, and it is never sent twice
@@ -221,14 +182,14 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     void withdraw(Attempt attempt, String reason) {
-        services.attempts().withdraw(attempt, reason);
+        services.plan().withdraw(attempt, reason);
     }
 
     void completeIfDrained(UUID campaignId) {
-        services.transactions().executeWithoutResult(status -> services.completion().completeIfDrained(campaignId));
+        services.plan().completeIfDrained(campaignId);
     }
 
-    TenantPacing tenants() {
+    CallPacing tenants() {
         return services.tenants();
     }
 
@@ -248,11 +209,11 @@ public class Dispatcher implements SmartLifecycle {
         return services.properties().dispatch().tick();
     }
 
-    CampaignStore campaigns() {
+    CampaignRecords campaigns() {
         return services.campaigns();
     }
 
-    ContactStore contacts() {
+    ContactQueue contacts() {
         return services.contacts();
     }
 

@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.pacing.infrastructure;
 
+import com.revos.voice.dialer.pacing.application.CallPacing;
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.pacing.model.TenantLimits;
 import com.revos.voice.dialer.pacing.model.PacingLimiter;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code revos.dialer.provider-account}). Call starts are spaced by a limiter in this instance and granted by
  * the {@link SharedPacingLog} that all instances share, so the limits hold however many dialers run.
  */
-public class TenantPacing {
+public class TenantPacing implements CallPacing {
 
     private final DialerProperties.Limits limits;
     private final DialerProperties.ProviderAccount account;
@@ -30,34 +31,29 @@ public class TenantPacing {
         this.shared = shared;
     }
 
-    /**
-     * The same limits as another dialer process has them: limiters of its own in memory, the shared log in common.
-     * For running a second dispatcher in one JVM (tests, and the two-instance pacing benchmark).
-     */
+    @Override
     public TenantPacing inAnotherInstance() {
         return new TenantPacing(limits, account, guard, shared);
     }
 
+    @Override
     public TenantLimits limits(UUID tenantId) {
         var override = limits.overrides().get(tenantId);
         return override != null ? new TenantLimits(override.callsPerSecond(), override.maxConcurrent())
                 : new TenantLimits(limits.callsPerSecond(), limits.maxConcurrent());
     }
 
-    /** Calls in flight at once on the provider account, over all tenants. */
+    @Override
     public int accountMaxConcurrent() {
         return account.maxConcurrent();
     }
 
-    /** The limiter of every call start of the tenant in this instance, single calls and all campaigns together. */
+    @Override
     public PacingLimiter limiter(UUID tenantId) {
         return limiters.computeIfAbsent(tenantId, id -> PacingLimiter.perSecond(limits(id).callsPerSecond(), guard));
     }
 
-    /**
-     * Blocks until a start is granted under the tenant's and the provider account's limits across instances, and
-     * commits {@code withStart} in the granting transaction; false (nothing granted) when {@code withStart} is.
-     */
+    @Override
     public boolean awaitSharedStart(UUID tenantId, java.util.function.BooleanSupplier withStart)
             throws InterruptedException {
         return shared.acquire(List.of(new SharedPacingLog.Limit("tenant:" + tenantId,

@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.suppression.infrastructure;
 
+import com.revos.voice.dialer.suppression.application.SuppressionList;
 import java.sql.Array;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A tenant's do-not-call list. */
-public class Suppressions {
+public class Suppressions implements SuppressionList {
 
     private final JdbcTemplate jdbc;
 
@@ -40,13 +41,14 @@ public class Suppressions {
         return jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE tenant_id = ?", Long.class, tenantId);
     }
 
+    @Override
     public boolean isSuppressed(UUID tenantId, String phone) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM suppressions WHERE tenant_id = ? AND phone = ?)", Boolean.class,
                 tenantId, phone));
     }
 
-    /** Which of the phones are suppressed, in one round trip. */
+    @Override
     public Set<String> suppressedAmong(UUID tenantId, Collection<String> phones) {
         if (phones.isEmpty()) {
             return Set.of();

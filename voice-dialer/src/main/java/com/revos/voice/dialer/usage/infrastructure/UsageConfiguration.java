@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.usage.infrastructure;
 
+import com.revos.voice.dialer.common.application.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class UsageConfiguration {
 
     @Bean
-    UsageLedger usageLedger(JdbcTemplate jdbc, MeterRegistry meters) {
-        return new UsageLedger(jdbc, meters);
+    UsageLedger usageLedger(JdbcTemplate jdbc, Transactions transactions, MeterRegistry meters) {
+        return new UsageLedger(jdbc, transactions, meters);
     }
 }

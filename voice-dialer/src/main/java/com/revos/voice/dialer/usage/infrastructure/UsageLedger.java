@@ -1,6 +1,7 @@
 package com.revos.voice.dialer.usage.infrastructure;
 
-import com.revos.voice.dialer.common.infrastructure.AfterCommit;
+import com.revos.voice.dialer.common.application.Transactions;
+import com.revos.voice.dialer.usage.application.Ledger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -13,14 +14,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Billable usage: exactly one entry per call (the call id is the key), whatever is redelivered. What it records is
  * also counted for operators, in total only ({@code revos.dialer.usage.*}): per tenant it is this ledger's API.
  */
-public class UsageLedger {
+public class UsageLedger implements Ledger {
 
     private final JdbcTemplate jdbc;
+    private final Transactions transactions;
     private final Counter recordedSeconds;
     private final Counter recordedCost;
 
-    UsageLedger(JdbcTemplate jdbc, MeterRegistry meters) {
+    UsageLedger(JdbcTemplate jdbc, Transactions transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.recordedSeconds = Counter.builder("revos.dialer.usage.billable.seconds").baseUnit("seconds")
                 .description("Billable call seconds recorded in the usage ledger").register(meters);
         this.recordedCost = Counter.builder("revos.dialer.usage.cost")
@@ -31,7 +34,8 @@ public class UsageLedger {
                           BigDecimal cost) {
     }
 
-    /** In the caller's transaction; counted once it commits, and only for the call's first entry. */
+    /** Counted once the transaction commits, and only for the call's first entry. */
+    @Override
     public void record(UUID callId, UUID tenantId, UUID campaignId, int billableSeconds, BigDecimal cost,
                        Instant at) {
         var recorded = jdbc.update("""
@@ -39,7 +43,7 @@ public class UsageLedger {
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (call_id) DO NOTHING""",
                 callId, tenantId, campaignId, billableSeconds, cost, Timestamp.from(at)) == 1;
         if (recorded) {
-            AfterCommit.run(() -> {
+            transactions.afterCommit(() -> {
                 recordedSeconds.increment(billableSeconds);
                 recordedCost.increment(cost.doubleValue());
             });

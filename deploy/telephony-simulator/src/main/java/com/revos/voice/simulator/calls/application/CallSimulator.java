@@ -93,7 +93,7 @@ public final class CallSimulator {
 
     private Placement admit(OutboundCall call) {
         SimulationSettings settings = control.settings();
-        Admission admission = control.drawer().admit(settings);
+        Admission admission = control.drawer().admit(settings, stats.snapshot().inProgress());
         if (admission != Admission.ACCEPTED) {
             stats.rejected(admission);
             return new Placement.Rejected(admission);

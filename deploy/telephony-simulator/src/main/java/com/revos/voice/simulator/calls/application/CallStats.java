@@ -37,7 +37,7 @@ public final class CallStats {
     }
 
     void rejected(Admission reason) {
-        (reason == Admission.RATE_LIMITED ? rejectedRateLimited : rejectedServerError).increment();
+        (reason == Admission.SERVER_ERROR ? rejectedServerError : rejectedRateLimited).increment();
         metrics.outboundRejected(reason);
     }
 

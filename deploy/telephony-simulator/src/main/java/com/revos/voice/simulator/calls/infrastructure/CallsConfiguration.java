@@ -20,6 +20,7 @@ import com.revos.voice.simulator.calls.application.ProviderArrivals;
 import com.revos.voice.simulator.calls.application.SimulationControl;
 import com.revos.voice.simulator.calls.application.WebhookDispatcher;
 import com.revos.voice.simulator.calls.application.WebhookSigner;
+import com.revos.voice.simulator.calls.model.AccountError;
 import com.revos.voice.simulator.calls.model.SimulationSettings;
 
 /** Wires the call simulation; the application classes are plain Java and get built here with {@code new}. */
@@ -53,7 +54,8 @@ class CallsConfiguration {
                                         ProviderArrivals arrivals) {
         SimulationSettings initial = new SimulationSettings(p.apiLatency().toMillis(), p.answerRate(), p.busyRate(),
                 p.voicemailRate(), p.failureRate(), p.qualificationRate(), p.minDurationSecs(), p.maxDurationSecs(),
-                p.outboundErrorRate(), p.outbound429Rate(), p.timeScale());
+                p.outboundErrorRate(), p.outbound429Rate(), p.timeScale(), p.maxConcurrentCalls(),
+                AccountError.NONE);
         return new SimulationControl(initial, p.seed(), stats, conversations, arrivals);
     }
 

@@ -75,9 +75,16 @@ class OutboundCallController {
         return switch (placement) {
             case Placement.Placed placed -> ResponseEntity.ok(new OutboundCallResponse(true,
                     "Success", placed.conversationId(), placed.callSid()));
-            case Placement.Rejected rejected when rejected.reason() == Admission.RATE_LIMITED ->
+            case Placement.Rejected rejected when rejected.reason() == Admission.RATE_LIMITED
+                    || rejected.reason() == Admission.CONCURRENCY_FULL ->
                     ProviderErrors.elevenLabs(429, "rate_limit_error", "concurrent_limit_exceeded",
                             "Too many concurrent calls for this workspace", "too_many_concurrent_requests", null);
+            case Placement.Rejected rejected when rejected.reason() == Admission.INVALID_API_KEY ->
+                    ProviderErrors.elevenLabs(401, "authentication_error", "invalid_api_key",
+                            "Invalid API key", "invalid_api_key", null);
+            case Placement.Rejected rejected when rejected.reason() == Admission.QUOTA_EXCEEDED ->
+                    ProviderErrors.elevenLabs(401, "authorization_error", "quota_exceeded",
+                            "This request exceeds your quota. You have 0 credits remaining", "quota_exceeded", null);
             case Placement.Rejected rejected -> ProviderErrors.elevenLabs(500, "internal_error",
                     "internal_server_error", "Simulated provider failure", "internal_server_error", null);
         };

@@ -1,9 +1,11 @@
 package com.revos.voice.simulator.calls.infrastructure;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.revos.voice.simulator.calls.model.AccountError;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,12 +74,14 @@ class SimulatorControlController {
     record SettingsView(Long apiLatencyMs, Double answerRate, Double busyRate, Double voicemailRate,
                         Double failureRate, Double qualificationRate, Integer minDurationSecs,
                         Integer maxDurationSecs, Double outboundErrorRate,
-                        @JsonProperty("outbound_429_rate") Double outbound429Rate, Double timeScale) {
+                        @JsonProperty("outbound_429_rate") Double outbound429Rate, Double timeScale,
+                        Integer maxConcurrentCalls, String accountError) {
 
         static SettingsView of(SimulationSettings s) {
             return new SettingsView(s.apiLatencyMs(), s.answerRate(), s.busyRate(), s.voicemailRate(),
                     s.failureRate(), s.qualificationRate(), s.minDurationSecs(), s.maxDurationSecs(),
-                    s.outboundErrorRate(), s.outbound429Rate(), s.timeScale());
+                    s.outboundErrorRate(), s.outbound429Rate(), s.timeScale(), s.maxConcurrentCalls(),
+                    s.accountError().name().toLowerCase(Locale.ROOT));
         }
 
         SimulationSettings applyTo(SimulationSettings s) {
@@ -92,7 +96,18 @@ class SimulatorControlController {
                     maxDurationSecs != null ? maxDurationSecs : s.maxDurationSecs(),
                     outboundErrorRate != null ? outboundErrorRate : s.outboundErrorRate(),
                     outbound429Rate != null ? outbound429Rate : s.outbound429Rate(),
-                    timeScale != null ? timeScale : s.timeScale());
+                    timeScale != null ? timeScale : s.timeScale(),
+                    maxConcurrentCalls != null ? maxConcurrentCalls : s.maxConcurrentCalls(),
+                    accountError != null ? accountError(accountError) : s.accountError());
+        }
+
+        private static AccountError accountError(String name) {
+            try {
+                return AccountError.valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("account_error must be one of none, invalid_api_key, "
+                        + "quota_exceeded; got '" + name + "'");
+            }
         }
     }
 }

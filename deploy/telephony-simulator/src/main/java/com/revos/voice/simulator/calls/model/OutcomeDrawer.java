@@ -17,7 +17,21 @@ public final class OutcomeDrawer {
         this.random = seed == null ? new Random() : new Random(seed);
     }
 
-    public Admission admit(SimulationSettings settings) {
+    /** {@code inProgress}: calls of the account in progress now, for its concurrency limit. */
+    public Admission admit(SimulationSettings settings, long inProgress) {
+        switch (settings.accountError()) {
+            case INVALID_API_KEY -> {
+                return Admission.INVALID_API_KEY;
+            }
+            case QUOTA_EXCEEDED -> {
+                return Admission.QUOTA_EXCEEDED;
+            }
+            case NONE -> {
+            }
+        }
+        if (settings.maxConcurrentCalls() > 0 && inProgress >= settings.maxConcurrentCalls()) {
+            return Admission.CONCURRENCY_FULL;
+        }
         double u = random.nextDouble();
         if (u < settings.outbound429Rate()) {
             return Admission.RATE_LIMITED;

@@ -8,6 +8,9 @@ import java.util.List;
  * answered) and the remainder is no-answer, so {@code failure_rate = 1} fails every call whatever the others say.
  *
  * @param timeScale wall-clock seconds per simulated second (0.01 makes a 100 s call report after 1 s)
+ * @param maxConcurrentCalls calls in progress the account allows at once (0: no limit); beyond it the outbound
+ *        call is refused with ElevenLabs' 429 {@code concurrent_limit_exceeded}
+ * @param accountError an account refusal answered to every outbound call ({@code NONE}: none)
  */
 public record SimulationSettings(
         long apiLatencyMs,
@@ -20,7 +23,17 @@ public record SimulationSettings(
         int maxDurationSecs,
         double outboundErrorRate,
         double outbound429Rate,
-        double timeScale) {
+        double timeScale,
+        int maxConcurrentCalls,
+        AccountError accountError) {
+
+    /** The call knobs alone: no concurrency limit, no account refusal. */
+    public SimulationSettings(long apiLatencyMs, double answerRate, double busyRate, double voicemailRate,
+                              double failureRate, double qualificationRate, int minDurationSecs, int maxDurationSecs,
+                              double outboundErrorRate, double outbound429Rate, double timeScale) {
+        this(apiLatencyMs, answerRate, busyRate, voicemailRate, failureRate, qualificationRate, minDurationSecs,
+                maxDurationSecs, outboundErrorRate, outbound429Rate, timeScale, 0, AccountError.NONE);
+    }
 
     /** Human-readable problems, empty when the settings are usable. */
     public List<String> violations() {
@@ -40,6 +53,12 @@ public record SimulationSettings(
         }
         if (timeScale < 0) {
             problems.add("time_scale must be >= 0");
+        }
+        if (maxConcurrentCalls < 0) {
+            problems.add("max_concurrent_calls must be >= 0 (0: no limit)");
+        }
+        if (accountError == null) {
+            problems.add("account_error must be one of none, invalid_api_key, quota_exceeded");
         }
         return problems;
     }

@@ -81,9 +81,22 @@ class OutcomeDrawerTest {
         SimulationSettings limited = new SimulationSettings(0, 1, 0, 0, 0, 0, 1, 1, 0, 1.0, 1.0);
         SimulationSettings broken = new SimulationSettings(0, 1, 0, 0, 0, 0, 1, 1, 1.0, 0, 1.0);
 
-        assertThat(drawer.admit(limited)).isEqualTo(Admission.RATE_LIMITED);
-        assertThat(drawer.admit(broken)).isEqualTo(Admission.SERVER_ERROR);
-        assertThat(drawer.admit(DEFAULTS)).isEqualTo(Admission.ACCEPTED);
+        assertThat(drawer.admit(limited, 0)).isEqualTo(Admission.RATE_LIMITED);
+        assertThat(drawer.admit(broken, 0)).isEqualTo(Admission.SERVER_ERROR);
+        assertThat(drawer.admit(DEFAULTS, 0)).isEqualTo(Admission.ACCEPTED);
+    }
+
+    @Test
+    void an_account_refusal_wins_over_everything_and_a_full_account_over_the_random_draws() {
+        OutcomeDrawer drawer = new OutcomeDrawer(9L);
+        SimulationSettings refused = new SimulationSettings(0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1.0, 1,
+                AccountError.QUOTA_EXCEEDED);
+        SimulationSettings twoAtOnce = new SimulationSettings(0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1.0, 2,
+                AccountError.NONE);
+
+        assertThat(drawer.admit(refused, 0)).isEqualTo(Admission.QUOTA_EXCEEDED);
+        assertThat(drawer.admit(twoAtOnce, 1)).isEqualTo(Admission.ACCEPTED);
+        assertThat(drawer.admit(twoAtOnce, 2)).isEqualTo(Admission.CONCURRENCY_FULL);
     }
 
     @Test

@@ -1,17 +1,15 @@
-package com.revos.voice.dialer.call.infrastructure;
+package com.revos.voice.dialer.call.application;
 
+import com.revos.voice.dialer.call.model.CallRecord;
 import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.dialer.call.model.ReportRules;
-import com.revos.voice.events.EventJson;
 import com.revos.voice.events.ProviderReport.CallReported;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Applies what providers report (topic {@code revos.voice.provider-reports.v1}) to our attempts, in the consumer's
@@ -24,21 +22,22 @@ public class ProviderReports {
     private static final Logger log = LoggerFactory.getLogger(ProviderReports.class);
     static final String DECIDED_BY_REPORT = "provider report";
 
-    private final CallStore calls;
+    private final CallRecords calls;
     private final CallOutcomes outcomes;
-    private final JdbcTemplate jdbc;
+    private final UnmatchedReports unmatched;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    ProviderReports(CallStore calls, CallOutcomes outcomes, JdbcTemplate jdbc, MeterRegistry meters, Clock clock) {
+    public ProviderReports(CallRecords calls, CallOutcomes outcomes, UnmatchedReports unmatched, MeterRegistry meters,
+                           Clock clock) {
         this.calls = calls;
         this.outcomes = outcomes;
-        this.jdbc = jdbc;
+        this.unmatched = unmatched;
         this.meters = meters;
         this.clock = clock;
     }
 
-    void apply(UUID eventId, CallReported report) {
+    public void apply(UUID eventId, CallReported report) {
         var found = match(report);
         if (found.isEmpty()) {
             keepUnmatched(eventId, report, "no attempt of ours has this provider id, and no echoed call id checks out");
@@ -61,7 +60,7 @@ public class ProviderReports {
         count(report, outcomes.complete(call, report, DECIDED_BY_REPORT) ? "applied" : "late");
     }
 
-    private Optional<CallStore.CallRow> match(CallReported report) {
+    private Optional<CallRecord> match(CallReported report) {
         var byProviderIds = calls.lockByProviderIds(report.providerCallId(), report.callSid());
         if (byProviderIds.isPresent()) {
             return byProviderIds;
@@ -75,11 +74,7 @@ public class ProviderReports {
     }
 
     private void keepUnmatched(UUID eventId, CallReported report, String reason) {
-        jdbc.update("""
-                INSERT INTO unmatched_reports (event_id, provider, kind, provider_call_id, reason, report, received_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (event_id) DO NOTHING""", eventId, report.provider(),
-                report.kind(), report.providerCallId(), reason, new String(EventJson.write(report), java.nio.charset.StandardCharsets.UTF_8),
-                Timestamp.from(clock.instant()));
+        unmatched.keep(eventId, report, reason, clock.instant());
         count(report, "unmatched");
     }
 

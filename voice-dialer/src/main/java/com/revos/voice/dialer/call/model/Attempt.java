@@ -1,6 +1,5 @@
-package com.revos.voice.dialer.call.infrastructure;
+package com.revos.voice.dialer.call.model;
 
-import com.revos.voice.dialer.call.model.PlaceCall;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,7 @@ public record Attempt(UUID callId, UUID tenantId, UUID campaignId, UUID contactI
      * and a tenant's variables can never shadow the reserved names (they are dropped here as well as refused at
      * the API).
      */
-    PlaceCall toPlaceCall() {
+    public PlaceCall toPlaceCall() {
         var dynamic = new LinkedHashMap<String, Object>();
         if (variables != null) {
             variables.forEach((name, value) -> {

@@ -1,4 +1,4 @@
-package com.revos.voice.dialer.common.infrastructure;
+package com.revos.voice.dialer.common.model;
 
 import java.util.UUID;
 

@@ -1,14 +1,16 @@
-package com.revos.voice.dialer.call.infrastructure;
+package com.revos.voice.dialer.call.application;
 
 import com.revos.voice.dialer.DialerProperties;
-import com.revos.voice.dialer.call.application.CallProvider;
+import com.revos.voice.dialer.call.model.Attempt;
+import com.revos.voice.dialer.call.model.CallRecord;
 import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.dialer.call.model.ProviderResult;
 import com.revos.voice.dialer.call.model.SendGate;
 import com.revos.voice.dialer.call.model.SendPacing;
-import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
+import com.revos.voice.dialer.common.application.Events;
+import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.events.CallEvent;
-import com.revos.voice.plumbing.outbox.OutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The life of one attempt up to the provider's answer. The attempt is committed ({@code requested}, with
@@ -27,19 +28,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class Attempts {
 
-    private final CallStore calls;
-    private final ContactStore contacts;
+    private final CallRecords calls;
+    private final ContactQueue contacts;
     private final CallOutcomes outcomes;
     private final CallProvider provider;
-    private final OutboxWriter outbox;
-    private final TransactionTemplate transactions;
+    private final Events outbox;
+    private final Transactions transactions;
     private final Clock clock;
     private final DialerProperties.Dispatch settings;
     private final MeterRegistry meters;
     private volatile BiConsumer<UUID, String> accountRefusals = (campaignId, reason) -> { };
 
-    Attempts(CallStore calls, ContactStore contacts, CallOutcomes outcomes, CallProvider provider, OutboxWriter outbox,
-             TransactionTemplate transactions, Clock clock, DialerProperties.Dispatch settings, MeterRegistry meters) {
+    public Attempts(CallRecords calls, ContactQueue contacts, CallOutcomes outcomes, CallProvider provider,
+                    Events outbox, Transactions transactions, Clock clock, DialerProperties.Dispatch settings,
+                    MeterRegistry meters) {
         this.calls = calls;
         this.contacts = contacts;
         this.outcomes = outcomes;
@@ -63,7 +65,7 @@ public class Attempts {
     public void recordRequested(Attempt a) {
         var now = clock.instant();
         calls.insertRequested(a, now);
-        outbox.record(new CallEvent.CallRequested(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
+        outbox.publish(new CallEvent.CallRequested(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
                 a.attempt(), a.agentId(), a.phoneNumberId(), a.toNumber(), now, a.localHour()));
     }
 
@@ -78,13 +80,13 @@ public class Attempts {
         var result = provider.place(a.toPlaceCall().through(gate));
         meters.counter("revos.dialer.calls.placed", "result", result.getClass().getSimpleName().toLowerCase())
                 .increment();
-        transactions.executeWithoutResult(status -> apply(a, result));
+        transactions.inTransaction(() -> apply(a, result));
         return result;
     }
 
     /** A recorded attempt that is not sent after all (the campaign was paused or cancelled meanwhile). */
     public void withdraw(Attempt a, String reason) {
-        transactions.executeWithoutResult(status -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
+        transactions.inTransaction(() -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
                 a.contactId(), a.attempt(), a.toNumber(), List.of(CallState.REQUESTED), reason, "withdrawn",
                 clock.instant()));
     }
@@ -99,7 +101,7 @@ public class Attempts {
                 var row = calls.find(a.callId());
                 if (row.isPresent() && outcomes.fail(row.get(), List.of(CallState.SENDING), rejected.reason(),
                         rejected.code(), "provider refused the call")) {
-                    outbox.record(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(),
+                    outbox.publish(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(),
                             a.contactId(), a.attempt(), a.toNumber(), rejected.reason(), rejected.code(), false, now,
                             true));
                 }
@@ -125,7 +127,7 @@ public class Attempts {
         if (!calls.initiated(callId, from, conversationId, callSid, now, now.plus(settings.outcomeTimeout()))) {
             return false;
         }
-        outbox.record(new CallEvent.CallInitiated(callId, tenantId, campaignId, contactId, attempt, conversationId,
+        outbox.publish(new CallEvent.CallInitiated(callId, tenantId, campaignId, contactId, attempt, conversationId,
                 callSid, toNumber, now));
         return true;
     }
@@ -136,7 +138,7 @@ public class Attempts {
         if (!calls.notPlaced(callId, from, reason, clock.instant())) {
             return false;
         }
-        outbox.record(new CallEvent.CallInitiationFailed(callId, tenantId, campaignId, contactId, attempt, toNumber,
+        outbox.publish(new CallEvent.CallInitiationFailed(callId, tenantId, campaignId, contactId, attempt, toNumber,
                 reason, code, true, clock.instant(), false));
         if (contactId != null) {
             contacts.requeueUndialed(contactId, attempt, notBefore);
@@ -145,7 +147,7 @@ public class Attempts {
     }
 
     /** The row of an attempt, for the single-call answer. */
-    Optional<CallStore.CallRow> find(UUID tenantId, UUID callId) {
+    Optional<CallRecord> find(UUID tenantId, UUID callId) {
         return calls.find(tenantId, callId);
     }
 }

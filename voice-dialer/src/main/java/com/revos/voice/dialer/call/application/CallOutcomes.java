@@ -1,14 +1,15 @@
-package com.revos.voice.dialer.call.infrastructure;
+package com.revos.voice.dialer.call.application;
 
+import com.revos.voice.dialer.call.model.CallRecord;
 import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.dialer.call.model.ReportRules;
-import com.revos.voice.dialer.campaign.infrastructure.CampaignCompletion;
-import com.revos.voice.dialer.campaign.infrastructure.ContactStore;
-import com.revos.voice.dialer.usage.infrastructure.UsageLedger;
+import com.revos.voice.dialer.campaign.application.CampaignCompletion;
+import com.revos.voice.dialer.campaign.application.ContactQueue;
+import com.revos.voice.dialer.common.application.Events;
+import com.revos.voice.dialer.usage.application.Ledger;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.ProviderReport.CallReported;
-import com.revos.voice.plumbing.outbox.OutboxWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,16 +28,16 @@ public class CallOutcomes {
 
     static final String PROVIDER = "elevenlabs";
 
-    private final CallStore calls;
-    private final ContactStore contacts;
+    private final CallRecords calls;
+    private final ContactQueue contacts;
     private final CampaignCompletion completion;
-    private final UsageLedger usage;
+    private final Ledger usage;
     private final OutcomeCounter counter;
-    private final OutboxWriter outbox;
+    private final Events outbox;
     private final Clock clock;
 
-    CallOutcomes(CallStore calls, ContactStore contacts, CampaignCompletion completion, UsageLedger usage,
-                 OutcomeCounter counter, OutboxWriter outbox, Clock clock) {
+    public CallOutcomes(CallRecords calls, ContactQueue contacts, CampaignCompletion completion, Ledger usage,
+                        OutcomeCounter counter, Events outbox, Clock clock) {
         this.calls = calls;
         this.contacts = contacts;
         this.completion = completion;
@@ -47,7 +48,7 @@ public class CallOutcomes {
     }
 
     /** The report settles the attempt; false when the attempt was already final (a duplicate or late report). */
-    boolean complete(CallStore.CallRow call, CallReported report, String decidedBy) {
+    boolean complete(CallRecord call, CallReported report, String decidedBy) {
         var now = clock.instant();
         var billable = ReportRules.billableSeconds(report);
         var source = report.provider() + "." + report.kind();
@@ -77,7 +78,7 @@ public class CallOutcomes {
      * No outcome will come, yet the attempt counts: the provider refused this call ({@code notPlacedReason} set),
      * or it was placed and then never explained. Outcome {@code failed}, nothing billed.
      */
-    boolean fail(CallStore.CallRow call, List<CallState> from, String reason, String notPlacedReason,
+    boolean fail(CallRecord call, List<CallState> from, String reason, String notPlacedReason,
                  String decidedBy) {
         var now = clock.instant();
         if (!calls.failed(call.id(), from, reason, notPlacedReason, decidedBy, now)) {
@@ -91,7 +92,7 @@ public class CallOutcomes {
         return true;
     }
 
-    private void applyToContact(CallStore.CallRow call, CallOutcome outcome) {
+    private void applyToContact(CallRecord call, CallOutcome outcome) {
         counter.applied(outcome);
         if (call.contactId() != null) {
             contacts.afterOutcome(call.contactId(), call.attempt(), outcome, clock.instant())
@@ -100,7 +101,7 @@ public class CallOutcomes {
     }
 
     private void publish(CallCompleted event) {
-        outbox.record(event, UUID.nameUUIDFromBytes(("call.completed:" + event.callId())
+        outbox.publish(event, UUID.nameUUIDFromBytes(("call.completed:" + event.callId())
                 .getBytes(StandardCharsets.UTF_8)));
     }
 }

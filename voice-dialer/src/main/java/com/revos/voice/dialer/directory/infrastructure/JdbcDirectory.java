@@ -1,7 +1,9 @@
 package com.revos.voice.dialer.directory.infrastructure;
 
 import com.revos.voice.events.ProvisioningEvent;
-import com.revos.voice.service.ApiException;
+import com.revos.voice.dialer.common.application.DialerException;
+import com.revos.voice.dialer.directory.application.Directory;
+import com.revos.voice.dialer.directory.model.Dialable;
 import java.sql.Timestamp;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,17 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The dialer's read model of voice-provisioning (agents and numbers per tenant), and the ownership checks made
  * against it. Each event carries the full state it changes, so applying it is an upsert.
  */
-public class Directory {
+final class JdbcDirectory implements Directory {
 
     private final JdbcTemplate jdbc;
 
-    Directory(JdbcTemplate jdbc) {
+    JdbcDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** An agent and number a tenant may dial with, with the provider's ids. */
-    public record Dialable(UUID agentId, String providerAgentId, UUID numberId, String providerPhoneNumberId,
-                           String fromNumber) {
     }
 
     void apply(ProvisioningEvent event) {
@@ -59,30 +56,27 @@ public class Directory {
         }
     }
 
-    /**
-     * The agent and number, checked: both owned by the tenant (else 404) and the number imported into the provider
-     * and attached to an agent (else 409).
-     */
+    @Override
     public Dialable dialable(UUID tenantId, UUID agentId, UUID numberId) {
         var agent = jdbc.query("SELECT provider_agent_id FROM agents WHERE id = ? AND tenant_id = ? AND NOT deleted",
                 (rs, n) -> rs.getString(1), agentId, tenantId);
         if (agent.isEmpty()) {
-            throw ApiException.notFound("agent", "Agent " + agentId + " is not one of this tenant's agents");
+            throw DialerException.notFound("agent", "Agent " + agentId + " is not one of this tenant's agents");
         }
         var number = jdbc.query("""
                 SELECT provider_phone_number_id, agent_id, e164 FROM numbers
                 WHERE id = ? AND tenant_id = ? AND NOT released""",
                 (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, numberId, tenantId);
         if (number.isEmpty()) {
-            throw ApiException.notFound("phone number", "Phone number " + numberId + " is not one of this tenant's");
+            throw DialerException.notFound("phone number", "Phone number " + numberId + " is not one of this tenant's");
         }
         var row = number.getFirst();
         if (row[0] == null || row[1] == null) {
-            throw ApiException.conflict("Phone number " + numberId
+            throw DialerException.conflict("Phone number " + numberId
                     + " must be imported into ElevenLabs and attached to an agent before it can place calls");
         }
         if (agent.getFirst() == null) {
-            throw ApiException.conflict("Agent " + agentId + " has no provider agent id yet");
+            throw DialerException.conflict("Agent " + agentId + " has no provider agent id yet");
         }
         return new Dialable(agentId, agent.getFirst(), numberId, row[0], row[2]);
     }

@@ -1,7 +1,7 @@
-package com.revos.voice.dialer.campaign.infrastructure;
+package com.revos.voice.dialer.campaign.application;
 
+import com.revos.voice.dialer.common.application.Events;
 import com.revos.voice.events.CampaignEvent;
-import com.revos.voice.plumbing.outbox.OutboxWriter;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -13,19 +13,19 @@ import java.util.UUID;
  */
 public class DialingStop {
 
-    private final CampaignStore campaigns;
-    private final OutboxWriter outbox;
+    private final CampaignRecords campaigns;
+    private final Events events;
     private final Clock clock;
 
-    DialingStop(CampaignStore campaigns, OutboxWriter outbox, Clock clock) {
+    public DialingStop(CampaignRecords campaigns, Events events, Clock clock) {
         this.campaigns = campaigns;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
     public void stop(UUID campaignId, String reason) {
         var text = "provider refused the account: " + reason;
-        campaigns.stopDialing(campaignId, text).ifPresent(tenantId -> outbox.record(
+        campaigns.stopDialing(campaignId, text).ifPresent(tenantId -> events.publish(
                 new CampaignEvent.CampaignPaused(campaignId, tenantId, text, null, clock.instant())));
     }
 }

@@ -1,19 +1,22 @@
-package com.revos.voice.dialer.call.infrastructure;
+package com.revos.voice.dialer.call.application;
 
 import com.revos.voice.dialer.DialerProperties;
+import com.revos.voice.dialer.call.model.Attempt;
+import com.revos.voice.dialer.call.model.CallRecord;
+import com.revos.voice.dialer.call.model.Owner;
 import com.revos.voice.dialer.call.model.ProviderResult;
-import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
 import com.revos.voice.dialer.campaign.model.ContactZones;
+import com.revos.voice.dialer.common.application.DialerException;
+import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.dialer.common.model.PhoneNumbers;
-import com.revos.voice.dialer.directory.infrastructure.Directory;
-import com.revos.voice.dialer.suppression.infrastructure.Suppressions;
-import com.revos.voice.service.ApiException;
+import com.revos.voice.dialer.directory.application.Directory;
+import com.revos.voice.dialer.pacing.application.CallPacing;
+import com.revos.voice.dialer.suppression.application.SuppressionList;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One call now, outside any campaign: checked, recorded, paced with the tenant's other calls (across instances),
@@ -21,22 +24,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ambiguous}: it is being looked up and will never be placed a second time). Only a call proven not placed
  * answers 503 and may be retried as a new call.
  */
-class SingleCalls {
+public class SingleCalls {
 
     private final Directory directory;
-    private final Suppressions suppressions;
+    private final SuppressionList suppressions;
     private final Attempts attempts;
-    private final CallStore calls;
-    private final TenantPacing pacing;
+    private final CallRecords calls;
+    private final CallPacing pacing;
     private final DialerProperties properties;
-    private final TransactionTemplate transactions;
+    private final Transactions transactions;
     private final ContactZones zones;
     private final Owner owner;
     private final Clock clock;
 
-    SingleCalls(Directory directory, Suppressions suppressions, Attempts attempts, CallStore calls,
-                TenantPacing pacing, DialerProperties properties, TransactionTemplate transactions, Owner owner,
-                Clock clock) {
+    public SingleCalls(Directory directory, SuppressionList suppressions, Attempts attempts, CallRecords calls,
+                       CallPacing pacing, DialerProperties properties, Transactions transactions, Owner owner,
+                       Clock clock) {
         this.directory = directory;
         this.suppressions = suppressions;
         this.attempts = attempts;
@@ -49,43 +52,44 @@ class SingleCalls {
         this.clock = clock;
     }
 
-    CallView call(UUID tenantId, UUID agentId, UUID numberId, String toNumber, Map<String, Object> variables) {
+    public CallRecord call(UUID tenantId, UUID agentId, UUID numberId, String toNumber, Map<String, Object> variables) {
         var to = PhoneNumbers.e164(toNumber)
-                .orElseThrow(() -> ApiException.badRequest("to_number", "is not a valid E.164 number"));
-        var attempt = transactions.execute(status -> record(tenantId, agentId, numberId, to, variables));
+                .orElseThrow(() -> DialerException.invalid("to_number", "is not a valid E.164 number"));
+        var attempt = transactions.inTransaction(() -> record(tenantId, agentId, numberId, to, variables));
         var result = attempts.dial(attempt, markSending -> {
             pacing.limiter(tenantId).acquire();
             return pacing.awaitSharedStart(tenantId, markSending);
         });
         switch (result) {
-            case ProviderResult.Unavailable unavailable -> throw ApiException.unavailable("The voice provider is "
-                    + "unavailable (" + unavailable.code() + "); the call was not placed, retry later",
-                    properties.dispatch().outageBackoff().toSeconds());
-            case ProviderResult.AccountRefused refused -> throw new ApiException(HttpStatus.BAD_GATEWAY,
-                    "Provider refused the account", refused.reason() + ". No call was placed: check the provider "
-                    + "account's API key, credits and plan, then retry", List.of(), null);
+            case ProviderResult.Unavailable unavailable -> throw new DialerException(
+                    DialerException.Kind.PROVIDER_UNAVAILABLE, "Temporarily unavailable", "The voice provider is "
+                    + "unavailable (" + unavailable.code() + "); the call was not placed, retry later", List.of(),
+                    properties.dispatch().outageBackoff());
+            case ProviderResult.AccountRefused refused -> throw new DialerException(
+                    DialerException.Kind.PROVIDER_REFUSED, "Provider refused the account", refused.reason()
+                    + ". No call was placed: check the provider account's API key, credits and plan, then retry",
+                    List.of(), null);
             default -> {
             }
         }
-        return transactions.execute(status -> calls.find(tenantId, attempt.callId())).map(CallView::of)
-                .orElseThrow();
+        return transactions.inTransaction(() -> calls.find(tenantId, attempt.callId())).orElseThrow();
     }
 
     /** Checks the call and records the attempt, in the caller's transaction: a refused call leaves nothing. */
     private Attempt record(UUID tenantId, UUID agentId, UUID numberId, String to, Map<String, Object> variables) {
         var dialable = directory.dialable(tenantId, agentId, numberId);
         if (suppressions.isSuppressed(tenantId, to)) {
-            throw new ApiException(HttpStatus.CONFLICT, "Number suppressed", to + " is on this tenant's "
-                    + "suppression list; remove it there first if the contact opted back in",
-                    List.of(new ApiException.FieldError("to_number", "is suppressed")), null);
+            throw DialerException.conflict("Number suppressed", to + " is on this tenant's suppression list; "
+                    + "remove it there first if the contact opted back in",
+                    new DialerException.FieldError("to_number", "is suppressed"));
         }
         var limits = pacing.limits(tenantId);
         var open = calls.open(tenantId, numberId, null);
         if (open.tenant() >= limits.maxConcurrent() || open.number() >= properties.numberMaxConcurrent()
                 || open.account() >= pacing.accountMaxConcurrent()) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many calls in flight",
+            throw new DialerException(DialerException.Kind.LIMIT_REACHED, "Too many calls in flight",
                     "The tenant, this number or the provider account is at its concurrent call limit; retry when "
-                    + "calls end", List.of(), 5L);
+                    + "calls end", List.of(), Duration.ofSeconds(5));
         }
         var attempt = new Attempt(UUID.randomUUID(), tenantId, null, null, 1, agentId, numberId,
                 dialable.fromNumber(), to,

@@ -1,6 +1,6 @@
-package com.revos.voice.dialer.call.infrastructure;
+package com.revos.voice.dialer.call.application;
 
-import com.revos.voice.dialer.common.infrastructure.AfterCommit;
+import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.events.CallOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,11 +12,13 @@ import java.util.Map;
  * applied to it (the provider's or a reconciled one, or {@code failed} when the provider refused the call or the
  * reconciler gave up on it). No tenant or campaign tag: those would multiply the series; the API has the figures.
  */
-class OutcomeCounter {
+public class OutcomeCounter {
 
     private final Map<CallOutcome, Counter> counters = new EnumMap<>(CallOutcome.class);
+    private final Transactions transactions;
 
-    OutcomeCounter(MeterRegistry meters) {
+    public OutcomeCounter(MeterRegistry meters, Transactions transactions) {
+        this.transactions = transactions;
         // every outcome from the start, so that rates read 0 rather than nothing until the first one
         for (var outcome : CallOutcome.values()) {
             counters.put(outcome, Counter.builder("revos.dialer.call.outcomes").tag("outcome", outcome.wireName())
@@ -26,6 +28,6 @@ class OutcomeCounter {
 
     /** In the transaction that applies the outcome: counted once it commits. */
     void applied(CallOutcome outcome) {
-        AfterCommit.run(counters.get(outcome)::increment);
+        transactions.afterCommit(counters.get(outcome)::increment);
     }
 }

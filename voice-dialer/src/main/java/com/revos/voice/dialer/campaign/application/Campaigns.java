@@ -1,38 +1,38 @@
-package com.revos.voice.dialer.campaign.infrastructure;
+package com.revos.voice.dialer.campaign.application;
 
-import com.revos.voice.dialer.pacing.infrastructure.TenantPacing;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
-import com.revos.voice.dialer.directory.infrastructure.Directory;
+import com.revos.voice.dialer.common.application.DialerException;
+import com.revos.voice.dialer.common.application.Events;
+import com.revos.voice.dialer.common.application.Transactions;
+import com.revos.voice.dialer.directory.application.Directory;
+import com.revos.voice.dialer.pacing.application.CallPacing;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.events.KernelCommand;
 import com.revos.voice.events.Pacing;
-import com.revos.voice.plumbing.outbox.OutboxWriter;
-import com.revos.voice.service.ApiException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Campaign lifecycle: every status change and its event commit together (outbox). */
-class Campaigns {
+public class Campaigns {
 
     private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
 
-    private final CampaignStore store;
-    private final ContactStore contacts;
+    private final CampaignRecords store;
+    private final ContactQueue contacts;
     private final Directory directory;
-    private final TenantPacing tenants;
-    private final OutboxWriter outbox;
-    private final TransactionTemplate transactions;
+    private final CallPacing tenants;
+    private final Events outbox;
+    private final Transactions transactions;
     private final Clock clock;
 
-    Campaigns(CampaignStore store, ContactStore contacts, Directory directory, TenantPacing tenants,
-              OutboxWriter outbox, TransactionTemplate transactions, Clock clock) {
+    public Campaigns(CampaignRecords store, ContactQueue contacts, Directory directory, CallPacing tenants,
+                     Events outbox, Transactions transactions, Clock clock) {
         this.store = store;
         this.contacts = contacts;
         this.directory = directory;
@@ -42,59 +42,59 @@ class Campaigns {
         this.clock = clock;
     }
 
-    Campaign create(Campaign draft) {
+    public Campaign create(Campaign draft) {
         directory.dialable(draft.tenantId(), draft.agentId(), draft.phoneNumberId());
         checkLimits(draft.tenantId(), draft.pacing());
-        transactions.executeWithoutResult(status -> store.insert(draft));
+        transactions.inTransaction(() -> store.insert(draft));
         return draft;
     }
 
-    Campaign get(UUID tenantId, UUID id) {
+    public Campaign get(UUID tenantId, UUID id) {
         return store.find(id).filter(c -> c.tenantId().equals(tenantId))
-                .orElseThrow(() -> ApiException.notFound("campaign", "No campaign " + id + " for this tenant"));
+                .orElseThrow(() -> DialerException.notFound("campaign", "No campaign " + id + " for this tenant"));
     }
 
-    Campaign start(UUID tenantId, UUID id) {
+    public Campaign start(UUID tenantId, UUID id) {
         return change(tenantId, id, Set.of(CampaignStatus.DRAFT), campaign -> {
             var count = contacts.count(id);
             if (count == 0) {
-                throw ApiException.conflict("Campaign " + id + " has no contacts; upload contacts before starting");
+                throw DialerException.conflict("Campaign " + id + " has no contacts; upload contacts before starting");
             }
             directory.dialable(tenantId, campaign.agentId(), campaign.phoneNumberId());
             var now = clock.instant();
             store.setStatus(id, CampaignStatus.RUNNING, now, null);
-            outbox.record(new CampaignEvent.CampaignStarted(id, tenantId, campaign.name(), campaign.callingWindow(),
+            outbox.publish(new CampaignEvent.CampaignStarted(id, tenantId, campaign.name(), campaign.callingWindow(),
                     campaign.pacing(), tenants.limits(tenantId).asPacing(), count, now));
         });
     }
 
-    Campaign pause(UUID tenantId, UUID id, String reason, UUID commandId) {
+    public Campaign pause(UUID tenantId, UUID id, String reason, UUID commandId) {
         return change(tenantId, id, Set.of(CampaignStatus.RUNNING), campaign -> {
             var now = clock.instant();
             store.setStatus(id, CampaignStatus.PAUSED, null, null);
-            outbox.record(new CampaignEvent.CampaignPaused(id, tenantId, reason, commandId, now));
+            outbox.publish(new CampaignEvent.CampaignPaused(id, tenantId, reason, commandId, now));
         });
     }
 
-    Campaign resume(UUID tenantId, UUID id) {
+    public Campaign resume(UUID tenantId, UUID id) {
         return change(tenantId, id, Set.of(CampaignStatus.PAUSED), campaign -> {
             store.setStatus(id, CampaignStatus.RUNNING, null, null);
-            outbox.record(new CampaignEvent.CampaignResumed(id, tenantId, clock.instant()));
+            outbox.publish(new CampaignEvent.CampaignResumed(id, tenantId, clock.instant()));
         });
     }
 
-    Campaign cancel(UUID tenantId, UUID id) {
+    public Campaign cancel(UUID tenantId, UUID id) {
         return change(tenantId, id, Set.of(CampaignStatus.DRAFT, CampaignStatus.RUNNING, CampaignStatus.PAUSED),
                 campaign -> {
                     var now = clock.instant();
                     store.setStatus(id, CampaignStatus.CANCELLED, null, now);
                     contacts.cancelPending(id);
-                    outbox.record(new CampaignEvent.CampaignCancelled(id, tenantId, now));
+                    outbox.publish(new CampaignEvent.CampaignCancelled(id, tenantId, now));
                 });
     }
 
     /** Applies a kernel command in the consumer's transaction and confirms it with the command's id. */
-    void apply(KernelCommand command) {
+    public void apply(KernelCommand command) {
         var found = store.lock(command.tenantId(), command.campaignId());
         if (found.isEmpty() || found.get().status().finished()) {
             log.info("Kernel command {} for campaign {} ignored: no such active campaign of tenant {}",
@@ -108,7 +108,7 @@ class Campaigns {
                 if (campaign.status() == CampaignStatus.RUNNING) {
                     store.setStatus(campaign.id(), CampaignStatus.PAUSED, null, null);
                 }
-                outbox.record(new CampaignEvent.CampaignPaused(campaign.id(), campaign.tenantId(),
+                outbox.publish(new CampaignEvent.CampaignPaused(campaign.id(), campaign.tenantId(),
                         pause.reason() == null ? "kernel" : pause.reason(), pause.commandId(), now));
             }
             case KernelCommand.CampaignRetime retime -> {
@@ -120,7 +120,7 @@ class Campaigns {
                     return;
                 }
                 store.setWindow(campaign.id(), retime.callingWindow());
-                outbox.record(new CampaignEvent.CampaignRetimed(campaign.id(), campaign.tenantId(),
+                outbox.publish(new CampaignEvent.CampaignRetimed(campaign.id(), campaign.tenantId(),
                         retime.callingWindow(), retime.commandId(), now));
             }
             case KernelCommand.CampaignScale scale -> {
@@ -132,7 +132,7 @@ class Campaigns {
                 }
                 var pacing = tenants.limits(campaign.tenantId()).clamp(scale.pacing());
                 store.setPacing(campaign.id(), pacing);
-                outbox.record(new CampaignEvent.CampaignScaled(campaign.id(), campaign.tenantId(), pacing,
+                outbox.publish(new CampaignEvent.CampaignScaled(campaign.id(), campaign.tenantId(), pacing,
                         scale.commandId(), now));
             }
         }
@@ -140,11 +140,11 @@ class Campaigns {
 
     private Campaign change(UUID tenantId, UUID id, Set<CampaignStatus> from,
                             java.util.function.Consumer<Campaign> change) {
-        transactions.executeWithoutResult(status -> {
+        transactions.inTransaction(() -> {
             var campaign = store.lock(tenantId, id)
-                    .orElseThrow(() -> ApiException.notFound("campaign", "No campaign " + id + " for this tenant"));
+                    .orElseThrow(() -> DialerException.notFound("campaign", "No campaign " + id + " for this tenant"));
             if (!from.contains(campaign.status())) {
-                throw ApiException.conflict("Campaign " + id + " is " + campaign.status().db() + "; this action needs "
+                throw DialerException.conflict("Campaign " + id + " is " + campaign.status().db() + "; this action needs "
                         + "it to be " + from.stream().map(CampaignStatus::db).sorted().toList());
             }
             change.accept(campaign);
@@ -154,21 +154,21 @@ class Campaigns {
 
     private void checkLimits(UUID tenantId, Pacing pacing) {
         var limits = tenants.limits(tenantId);
-        var errors = new java.util.ArrayList<ApiException.FieldError>();
+        var errors = new java.util.ArrayList<DialerException.FieldError>();
         if (pacing.callsPerSecond() > limits.callsPerSecond()) {
-            errors.add(new ApiException.FieldError("pacing.calls_per_second",
+            errors.add(new DialerException.FieldError("pacing.calls_per_second",
                     "must be at most the tenant's limit of " + limits.callsPerSecond()));
         }
         if (pacing.maxConcurrent() > limits.maxConcurrent()) {
-            errors.add(new ApiException.FieldError("pacing.max_concurrent",
+            errors.add(new DialerException.FieldError("pacing.max_concurrent",
                     "must be at most the tenant's limit of " + limits.maxConcurrent()));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(List.copyOf(errors));
+            throw DialerException.invalid(List.copyOf(errors));
         }
     }
 
-    static CallingWindow window(Integer start, Integer end, Set<java.time.DayOfWeek> days) {
+    public static CallingWindow window(Integer start, Integer end, Set<java.time.DayOfWeek> days) {
         return new CallingWindow(start == null ? 8 : start, end == null ? 21 : end, days);
     }
 }

@@ -1,9 +1,9 @@
-package com.revos.voice.dialer.call.infrastructure;
+package com.revos.voice.dialer.call.application;
 
 import com.revos.voice.dialer.DialerProperties;
-import com.revos.voice.dialer.call.application.CallProvider;
-import com.revos.voice.dialer.call.application.CarrierRecords;
+import com.revos.voice.dialer.call.model.CallRecord;
 import com.revos.voice.dialer.call.model.CallState;
+import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.dialer.call.model.ConversationStatus;
 import com.revos.voice.dialer.call.model.PlacedCallQuery;
 import com.revos.voice.dialer.call.model.Resolution;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings every attempt to a final state within a stated bound, whatever happened to the instance that sent it
@@ -35,25 +33,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every {@code reconcile-every}, initiated calls whose report never came within {@code outcome-timeout} are fetched
  * ({@code GET /v1/convai/conversations/{id}}) and settled through the same path as a webhook.
  */
-public class Reconciler {
+public class Recovery {
 
-    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    private static final Logger log = LoggerFactory.getLogger(Recovery.class);
     private static final int BATCH = 100;
     static final String RECONCILIATION = "reconciliation";
 
-    private final CallStore calls;
+    private final CallRecords calls;
     private final Attempts attempts;
     private final CallOutcomes outcomes;
     private final CallProvider provider;
     private final CarrierRecords carrier;
-    private final TransactionTemplate transactions;
+    private final Transactions transactions;
     private final Clock clock;
     private final DialerProperties.Dispatch settings;
     private final Duration readTimeout;
 
-    Reconciler(CallStore calls, Attempts attempts, CallOutcomes outcomes, CallProvider provider,
-               CarrierRecords carrier, TransactionTemplate transactions, Clock clock,
-               DialerProperties.Dispatch settings, Duration readTimeout) {
+    public Recovery(CallRecords calls, Attempts attempts, CallOutcomes outcomes, CallProvider provider,
+                    CarrierRecords carrier, Transactions transactions, Clock clock,
+                    DialerProperties.Dispatch settings, Duration readTimeout) {
         this.calls = calls;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -65,7 +63,6 @@ public class Reconciler {
         this.readTimeout = readTimeout;
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${revos.dialer.dispatch.recover-every:2s}")
     public void recover() {
         drain(now -> calls.unsentSince(now.minus(settings.staleRequestAfter()), BATCH), this::giveBackUnsent);
         drain(now -> calls.sendingSince(now.minus(readTimeout).minusSeconds(5), BATCH), call ->
@@ -74,21 +71,20 @@ public class Reconciler {
         drain(now -> calls.ambiguousDue(now, BATCH), this::resolve);
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${revos.dialer.dispatch.reconcile-every:30s}")
     public void reconcile() {
         drain(now -> calls.overdue(now, BATCH), this::reconcile);
     }
 
-    private void drain(Function<java.time.Instant, List<CallStore.CallRow>> batch,
-                       java.util.function.Consumer<CallStore.CallRow> action) {
-        List<CallStore.CallRow> rows;
+    private void drain(Function<java.time.Instant, List<CallRecord>> batch,
+                       java.util.function.Consumer<CallRecord> action) {
+        List<CallRecord> rows;
         var seen = new java.util.HashSet<java.util.UUID>();
         do {
             rows = batch.apply(clock.instant());
             for (var row : rows) {
                 if (seen.add(row.id())) {
                     try {
-                        transactions.executeWithoutResult(tx -> action.accept(row));
+                        transactions.inTransaction(() -> action.accept(row));
                     } catch (RuntimeException e) {
                         log.warn("Recovering call {} failed; retried next round", row.id(), e);
                     }
@@ -97,13 +93,13 @@ public class Reconciler {
         } while (rows.size() == BATCH && rows.stream().anyMatch(row -> !seen.contains(row.id())));
     }
 
-    private void giveBackUnsent(CallStore.CallRow call) {
+    private void giveBackUnsent(CallRecord call) {
         attempts.giveBack(call.id(), call.tenantId(), call.campaignId(), call.contactId(), call.attempt(),
                 call.toNumber(), List.of(CallState.REQUESTED), "never sent: its instance stopped first", "unsent",
                 clock.instant());
     }
 
-    private void resolve(CallStore.CallRow call) {
+    private void resolve(CallRecord call) {
         var now = clock.instant();
         var sentAt = call.sentAt() == null ? call.requestedAt() : call.sentAt();
         var resolution = resolution(call, sentAt);
@@ -136,7 +132,7 @@ public class Reconciler {
      * ElevenLabs' conversations first (they name our call id); when they show nothing, the carrier's records of the
      * account ElevenLabs dials through: absent only when both say so.
      */
-    private Resolution resolution(CallStore.CallRow call, java.time.Instant sentAt) {
+    private Resolution resolution(CallRecord call, java.time.Instant sentAt) {
         if (call.providerAgentId() == null) {
             return new Resolution.Undecided("no provider agent recorded");
         }
@@ -148,7 +144,7 @@ public class Reconciler {
         return carrier.find(query, calls::claimsCallSid);
     }
 
-    private void reconcile(CallStore.CallRow call) {
+    private void reconcile(CallRecord call) {
         var status = call.providerCallId() == null ? java.util.Optional.<ConversationStatus>empty()
                 : provider.conversation(call.providerCallId());
         if (status.isPresent() && status.get().terminal()) {
@@ -159,7 +155,7 @@ public class Reconciler {
     }
 
     /** The conversation's final state, read as a report so that it settles the call like a webhook would. */
-    private CallReported report(CallStore.CallRow call, ConversationStatus status) {
+    private CallReported report(CallRecord call, ConversationStatus status) {
         var duration = status.durationSecs() == null ? 0 : status.durationSecs();
         var outcome = "failed".equals(status.status()) ? CallOutcome.FAILED
                 : duration > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;

@@ -1,0 +1,116 @@
+package com.revos.voice.dialer.campaign.application;
+
+import com.revos.voice.dialer.campaign.model.ContactRow;
+import com.revos.voice.dialer.campaign.model.ContactZones;
+import com.revos.voice.dialer.common.application.Transactions;
+import com.revos.voice.dialer.common.model.PhoneNumbers;
+import com.revos.voice.dialer.suppression.application.SuppressionList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Takes an upload of contacts into a campaign in batches, whatever format it came in. Every row that is not taken
+ * is reported with its reason: invalid number, duplicate (in the upload or already in the campaign), suppressed,
+ * or what the reader found wrong with it.
+ */
+public class ContactImport {
+
+    static final int BATCH = 1000;
+
+    private final ContactQueue contacts;
+    private final SuppressionList suppressions;
+    private final ContactZones zones;
+    private final Transactions transactions;
+
+    public ContactImport(ContactQueue contacts, SuppressionList suppressions, ContactZones zones,
+                         Transactions transactions) {
+        this.contacts = contacts;
+        this.suppressions = suppressions;
+        this.zones = zones;
+        this.transactions = transactions;
+    }
+
+    public record Rejection(int row, String phone, String reason) {
+    }
+
+    public record Result(long accepted, List<Rejection> rejected) {
+    }
+
+    /** Starts an upload into the campaign; rows are given to it as they are read. */
+    public Upload start(UUID tenantId, UUID campaignId) {
+        return new Upload(tenantId, campaignId);
+    }
+
+    /** One upload in progress. */
+    public final class Upload {
+        private final UUID tenantId;
+        private final UUID campaignId;
+        private final HashSet<String> seen = new HashSet<>();
+        private final List<ContactRow> batch = new ArrayList<>(BATCH);
+        private final List<Rejection> rejected = new ArrayList<>();
+        private long accepted;
+
+        private Upload(UUID tenantId, UUID campaignId) {
+            this.tenantId = tenantId;
+            this.campaignId = campaignId;
+        }
+
+        /** A row the reader could not take, with why ({@code not_an_object}, {@code wrong_column_count}, ...). */
+        public void reject(int row, String phone, String reason) {
+            rejected.add(new Rejection(row, phone, reason));
+        }
+
+        public void accept(ContactRow row) {
+            var phone = PhoneNumbers.e164(row.phone());
+            if (phone.isEmpty()) {
+                reject(row.row(), row.phone(), "invalid_number");
+                return;
+            }
+            if (!seen.add(phone.get())) {
+                reject(row.row(), row.phone(), "duplicate");
+                return;
+            }
+            batch.add(new ContactRow(row.row(), phone.get(), row.variables()));
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        public Result finish() {
+            flush();
+            rejected.sort(Comparator.comparingInt(Rejection::row));
+            return new Result(accepted, rejected);
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            transactions.inTransaction(() -> {
+                var suppressed = suppressions.suppressedAmong(tenantId,
+                        batch.stream().map(ContactRow::phone).toList());
+                var toInsert = new ArrayList<ContactQueue.NewContact>();
+                for (var row : batch) {
+                    if (suppressed.contains(row.phone())) {
+                        reject(row.row(), row.phone(), "suppressed");
+                    } else {
+                        toInsert.add(new ContactQueue.NewContact(UUID.randomUUID(), row.row(), row.phone(),
+                                zones.zoneKey(row.phone()), row.variables()));
+                    }
+                }
+                var inserted = contacts.insert(campaignId, tenantId, toInsert);
+                for (int i = 0; i < inserted.length; i++) {
+                    if (inserted[i]) {
+                        accepted++;
+                    } else {
+                        reject(toInsert.get(i).row(), toInsert.get(i).phone(), "duplicate");
+                    }
+                }
+            });
+            batch.clear();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package com.revos.voice.dialer.campaign.model;
+
+import java.util.Map;
+
+/** One contact of an upload as it was read, numbered from 1 (a CSV header is not counted); not yet checked. */
+public record ContactRow(int row, String phone, Map<String, Object> variables) {
+}
