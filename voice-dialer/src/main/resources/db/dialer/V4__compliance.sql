@@ -69,7 +69,7 @@ INSERT INTO suppression_versions (tenant_id, version, changed_at)
 
 -- What a contact says about its location and its consent (all optional; the stricter reading wins at dial time).
 ALTER TABLE contacts
-    ADD COLUMN state               text,
+    ADD COLUMN us_state            text,
     ADD COLUMN postal_code         text,
     ADD COLUMN time_zone           text,
     ADD COLUMN consent_type        text NOT NULL DEFAULT 'none',
@@ -80,6 +80,8 @@ ALTER TABLE contacts
 -- no purpose; they are taken as marketing, the stricter reading.
 ALTER TABLE campaigns ADD COLUMN purpose text NOT NULL DEFAULT 'marketing'
     CHECK (purpose IN ('marketing', 'informational'));
+-- A kernel retime the dialer clamped into the legal hours (or refused) says so here, on the campaign it changed.
+ALTER TABLE campaigns ADD COLUMN retime_note text;
 
 -- Live-answered campaign calls, and whether each was abandoned (47 CFR 64.1200(a)(7)): the 30-day rate.
 CREATE TABLE abandonment_log (

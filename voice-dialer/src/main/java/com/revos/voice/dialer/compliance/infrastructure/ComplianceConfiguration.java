@@ -4,6 +4,9 @@ import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.compliance.application.AbandonmentLog;
 import com.revos.voice.dialer.compliance.application.DialCompliance;
 import com.revos.voice.dialer.compliance.application.EvidenceLog;
+import com.revos.voice.dialer.compliance.application.OptOutList;
+import com.revos.voice.dialer.compliance.application.OutcomeCompliance;
+import com.revos.voice.dialer.compliance.application.TenantSettings;
 import com.revos.voice.dialer.compliance.model.DialRules;
 import com.revos.voice.dialer.compliance.model.Locator;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +32,17 @@ class ComplianceConfiguration {
     }
 
     @Bean
-    DialCompliance dialCompliance(DialRules rules, JdbcTemplate jdbc, EvidenceLog evidence,
-                                  ComplianceProperties properties) {
-        return new DialCompliance(rules, new JdbcDialRecords(jdbc), evidence, new ConfiguredTenantSettings(properties));
+    OutcomeCompliance outcomeCompliance(OptOutList optOuts, AbandonmentLog abandonment) {
+        return new OutcomeCompliance(optOuts, abandonment);
+    }
+
+    @Bean
+    TenantSettings tenantComplianceSettings(ComplianceProperties properties) {
+        return new ConfiguredTenantSettings(properties);
+    }
+
+    @Bean
+    DialCompliance dialCompliance(DialRules rules, JdbcTemplate jdbc, EvidenceLog evidence, TenantSettings tenants) {
+        return new DialCompliance(rules, new JdbcDialRecords(jdbc), evidence, tenants);
     }
 }

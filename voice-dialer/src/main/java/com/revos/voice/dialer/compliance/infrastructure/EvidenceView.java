@@ -1,14 +1,13 @@
 package com.revos.voice.dialer.compliance.infrastructure;
 
 import com.revos.voice.dialer.compliance.model.Evidence;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** An evidence record as the API shows it (snake_case, fixed field order) and as a CSV row. */
-public final class EvidenceView {
+final class EvidenceView {
 
     static final List<String> CSV_COLUMNS = List.of("id", "decided_at", "decision", "rule", "rule_name", "detail",
             "call_id", "campaign_id", "contact_id", "attempt", "to_number", "country", "zones", "states",
@@ -19,43 +18,13 @@ public final class EvidenceView {
     private EvidenceView() {
     }
 
-    public static Map<String, Object> of(Evidence e) {
-        var view = new LinkedHashMap<String, Object>();
-        view.put("id", e.id().toString());
-        view.put("decided_at", text(e.decidedAt()));
-        view.put("decision", e.decision().wire());
-        view.put("rule", e.rule());
-        view.put("rule_name", e.ruleName());
-        view.put("detail", e.detail());
-        view.put("call_id", e.callId().toString());
-        view.put("campaign_id", e.campaignId() == null ? null : e.campaignId().toString());
-        view.put("contact_id", e.contactId() == null ? null : e.contactId().toString());
-        view.put("attempt", e.attempt());
-        view.put("to_number", e.toNumber());
-        view.put("country", e.country());
-        view.put("zones", e.zones().stream().map(z -> Map.of("zone", z.zone().getId(), "source", z.source().wire()))
-                .toList());
-        view.put("states", e.states().stream().map(s -> Map.of("state", s.code(), "source", s.source().wire()))
-                .toList());
-        view.put("local_times", e.localTimes());
-        view.put("campaign_window", e.campaignWindow());
-        view.put("ceiling", e.ceiling());
-        view.put("ceiling_rules", e.ceilingRules());
-        view.put("allowed_hours", e.allowedHours());
-        view.put("retry_at", text(e.retryAt()));
-        view.put("suppression_checked_at", text(e.suppressionCheckedAt()));
-        view.put("suppression_list_version", e.suppressionListVersion());
-        view.put("calls_last_24h", e.callsLast24h());
-        view.put("calls_cap", e.callsCap());
-        view.put("cap_rule", e.capRule());
-        view.put("consent", e.consent());
-        view.put("purpose", e.purpose());
-        return view;
+    static Map<String, Object> of(Evidence e) {
+        return e.fields();
     }
 
     /** One RFC 4180 line in {@link #CSV_COLUMNS} order; lists as {@code a;b}, zones as {@code zone(source)}. */
     static String csv(Evidence e) {
-        var view = of(e);
+        var view = new LinkedHashMap<>(e.fields());
         view.put("zones", e.zones().stream().map(z -> z.zone().getId() + "(" + z.source().wire() + ")")
                 .collect(Collectors.joining(";")));
         view.put("states", e.states().stream().map(s -> s.code() + "(" + s.source().wire() + ")")
@@ -82,7 +51,4 @@ public final class EvidenceView {
         return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
-    }
 }

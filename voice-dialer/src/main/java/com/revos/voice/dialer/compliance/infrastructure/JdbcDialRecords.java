@@ -34,7 +34,7 @@ final class JdbcDialRecords implements DialRecords {
     public Optional<Attempted> attempt(UUID callId) {
         return jdbc.query("""
                 SELECT c.id, c.tenant_id, c.campaign_id, c.contact_id, c.attempt, c.to_number,
-                       k.state, k.postal_code, k.time_zone, k.consent_type, k.consent_source, k.consent_obtained_at,
+                       k.us_state, k.postal_code, k.time_zone, k.consent_type, k.consent_source, k.consent_obtained_at,
                        p.window_start, p.window_end, p.window_days, p.purpose
                 FROM calls c LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN campaigns p ON p.id = c.campaign_id
                 WHERE c.id = ?""", (rs, n) -> attempted(rs), callId).stream().findFirst();
@@ -42,7 +42,7 @@ final class JdbcDialRecords implements DialRecords {
 
     private static Attempted attempted(ResultSet rs) throws SQLException {
         var campaignId = rs.getObject("campaign_id", UUID.class);
-        var contact = new ContactFacts(rs.getString("state"), rs.getString("postal_code"), zone(rs.getString(
+        var contact = new ContactFacts(rs.getString("us_state"), rs.getString("postal_code"), zone(rs.getString(
                 "time_zone")), new Consent(ConsentType.parse(rs.getString("consent_type")).orElse(ConsentType.NONE),
                 rs.getString("consent_source"), instant(rs.getTimestamp("consent_obtained_at"))));
         CallingWindow window = null;
