@@ -19,6 +19,7 @@ import com.revos.voice.testsupport.RealInfrastructure;
 import com.revos.voice.testsupport.RevosIntegrationTest;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +48,7 @@ import org.springframework.web.client.RestClient;
  * WireMock server standing in for ElevenLabs. Each test works in a tenant of its own.
  */
 @RevosIntegrationTest
+@Import(DialerIntegrationTest.Clocks.class)
 @TestPropertySource(properties = {
     "spring.config.name=voice-dialer",
     "revos.dialer.dispatch.tick=50ms",
@@ -61,6 +66,17 @@ import org.springframework.web.client.RestClient;
     "resilience4j.circuitbreaker.instances.elevenlabs.wait-duration-in-open-state=500ms",
     "resilience4j.circuitbreaker.instances.elevenlabs.minimum-number-of-calls=5"})
 abstract class DialerIntegrationTest {
+
+    /** The dialer's one clock (the outbox's default steps back for it): midday in New York, see {@link TestClock}. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    static final TestClock CLOCK = TestClock.INSTANCE;
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     /** A tenant whose limit is 8 calls per second (set in the properties above), for the shared-pacing test. */
@@ -255,11 +271,14 @@ abstract class DialerIntegrationTest {
         }
     }
 
-    /** A campaign open all day every day, so tests do not depend on the hour they run at. */
+    /**
+     * A campaign open in the widest legal hours every day (informational: no consent needed); the tests' clock makes
+     * it midday for their numbers, so they do not depend on the hour they run at.
+     */
     Map<String, Object> campaignBody(Provisioned p, double cps, int maxAttempts, int busyDelay) {
         return Map.of("name", "Spring promo", "agent_id", p.agentId().toString(),
-                "phone_number_id", p.numberId().toString(),
-                "calling_window", Map.of("start_hour", 0, "end_hour", 24),
+                "phone_number_id", p.numberId().toString(), "purpose", "informational",
+                "calling_window", Map.of("start_hour", 8, "end_hour", 21),
                 "pacing", Map.of("calls_per_second", cps, "max_concurrent", 50),
                 "retry_policy", Map.of("max_attempts", maxAttempts,
                         "delays", Map.of("busy", busyDelay, "no_answer", 0, "voicemail", 0, "failed", 0)));
