@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A tenant's do-not-call list. Each entry keeps its reason and its source: {@code api} (added by the tenant) or
  * {@code call} (an opt-out said during the call it names).
  */
-public class Suppressions implements SuppressionList, OptOutList {
+class Suppressions implements SuppressionList, OptOutList {
 
     private final JdbcTemplate jdbc;
 

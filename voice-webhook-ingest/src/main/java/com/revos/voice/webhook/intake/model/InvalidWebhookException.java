@@ -1,9 +1,9 @@
 package com.revos.voice.webhook.intake.model;
 
 /** A webhook whose content cannot be normalized; the message becomes the quarantine reason. */
-final class InvalidWebhookException extends RuntimeException {
+public final class InvalidWebhookException extends RuntimeException {
 
-    InvalidWebhookException(String reason) {
+    public InvalidWebhookException(String reason) {
         super(reason, null, false, false);
     }
 }

@@ -8,13 +8,13 @@ import java.util.Optional;
  * How provider vocabulary maps to the normalized outcome (design.md "Normalized call outcome"). ElevenLabs'
  * {@code termination_reason} is free text, so it is matched by keywords; Twilio's statuses are a closed set.
  */
-final class OutcomeRules {
+public final class OutcomeRules {
 
     private OutcomeRules() {
     }
 
     /** A conversation ElevenLabs reported on after the call ended. */
-    static CallOutcome forConversation(String status, String terminationReason, boolean providerError,
+    public static CallOutcome forConversation(String status, String terminationReason, boolean providerError,
                                        Integer durationSecs, boolean contactSpoke) {
         var byReason = fromText(terminationReason);
         if (byReason.isPresent()) {
@@ -31,7 +31,7 @@ final class OutcomeRules {
     }
 
     /** A call that never connected ({@code call_initiation_failure}); unknown reasons are failures. */
-    static CallOutcome forInitiationFailure(String failureReason, String providerStatus) {
+    public static CallOutcome forInitiationFailure(String failureReason, String providerStatus) {
         return fromText(failureReason)
                 .or(() -> twilioStatus(providerStatus, null))
                 .filter(outcome -> outcome != CallOutcome.CONNECTED && outcome != CallOutcome.VOICEMAIL)
@@ -42,7 +42,7 @@ final class OutcomeRules {
      * A Twilio final call status, with the answering machine detection result: a machine or a voicemail box that
      * picked up is {@code completed} for Twilio but not a conversation for us. Empty for non-final statuses.
      */
-    static Optional<CallOutcome> twilioStatus(String callStatus, String answeredBy) {
+    public static Optional<CallOutcome> twilioStatus(String callStatus, String answeredBy) {
         if (callStatus == null) {
             return Optional.empty();
         }
@@ -57,14 +57,14 @@ final class OutcomeRules {
         };
     }
 
-    static boolean isProgressStatus(String callStatus) {
+    public static boolean isProgressStatus(String callStatus) {
         return callStatus != null && switch (callStatus.strip().toLowerCase(Locale.ROOT)) {
             case "queued", "initiated", "ringing", "in-progress", "answered" -> true;
             default -> false;
         };
     }
 
-    static boolean answeredByMachine(String answeredBy) {
+    public static boolean answeredByMachine(String answeredBy) {
         return answeredBy != null && answeredBy.strip().toLowerCase(Locale.ROOT).startsWith("machine");
     }
 
