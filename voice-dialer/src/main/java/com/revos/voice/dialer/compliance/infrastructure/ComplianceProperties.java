@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param writtenConsentForMarketing whether marketing campaigns dial only contacts with written consent on file
  */
 @ConfigurationProperties("revos.dialer.compliance")
-public record ComplianceProperties(@DefaultValue Map<String, Rule> states, @DefaultValue Map<String, Rule> countries,
+record ComplianceProperties(@DefaultValue Map<String, Rule> states, @DefaultValue Map<String, Rule> countries,
                                    Rule otherCountries, @DefaultValue("10") int callsPer24h,
                                    @DefaultValue("true") boolean writtenConsentForMarketing,
                                    @DefaultValue Map<UUID, Tenant> tenants) {
