@@ -24,9 +24,9 @@ class CampaignConfiguration {
     }
 
     @Bean
-    CampaignMonitor campaignMonitor(PolicySource policies, JdbcDecisionLog log,
+    CampaignMonitor campaignMonitor(PolicySource policies, JdbcDecisionLog log, CallingHoursProperties callingHours,
                                     io.micrometer.core.instrument.MeterRegistry meters) {
-        return new CampaignMonitor(policies, new MeteredDecisionLog(log, meters));
+        return new CampaignMonitor(policies, new MeteredDecisionLog(log, meters), callingHours.ceiling());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.revos.voice.plumbing.outbox;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.EventJson;
@@ -33,7 +34,7 @@ final class OutboxRecordMapper {
                     text(after, "source"), text(after, "subject"), timestamp(after), uuid(after, "tenant_id"),
                     uuid(after, "campaign_id"), text(after, "aggregate_id"),
                     text(after, "payload").getBytes(StandardCharsets.UTF_8));
-            return new Routed(envelope.toProducerRecord(text(after, "topic")), envelope.time());
+            return new Routed(KafkaEnvelopes.record(envelope, text(after, "topic")), envelope.time());
         } catch (IOException e) {
             throw new MalformedEventException("Outbox change event is not JSON", e);
         }
