@@ -47,6 +47,9 @@ class TemplateCatalogIT {
                     .containsExactly("boolean");
             assertThat(template.<List<String>>json("$.data_collection[?(@.id == 'qualification_score')].type"))
                     .containsExactly("number");
+            // what the dialer reads as an opt-out said on the call (voice-dialer ADR 0011)
+            assertThat(template.<List<String>>json("$.data_collection[?(@.id == 'do_not_call')].type"))
+                    .containsExactly("boolean");
             assertThat(template.<List<String>>json("$.evaluation_criteria[*].conversation_goal_prompt")).isNotEmpty();
         }
     }

@@ -1,6 +1,9 @@
 package com.revos.voice.local;
 
+import com.revos.voice.dialer.compliance.model.CallingHoursPolicy;
+import com.revos.voice.dialer.compliance.model.DaytimeNumbers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +14,13 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * One campaign through the public APIs only, as a tenant would run it: a pool number, an agent from a template,
- * the number assigned, imported and attached, contacts across time zones, started. Shared by the demo and the
- * end-to-end test.
+ * the number assigned, imported and attached, contacts from places where it is daytime now, started. Shared by the
+ * demo and the end-to-end test.
  */
 public final class CampaignScenario {
 
-    /** Area codes across US time zones, from Honolulu to New York, so calling windows apply per contact. */
-    private static final List<String> AREA_CODES = List.of("212", "305", "312", "214", "303", "602", "213", "206",
-            "907", "808");
+    /** How long the places contacts are drawn from must stay inside their legal calling hours. */
+    static final Duration DAYTIME_FOR = Duration.ofHours(2);
 
     private final ProductClient client;
     private final UUID tenant;
@@ -39,7 +41,8 @@ public final class CampaignScenario {
         client.attachAgent(tenant, number.get("id"), agent.get("id"));
         var campaign = retryUntilAccepted(() -> client.createCampaign(tenant, campaignRequest(agent.get("id"),
                 number.get("id"), callsPerSecond, maxConcurrent)));
-        var upload = client.uploadContactsCsv(tenant, campaign.get("id"), contactsCsv(contacts, 42));
+        var csv = contactsCsv(contacts, 42, daytimePlaces());
+        var upload = client.uploadContactsCsv(tenant, campaign.get("id"), csv);
         return new Prepared(agent.get("id"), number.get("id"), campaign.get("id"), upload);
     }
 
@@ -53,23 +56,35 @@ public final class CampaignScenario {
         request.put("name", "Demo re-engagement");
         request.put("agent_id", agentId);
         request.put("phone_number_id", numberId);
-        // all day, every day: the demo must dial whatever the hour where it runs
-        request.put("calling_window", Map.of("start_hour", 0, "end_hour", 24,
+        // the widest window the law allows; the contacts are drawn from places where it is daytime now
+        request.put("calling_window", Map.of("start_hour", 8, "end_hour", 21,
                 "days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")));
+        // a sales agent: marketing, so every contact carries its written consent (ADR 0011)
+        request.put("purpose", "marketing");
         request.put("pacing", Map.of("calls_per_second", callsPerSecond, "max_concurrent", maxConcurrent));
         request.put("retry_policy", Map.of("max_attempts", 1, "delays", Map.of("busy", 60, "no_answer", 300,
                 "voicemail", 600, "failed", 120)));
         return request;
     }
 
-    /** A CSV of contacts spread over US time zones, with a dynamic variable per contact. */
-    public static String contactsCsv(int count, long seed) {
+    /**
+     * The places inside their legal calling hours now and for {@link #DAYTIME_FOR} (libphonenumber's zones, the
+     * dialer's own ceiling); every place when none is (weekends 11-12 UTC), and the campaign then waits for the
+     * morning instead of calling anyone at night.
+     */
+    public static List<DaytimeNumbers.Place> daytimePlaces() {
+        var open = DaytimeNumbers.openNow(CallingHoursPolicy.standard(), Instant.now(), DAYTIME_FOR);
+        return open.isEmpty() ? DaytimeNumbers.PLACES : open;
+    }
+
+    /** A CSV of contacts spread over the places, with a dynamic variable and the written consent of each. */
+    public static String contactsCsv(int count, long seed, List<DaytimeNumbers.Place> places) {
         var random = new Random(seed);
-        var csv = new StringBuilder("phone,first_name\n");
+        var csv = new StringBuilder("phone,first_name,consent_type,consent_source,consent_obtained_at\n");
         for (int i = 0; i < count; i++) {
-            var area = AREA_CODES.get(i % AREA_CODES.size());
-            csv.append("+1").append(area).append(2 + random.nextInt(8)).append(String.format("%06d",
-                    random.nextInt(1_000_000))).append(",Contact").append(i).append('\n');
+            var place = places.get(i % places.size());
+            csv.append(place.number(random)).append(",Contact").append(i)
+                    .append(",written,demo sign-up form,2026-01-05T10:00:00Z\n");
         }
         return csv.toString();
     }

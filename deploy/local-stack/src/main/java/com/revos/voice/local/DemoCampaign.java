@@ -1,11 +1,13 @@
 package com.revos.voice.local;
 
+import com.revos.voice.dialer.compliance.model.DaytimeNumbers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code ./revos up --demo}: seeds the demo tenant, runs a campaign of a few thousand contacts across time zones,
+ * {@code ./revos up --demo}: seeds the demo tenant, runs a campaign of a few thousand contacts in the time zones
+ * where it is daytime now (the dialer refuses every call outside legal hours; the demo says which places it picked),
  * prints live progress, then makes the simulator fail most calls until the optimizer's stop-loss pauses the campaign.
  */
 final class DemoCampaign {
@@ -28,6 +30,9 @@ final class DemoCampaign {
                 url(ports.simulator()), tokens.tenant(tenant), tokens.operator());
         client.simulatorConfig(Map.of("failure_rate", 0.05));
         var scenario = new CampaignScenario(client, tenant);
+        var places = CampaignScenario.daytimePlaces();
+        console.line("demo: it is daytime now (legal calling hours for the next {}) in: {}",
+                CampaignScenario.DAYTIME_FOR, places.stream().map(DaytimeNumbers.Place::name).toList());
         console.line("demo: deploying an agent, assigning/importing/attaching a number, loading {} contacts", CONTACTS);
         var prepared = scenario.prepare("+1415" + (5_550_000 + (int) (System.currentTimeMillis() % 9_999)),
                 CONTACTS, 20, 40);

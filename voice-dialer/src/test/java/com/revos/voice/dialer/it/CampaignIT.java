@@ -118,8 +118,8 @@ class CampaignIT extends DialerIntegrationTest {
             assertThat(calls.get("total").asLong()).isEqualTo(7);
             assertThat(calls.get("items")).hasSize(5);
 
-            var usage = get(p, "/usage?from=" + Instant.now().minus(Duration.ofHours(1)) + "&to="
-                    + Instant.now().plus(Duration.ofHours(1))).body();
+            var usage = get(p, "/usage?from=" + CLOCK.instant().minus(Duration.ofHours(1)) + "&to="
+                    + CLOCK.instant().plus(Duration.ofHours(1))).body();
             assertThat(usage.get("calls").asLong()).isEqualTo(7);
             assertThat(usage.get("billable_seconds").asLong()).isEqualTo(77);
             assertThat(usage.get("cost").decimalValue()).isEqualByComparingTo("0.21");

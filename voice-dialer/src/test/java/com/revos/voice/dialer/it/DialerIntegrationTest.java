@@ -20,6 +20,7 @@ import com.revos.voice.testsupport.RealInfrastructure;
 import com.revos.voice.testsupport.RevosIntegrationTest;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +49,7 @@ import org.springframework.web.client.RestClient;
  * WireMock server standing in for ElevenLabs. Each test works in a tenant of its own.
  */
 @RevosIntegrationTest
+@Import(DialerIntegrationTest.Clocks.class)
 @TestPropertySource(properties = {
     "spring.config.name=voice-dialer",
     "revos.dialer.dispatch.tick=50ms",
@@ -65,6 +70,17 @@ import org.springframework.web.client.RestClient;
     "revos.dialer.contacts.max-bytes=1MB",
     "revos.dialer.contacts.max-rejections-listed=10"})
 abstract class DialerIntegrationTest {
+
+    /** The dialer's one clock (the outbox's default steps back for it): midday in New York, see {@link TestClock}. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    static final TestClock CLOCK = TestClock.INSTANCE;
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     /** A tenant whose limit is 8 calls per second (set in the properties above), for the shared-pacing test. */
@@ -259,11 +275,14 @@ abstract class DialerIntegrationTest {
         }
     }
 
-    /** A campaign open all day every day, so tests do not depend on the hour they run at. */
+    /**
+     * A campaign open in the widest legal hours every day (informational: no consent needed); the tests' clock makes
+     * it midday for their numbers, so they do not depend on the hour they run at.
+     */
     Map<String, Object> campaignBody(Provisioned p, double cps, int maxAttempts, int busyDelay) {
         return Map.of("name", "Spring promo", "agent_id", p.agentId().toString(),
-                "phone_number_id", p.numberId().toString(),
-                "calling_window", Map.of("start_hour", 0, "end_hour", 24),
+                "phone_number_id", p.numberId().toString(), "purpose", "informational",
+                "calling_window", Map.of("start_hour", 8, "end_hour", 21),
                 "pacing", Map.of("calls_per_second", cps, "max_concurrent", 50),
                 "retry_policy", Map.of("max_attempts", maxAttempts,
                         "delays", Map.of("busy", busyDelay, "no_answer", 0, "voicemail", 0, "failed", 0)));

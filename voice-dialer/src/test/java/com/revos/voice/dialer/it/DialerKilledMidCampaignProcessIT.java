@@ -4,8 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.revos.voice.dialer.compliance.model.CallingHoursPolicy;
+import com.revos.voice.dialer.compliance.model.DaytimeNumbers;
 import com.revos.voice.dialer.dispatch.infrastructure.Dispatcher;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.testsupport.RealInfrastructure;
@@ -50,11 +53,17 @@ class DialerKilledMidCampaignProcessIT extends DialerIntegrationTest {
                                 + "\"conversation_id\":\"conv_{{jsonPath request.body "
                                 + "'$.conversation_initiation_client_data.dynamic_variables.call_id'}}\"}")
                         .withTransformers("response-template")));
+        // the victim runs on the real clock, so the survivor does too, and the contacts are where it is daytime now
+        CLOCK.useRealTime();
+        var places = DaytimeNumbers.openNow(CallingHoursPolicy.standard(), Instant.now(), Duration.ofMinutes(20));
+        assumeTrue(!places.isEmpty(), "no place in DaytimeNumbers is inside its legal calling hours now");
         var campaign = createCampaign(p, 20, 1, 0);
-        var numbers = new ArrayList<String>();
-        for (int i = 0; i < CONTACTS; i++) {
-            numbers.add(nextNumber());
+        var random = new java.util.Random();
+        var unique = new java.util.LinkedHashSet<String>();
+        while (unique.size() < CONTACTS) {
+            unique.add(places.getFirst().number(random));
         }
+        var numbers = new ArrayList<>(unique);
         post(p, "/campaigns/" + campaign + "/contacts", numbers.stream().map(n -> Map.of("phone", n)).toList());
         survivor.stop();
         var victim = startDialerProcess();
@@ -104,6 +113,7 @@ class DialerKilledMidCampaignProcessIT extends DialerIntegrationTest {
                     inFlightAtKill, Duration.between(killedAt, firstAfterKill.arrivedAt()).toMillis(),
                     Duration.between(killedAt, completedAt).toMillis()) + System.lineSeparator());
         } finally {
+            CLOCK.reset();
             provider.stop();
             feeder.join(Duration.ofSeconds(2));
             victim.destroyForcibly();

@@ -173,7 +173,7 @@ class DialerPacingBenchmark {
             throws InterruptedException {
         var created = call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(
                 "name", "bench " + rate, "agent_id", agent, "phone_number_id", number,
-                "calling_window", Map.of("start_hour", 0, "end_hour", 24),
+                "purpose", "informational", "calling_window", Map.of("start_hour", 8, "end_hour", 21),
                 "pacing", Map.of("calls_per_second", rate, "max_concurrent", 100_000),
                 "retry_policy", Map.of("max_attempts", 1))));
         var id = created.get("id").asText();
@@ -221,7 +221,7 @@ class DialerPacingBenchmark {
         for (int c = 0; c < 2; c++) {
             var created = call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(
                     "name", "bench shared " + c, "agent_id", agent, "phone_number_id", number,
-                    "calling_window", Map.of("start_hour", 0, "end_hour", 24),
+                    "purpose", "informational", "calling_window", Map.of("start_hour", 8, "end_hour", 21),
                     "pacing", Map.of("calls_per_second", 50, "max_concurrent", 100_000),
                     "retry_policy", Map.of("max_attempts", 1))));
             var id = created.get("id").asText();

@@ -89,7 +89,8 @@ class DispatchResilienceIT extends DialerIntegrationTest {
         var campaignId = UUID.fromString(campaign);
         // what a dispatcher commits before its send gate; then the process dies
         var crashed = recordAttemptOfADeadInstance(p, campaignId, to);
-        jdbc.update("UPDATE calls SET requested_at = now() - interval '1 hour' WHERE id = ?", crashed.callId());
+        jdbc.update("UPDATE calls SET requested_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(CLOCK.instant().minus(Duration.ofHours(1))), crashed.callId());
         post(p, "/campaigns/" + campaign + "/start", Map.of());
 
         // recovery gives the attempt back without burning it; the contact is dialed once, on attempt 1
@@ -112,8 +113,8 @@ class DispatchResilienceIT extends DialerIntegrationTest {
         var campaignId = UUID.fromString(campaign);
         var crashed = recordAttemptOfADeadInstance(p, campaignId, to);
         // the dead instance had passed its send gate: the provider may have the call
-        jdbc.update("UPDATE calls SET state = 'sending', sent_at = now() - interval '1 minute' WHERE id = ?",
-                crashed.callId());
+        jdbc.update("UPDATE calls SET state = 'sending', sent_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(CLOCK.instant().minus(Duration.ofMinutes(1))), crashed.callId());
         // the provider received it before the instance died
         var conversation = WITNESS.placed(crashed.callId().toString(), "agent_" + p.agentId(), to).conversationId();
         post(p, "/campaigns/" + campaign + "/start", Map.of());
@@ -213,7 +214,8 @@ class DispatchResilienceIT extends DialerIntegrationTest {
                          "analysis": {"call_successful": "success", "transcript_summary": "Booked a demo."}}"""
                         .formatted(conversation))));
         try (var probe = KafkaProbe.on(Topics.CALLS)) {
-            jdbc.update("UPDATE calls SET reconcile_after = now() - interval '1 second' WHERE id = ?::uuid", callId);
+            jdbc.update("UPDATE calls SET reconcile_after = ? WHERE id = ?::uuid",
+                    java.sql.Timestamp.from(CLOCK.instant().minusSeconds(1)), callId);
             reconciler.reconcile();
 
             assertThat(get(p, "/calls/" + callId).body().get("outcome").asText()).isEqualTo("connected");

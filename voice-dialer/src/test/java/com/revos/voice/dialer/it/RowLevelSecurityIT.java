@@ -28,7 +28,8 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
 
     /** Every table holding tenants' rows; {@link #aTenantWithRowsEverywhere()} writes one row into each. */
     private static final List<String> TENANT_TABLES = List.of("agents", "numbers", "suppressions", "campaigns",
-            "contacts", "calls", "usage_ledger", "idempotency_keys", "outbox");
+            "contacts", "calls", "usage_ledger", "idempotency_keys", "dial_evidence", "suppression_versions",
+            "abandonment_log", "outbox");
     /** All but the outbox, which tenant requests only append to. */
     private static final List<String> READ_BY_TENANT_REQUESTS = TENANT_TABLES.subList(0, TENANT_TABLES.size() - 1);
 
@@ -125,6 +126,10 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
         publish(completion(p, call, CallOutcome.CONNECTED, 12, "0.02"));
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM usage_ledger WHERE tenant_id = ?", Integer.class, p.tenantId()) == 1);
+        // the single call left its evidence and the suppression bumped the list's version; a live-answered
+        // campaign call would leave an abandonment row, written here directly
+        jdbc.update("INSERT INTO abandonment_log (call_id, tenant_id, campaign_id, abandoned, answered_at) "
+                + "VALUES (?, ?, ?::uuid, false, now())", UUID.randomUUID(), p.tenantId(), campaign);
         return p.tenantId();
     }
 

@@ -1,6 +1,8 @@
 package com.revos.voice.dialer.call.application;
 
 import com.revos.voice.dialer.DialerProperties;
+import com.revos.voice.dialer.compliance.application.DialCompliance;
+import com.revos.voice.dialer.compliance.model.Evidence;
 import com.revos.voice.dialer.call.model.Attempt;
 import com.revos.voice.dialer.call.model.CallRecord;
 import com.revos.voice.dialer.call.model.CallState;
@@ -37,11 +39,12 @@ public class Attempts {
     private final Clock clock;
     private final DialerProperties.Dispatch settings;
     private final MeterRegistry meters;
+    private final DialCompliance compliance;
     private volatile BiConsumer<UUID, String> accountRefusals = (campaignId, reason) -> { };
 
     public Attempts(CallRecords calls, ContactQueue contacts, CallOutcomes outcomes, CallProvider provider,
                     Events outbox, Transactions transactions, Clock clock, DialerProperties.Dispatch settings,
-                    MeterRegistry meters) {
+                    MeterRegistry meters, DialCompliance compliance) {
         this.calls = calls;
         this.contacts = contacts;
         this.outcomes = outcomes;
@@ -51,6 +54,7 @@ public class Attempts {
         this.clock = clock;
         this.settings = settings;
         this.meters = meters;
+        this.compliance = compliance;
     }
 
     /**
@@ -73,15 +77,59 @@ public class Attempts {
      * Sends a recorded attempt once {@code pacing} lets it go and records the provider's answer. {@code pacing} runs
      * right before the request is written and commits the attempt's fenced move to {@code sending} with the start
      * it grants: if its owner lost it meanwhile (another instance took the campaign over, or recovery withdrew it),
-     * nothing is sent.
+     * nothing is sent. In the same transaction the dial passes the compliance check (ADR 0011), whatever was
+     * checked when it was claimed: a refusal is recorded with its evidence and nothing is sent.
      */
     public ProviderResult dial(Attempt a, SendPacing pacing) {
-        SendGate gate = () -> pacing.await(() -> calls.markSending(a.callId(), a.owner(), clock.instant()));
+        SendGate gate = () -> pacing.await(() -> sendIfAllowed(a));
         var result = provider.place(a.toPlaceCall().through(gate));
         meters.counter("revos.dialer.calls.placed", "result", result.getClass().getSimpleName().toLowerCase())
                 .increment();
         transactions.inTransaction(() -> apply(a, result));
         return result;
+    }
+
+    /**
+     * The compliance check at the send point, in the transaction that moves the attempt to {@code sending}: the
+     * evidence is recorded only for an attempt still this owner's to send (placed) or to give back (refused).
+     */
+    private boolean sendIfAllowed(Attempt a) {
+        var now = clock.instant();
+        var decided = compliance.decideAtSend(a.callId(), now);
+        if (decided.isPresent() && !decided.get().allowed()) {
+            refuse(a, decided.get());
+            meters.counter("revos.dialer.calls.refused", "rule", decided.get().rule().replaceFirst(":.*", ""))
+                    .increment();
+            return false;
+        }
+        if (!calls.markSending(a.callId(), a.owner(), now)) {
+            return false;
+        }
+        decided.ifPresent(compliance::record);
+        return true;
+    }
+
+    /**
+     * Not placed, and the contact waits until the rule allows it (its attempt given back); a refusal that will not
+     * pass later (the number is suppressed, no consent) takes the contact out of the queue.
+     */
+    private void refuse(Attempt a, Evidence refused) {
+        var never = refused.retryAt() == null;
+        if (!calls.notPlaced(a.callId(), List.of(CallState.REQUESTED), "refused by " + refused.rule() + ": "
+                + refused.detail(), clock.instant())) {
+            return;
+        }
+        compliance.record(refused);
+        outbox.publish(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
+                a.attempt(), a.toNumber(), "refused by " + refused.rule(), "compliance_refused", true,
+                clock.instant(), false));
+        if (a.contactId() != null) {
+            if (never) {
+                contacts.withhold(a.contactId(), a.attempt());
+            } else {
+                contacts.requeueUndialed(a.contactId(), a.attempt(), refused.retryAt());
+            }
+        }
     }
 
     /** A recorded attempt that is not sent after all (the campaign was paused or cancelled meanwhile). */

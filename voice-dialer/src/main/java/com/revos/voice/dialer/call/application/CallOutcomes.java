@@ -11,6 +11,7 @@ import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventCatalog;
 import com.revos.voice.events.ProviderReport.CallReported;
+import com.revos.voice.dialer.compliance.application.OutcomeCompliance;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,9 +37,10 @@ public class CallOutcomes {
     private final OutcomeCounter counter;
     private final Events outbox;
     private final Clock clock;
+    private final OutcomeCompliance compliance;
 
     public CallOutcomes(CallRecords calls, ContactQueue contacts, CampaignCompletion completion, Ledger usage,
-                        OutcomeCounter counter, Events outbox, Clock clock) {
+                        OutcomeCounter counter, Events outbox, Clock clock, OutcomeCompliance compliance) {
         this.calls = calls;
         this.contacts = contacts;
         this.completion = completion;
@@ -46,6 +48,7 @@ public class CallOutcomes {
         this.counter = counter;
         this.outbox = outbox;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     /** The report settles the attempt; false when the attempt was already final (a duplicate or late report). */
@@ -57,6 +60,9 @@ public class CallOutcomes {
             return false;
         }
         var cost = report.costUsd() == null ? BigDecimal.ZERO : report.costUsd();
+        // an opt-out said on the call suppresses the number for every campaign of the tenant before this commits
+        compliance.apply(new OutcomeCompliance.Outcome(call.id(), call.tenantId(), call.campaignId(),
+                call.toNumber(), report.outcome(), report.terminationReason(), report.analysis(), now));
         usage.record(call.id(), call.tenantId(), call.campaignId(), billable, cost, now);
         // a call given up as not placed that the provider then reports did happen: its record and bill are
         // corrected, but its contact has moved on (its attempt was given back), so the outcome is not applied twice

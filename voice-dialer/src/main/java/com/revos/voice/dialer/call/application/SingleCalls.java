@@ -1,6 +1,8 @@
 package com.revos.voice.dialer.call.application;
 
 import com.revos.voice.dialer.DialerProperties;
+import com.revos.voice.dialer.compliance.application.ComplianceRefusal;
+import com.revos.voice.dialer.compliance.application.DialCompliance;
 import com.revos.voice.dialer.call.model.Attempt;
 import com.revos.voice.dialer.call.model.CallRecord;
 import com.revos.voice.dialer.call.model.Owner;
@@ -36,10 +38,11 @@ public class SingleCalls {
     private final ContactZones zones;
     private final Owner owner;
     private final Clock clock;
+    private final DialCompliance compliance;
 
     public SingleCalls(Directory directory, SuppressionList suppressions, Attempts attempts, CallRecords calls,
                        CallPacing pacing, DialerProperties properties, Transactions transactions, Owner owner,
-                       Clock clock) {
+                       Clock clock, DialCompliance compliance) {
         this.directory = directory;
         this.suppressions = suppressions;
         this.attempts = attempts;
@@ -50,16 +53,31 @@ public class SingleCalls {
         this.zones = new ContactZones(properties.defaultTimeZone());
         this.owner = owner;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     public CallRecord call(UUID tenantId, UUID agentId, UUID numberId, String toNumber, Map<String, Object> variables) {
         var to = PhoneNumbers.e164(toNumber)
                 .orElseThrow(() -> DialerException.invalid("to_number", "is not a valid E.164 number"));
-        var attempt = transactions.inTransaction(() -> record(tenantId, agentId, numberId, to, variables));
+        var callId = UUID.randomUUID();
+        // the legal ceiling first, in a transaction of its own, so that a refusal keeps its evidence record
+        var decided = transactions.inTransaction(() -> {
+            var evidence = compliance.decideSingle(callId, tenantId, to, clock.instant());
+            if (!evidence.allowed()) {
+                compliance.record(evidence);
+            }
+            return evidence;
+        });
+        // a suppressed number keeps its own answer (409, below), with its evidence recorded here
+        if (!decided.allowed() && !decided.rule().equals("suppressed")) {
+            throw ComplianceRefusal.dial("to_number", decided);
+        }
+        var attempt = transactions.inTransaction(() -> record(callId, tenantId, agentId, numberId, to, variables));
         var result = attempts.dial(attempt, markSending -> {
             pacing.limiter(tenantId).acquire();
             return pacing.awaitSharedStart(tenantId, markSending);
         });
+        refusedAtSend(tenantId, callId);
         switch (result) {
             case ProviderResult.Unavailable unavailable -> throw new DialerException(
                     DialerException.Kind.PROVIDER_UNAVAILABLE, "Temporarily unavailable", "The voice provider is "
@@ -75,8 +93,17 @@ public class SingleCalls {
         return transactions.inTransaction(() -> calls.find(tenantId, attempt.callId())).orElseThrow();
     }
 
+    /** Checked again at the send point (a call to the number placed meanwhile may have reached the cap). */
+    private void refusedAtSend(UUID tenantId, UUID callId) {
+        var refused = transactions.inTransaction(() -> compliance.ofCall(tenantId, callId)).stream()
+                .filter(evidence -> !evidence.allowed()).findFirst();
+        if (refused.isPresent()) {
+            throw ComplianceRefusal.dial("to_number", refused.get());
+        }
+    }
+
     /** Checks the call and records the attempt, in the caller's transaction: a refused call leaves nothing. */
-    private Attempt record(UUID tenantId, UUID agentId, UUID numberId, String to, Map<String, Object> variables) {
+    private Attempt record(UUID callId, UUID tenantId, UUID agentId, UUID numberId, String to, Map<String, Object> variables) {
         var dialable = directory.dialable(tenantId, agentId, numberId);
         if (suppressions.isSuppressed(tenantId, to)) {
             throw DialerException.conflict("Number suppressed", to + " is on this tenant's suppression list; "
@@ -91,7 +118,7 @@ public class SingleCalls {
                     "The tenant, this number or the provider account is at its concurrent call limit; retry when "
                     + "calls end", List.of(), Duration.ofSeconds(5));
         }
-        var attempt = new Attempt(UUID.randomUUID(), tenantId, null, null, 1, agentId, numberId,
+        var attempt = new Attempt(callId, tenantId, null, null, 1, agentId, numberId,
                 dialable.fromNumber(), to,
                 dialable.providerAgentId(), dialable.providerPhoneNumberId(), variables,
                 ContactZones.localHour(zones.zoneKey(to), clock.instant()), owner);

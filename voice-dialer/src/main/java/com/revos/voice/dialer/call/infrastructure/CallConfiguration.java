@@ -1,6 +1,8 @@
 package com.revos.voice.dialer.call.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
+import com.revos.voice.dialer.compliance.application.DialCompliance;
+import com.revos.voice.dialer.compliance.application.OutcomeCompliance;
 import com.revos.voice.dialer.call.application.Attempts;
 import com.revos.voice.dialer.call.application.CallOutcomes;
 import com.revos.voice.dialer.call.application.CallProvider;
@@ -87,16 +89,16 @@ class CallConfiguration {
 
     @Bean
     CallOutcomes callOutcomes(CallRecords calls, ContactQueue contacts, CampaignCompletion completion, Ledger usage,
-                              OutcomeCounter counter, Events events, Clock clock) {
-        return new CallOutcomes(calls, contacts, completion, usage, counter, events, clock);
+                              OutcomeCounter counter, Events events, Clock clock, OutcomeCompliance compliance) {
+        return new CallOutcomes(calls, contacts, completion, usage, counter, events, clock, compliance);
     }
 
     @Bean
     Attempts attempts(CallRecords calls, ContactQueue contacts, CallOutcomes outcomes, CallProvider provider,
                       Events events, Transactions transactions, Clock clock, DialerProperties properties,
-                      MeterRegistry meters) {
+                      MeterRegistry meters, DialCompliance compliance) {
         return new Attempts(calls, contacts, outcomes, provider, events, transactions, clock, properties.dispatch(),
-                meters);
+                meters, compliance);
     }
 
     @Bean
@@ -120,9 +122,9 @@ class CallConfiguration {
     @Bean
     SingleCalls singleCalls(Directory directory, SuppressionList suppressions, Attempts attempts, CallRecords calls,
                             CallPacing pacing, DialerProperties properties, Transactions transactions,
-                            DialerInstance instance, Clock clock) {
+                            DialerInstance instance, Clock clock, DialCompliance compliance) {
         return new SingleCalls(directory, suppressions, attempts, calls, pacing, properties, transactions,
-                new Owner(instance.id(), 0), clock);
+                new Owner(instance.id(), 0), clock, compliance);
     }
 
     /**

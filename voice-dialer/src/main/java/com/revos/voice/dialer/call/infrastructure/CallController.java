@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.call.infrastructure;
 
+import com.revos.voice.dialer.compliance.application.DialCompliance;
 import com.revos.voice.dialer.call.application.SingleCalls;
 import com.revos.voice.dialer.call.model.Attempt;
 import com.revos.voice.dialer.campaign.application.CampaignRecords;
@@ -36,8 +37,11 @@ class CallController {
     private final CampaignRecords campaigns;
     private final TransactionTemplate transactions;
 
+    private final DialCompliance compliance;
+
     CallController(SingleCalls singleCalls, CallStore calls, IdempotentRequests idempotent,
-                   CampaignRecords campaigns, TransactionTemplate transactions) {
+                   CampaignRecords campaigns, TransactionTemplate transactions, DialCompliance compliance) {
+        this.compliance = compliance;
         this.singleCalls = singleCalls;
         this.calls = calls;
         this.idempotent = idempotent;
@@ -74,8 +78,9 @@ class CallController {
             }
         }
         return idempotent.execute(tenantId, key, request, CallView.class, () -> {
-            var placed = CallView.of(singleCalls.call(tenantId, request.agentId(), request.phoneNumberId(),
-                    request.toNumber(), request.dynamicVariables()));
+            var row = singleCalls.call(tenantId, request.agentId(), request.phoneNumberId(), request.toNumber(),
+                    request.dynamicVariables());
+            var placed = CallView.of(row, transactions.execute(status -> compliance.ofCall(tenantId, row.id())));
             // an answer the provider lost: the call may exist, so it is being looked up, never placed again
             var status = "ambiguous".equals(placed.state()) ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
             return ResponseEntity.status(status).body(placed);
@@ -84,7 +89,8 @@ class CallController {
 
     @GetMapping("/v1/tenants/{tenantId}/calls/{callId}")
     CallView get(@PathVariable UUID tenantId, @PathVariable UUID callId) {
-        return transactions.execute(status -> calls.find(tenantId, callId)).map(CallView::of)
+        return transactions.execute(status -> calls.find(tenantId, callId)
+                .map(row -> CallView.of(row, compliance.ofCall(tenantId, callId))))
                 .orElseThrow(() -> ApiException.notFound("call", "No call " + callId));
     }
 

@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.call.infrastructure;
 
+import com.revos.voice.dialer.compliance.model.Evidence;
 import com.revos.voice.dialer.call.model.CallRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,14 +17,21 @@ record CallView(UUID id, UUID campaignId, UUID contactId, int attempt, UUID agen
                 Integer durationSecs, Integer billableSecs, BigDecimal cost, BigDecimal costCredits, Boolean qualified,
                 Double qualificationScore, String terminationReason, Map<String, Object> analysis, String summary,
                 String failureReason, String notPlacedReason, String decidedBy, List<String> sources,
-                Integer localHour, Instant requestedAt, Instant sentAt, Instant initiatedAt, Instant finishedAt) {
+                Integer localHour, Instant requestedAt, Instant sentAt, Instant initiatedAt, Instant finishedAt,
+                List<Map<String, Object>> evidence) {
 
     static CallView of(CallRecord row) {
+        return of(row, null);
+    }
+
+    /** With what allowed or refused each dial of the call (ADR 0011), as a single call's view shows it. */
+    static CallView of(CallRecord row, List<Evidence> evidence) {
         return new CallView(row.id(), row.campaignId(), row.contactId(), row.attempt(), row.agentId(),
                 row.phoneNumberId(), row.toNumber(), row.state().wireName(), row.providerCallId(), row.callSid(),
                 row.outcome(), row.durationSecs(), row.billableSecs(), row.costUsd(), row.costCredits(),
                 row.qualified(), row.qualificationScore(), row.terminationReason(), row.analysis(), row.summary(),
                 row.failureReason(), row.notPlacedReason(), row.decidedBy(), row.sources(), row.localHour(),
-                row.requestedAt(), row.sentAt(), row.initiatedAt(), row.finishedAt());
+                row.requestedAt(), row.sentAt(), row.initiatedAt(), row.finishedAt(),
+                evidence == null ? null : evidence.stream().map(Evidence::fields).toList());
     }
 }

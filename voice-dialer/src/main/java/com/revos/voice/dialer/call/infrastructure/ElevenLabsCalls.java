@@ -60,7 +60,10 @@ class ElevenLabsCalls implements CallProvider {
         var started = System.nanoTime();
         var result = send(call);
         var elapsed = System.nanoTime() - started;
-        if (result instanceof ProviderResult.Unavailable || result instanceof ProviderResult.Ambiguous) {
+        if (result instanceof ProviderResult.Unavailable unavailable && "not_sent".equals(unavailable.code())) {
+            // held back at the gate (fenced off, or refused by the compliance check): the provider was not asked
+            breaker.releasePermission();
+        } else if (result instanceof ProviderResult.Unavailable || result instanceof ProviderResult.Ambiguous) {
             breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ProviderUnavailableException(result.reason()));
         } else {
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);

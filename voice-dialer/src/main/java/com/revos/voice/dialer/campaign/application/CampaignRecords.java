@@ -29,6 +29,9 @@ public interface CampaignRecords {
 
     void setWindow(UUID id, CallingWindow window);
 
+    /** What the dialer made of the last kernel retime, when it did not apply it as commanded (null: it did). */
+    void setRetimeNote(UUID id, String note);
+
     void setPacing(UUID id, Pacing pacing);
 
     /**

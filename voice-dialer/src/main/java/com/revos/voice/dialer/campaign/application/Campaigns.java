@@ -7,6 +7,8 @@ import com.revos.voice.dialer.common.application.Events;
 import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.dialer.directory.application.Directory;
 import com.revos.voice.dialer.pacing.application.CallPacing;
+import com.revos.voice.dialer.compliance.application.ComplianceRefusal;
+import com.revos.voice.dialer.compliance.model.CallingHoursPolicy;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.events.KernelCommand;
@@ -30,9 +32,10 @@ public class Campaigns {
     private final Events outbox;
     private final Transactions transactions;
     private final Clock clock;
+    private final CallingHoursPolicy ceiling;
 
     public Campaigns(CampaignRecords store, ContactQueue contacts, Directory directory, CallPacing tenants,
-                     Events outbox, Transactions transactions, Clock clock) {
+                     Events outbox, Transactions transactions, Clock clock, CallingHoursPolicy ceiling) {
         this.store = store;
         this.contacts = contacts;
         this.directory = directory;
@@ -40,9 +43,13 @@ public class Campaigns {
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
+        this.ceiling = ceiling;
     }
 
     public Campaign create(Campaign draft) {
+        ceiling.violatedBy(draft.callingWindow()).ifPresent(rule -> {
+            throw ComplianceRefusal.window("calling_window", rule);
+        });
         directory.dialable(draft.tenantId(), draft.agentId(), draft.phoneNumberId());
         checkLimits(draft.tenantId(), draft.pacing());
         transactions.inTransaction(() -> store.insert(draft));
@@ -119,9 +126,24 @@ public class Campaigns {
                             retime.callingWindow());
                     return;
                 }
-                store.setWindow(campaign.id(), retime.callingWindow());
-                outbox.publish(new CampaignEvent.CampaignRetimed(campaign.id(), campaign.tenantId(),
-                        retime.callingWindow(), retime.commandId(), now));
+                // the optimizer recommends; the law decides: a window outside the ceiling is clamped into it, and
+                // the confirmation carries the window applied, so the optimizer's trail shows what was kept
+                var clamped = ceiling.clamp(retime.callingWindow());
+                if (clamped.isEmpty()) {
+                    log.warn("Kernel retime command {} ignored: window {} lies wholly outside the legal hours {}",
+                            retime.commandId(), retime.callingWindow(), ceiling.widest().hours());
+                    store.setRetimeNote(campaign.id(), "retime " + hours(retime.callingWindow()) + " (command "
+                            + retime.commandId() + ") refused: wholly outside " + ceiling.widest().hours() + " ("
+                            + ceiling.widest().id() + ")");
+                    return;
+                }
+                var applied = clamped.get();
+                store.setWindow(campaign.id(), applied);
+                store.setRetimeNote(campaign.id(), applied.equals(retime.callingWindow()) ? null : "retime "
+                        + hours(retime.callingWindow()) + " (command " + retime.commandId() + ") clamped to "
+                        + hours(applied) + " by " + ceiling.widest().id() + ", " + ceiling.widest().name());
+                outbox.publish(new CampaignEvent.CampaignRetimed(campaign.id(), campaign.tenantId(), applied,
+                        retime.commandId(), now));
             }
             case KernelCommand.CampaignScale scale -> {
                 if (scale.pacing() == null || scale.pacing().callsPerSecond() <= 0
@@ -136,6 +158,10 @@ public class Campaigns {
                         scale.commandId(), now));
             }
         }
+    }
+
+    private static String hours(CallingWindow window) {
+        return String.format(java.util.Locale.ROOT, "%02d-%02d", window.startHour(), window.endHour());
     }
 
     private Campaign change(UUID tenantId, UUID id, Set<CampaignStatus> from,

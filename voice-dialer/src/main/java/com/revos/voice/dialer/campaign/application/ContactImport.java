@@ -1,5 +1,11 @@
 package com.revos.voice.dialer.campaign.application;
 
+import com.revos.voice.dialer.campaign.model.Campaign;
+import com.revos.voice.dialer.compliance.application.TenantSettings;
+import com.revos.voice.dialer.compliance.model.ConsentRule;
+import com.revos.voice.dialer.compliance.model.ContactFacts;
+import com.revos.voice.dialer.compliance.model.Purpose;
+import java.util.HashMap;
 import com.revos.voice.dialer.campaign.model.ContactRow;
 import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.common.application.Transactions;
@@ -15,8 +21,10 @@ import java.util.UUID;
 /**
  * Takes an upload of contacts into a campaign in batches, whatever format it came in. Every row that is not taken
  * is reported with its reason: invalid number, duplicate (in the upload or already in the campaign), suppressed,
- * or what the reader found wrong with it. The answer counts every rejection but lists only the first
- * {@code maxRejectionsListed} by row: an upload of a million bad rows must not hold a million reasons in memory.
+ * a location or consent field that cannot be read ({@code invalid_time_zone}, ...), no written consent for a
+ * marketing campaign of a tenant that requires it ({@code no_written_consent}: never dialed), or what the reader
+ * found wrong with it. The answer counts every rejection but lists only the first {@code maxRejectionsListed} by
+ * row: an upload of a million bad rows must not hold a million reasons in memory.
  */
 public class ContactImport {
 
@@ -26,14 +34,19 @@ public class ContactImport {
     private final SuppressionList suppressions;
     private final ContactZones zones;
     private final Transactions transactions;
+    private final CampaignRecords campaigns;
+    private final TenantSettings tenants;
     private final int maxRejectionsListed;
 
     public ContactImport(ContactQueue contacts, SuppressionList suppressions, ContactZones zones,
-                         Transactions transactions, int maxRejectionsListed) {
+                         Transactions transactions, CampaignRecords campaigns, TenantSettings tenants,
+                         int maxRejectionsListed) {
         this.contacts = contacts;
         this.suppressions = suppressions;
         this.zones = zones;
         this.transactions = transactions;
+        this.campaigns = campaigns;
+        this.tenants = tenants;
         this.maxRejectionsListed = maxRejectionsListed;
     }
 
@@ -63,11 +76,17 @@ public class ContactImport {
         private final PriorityQueue<Rejection> rejected =
                 new PriorityQueue<>(Comparator.comparingInt(Rejection::row).reversed());
         private long rejectedCount;
+        private final HashMap<String, ContactFacts> facts = new HashMap<>();
+        private final Purpose purpose;
+        private final boolean writtenRequired;
         private long accepted;
 
         private Upload(UUID tenantId, UUID campaignId) {
             this.tenantId = tenantId;
             this.campaignId = campaignId;
+            this.purpose = transactions.inTransaction(() -> campaigns.find(campaignId)).map(Campaign::purpose)
+                    .orElse(Purpose.MARKETING);
+            this.writtenRequired = tenants.rules(tenantId).writtenConsentForMarketing();
         }
 
         /** A row the reader could not take, with why ({@code not_an_object}, {@code wrong_column_count}, ...). */
@@ -85,10 +104,20 @@ public class ContactImport {
                 reject(row.row(), row.phone(), "invalid_number");
                 return;
             }
+            var read = ContactFacts.read(row.variables());
+            if (!read.problems().isEmpty()) {
+                reject(row.row(), row.phone(), "invalid_" + read.problems().getFirst().field());
+                return;
+            }
+            if (ConsentRule.missing(purpose, read.facts().consent(), writtenRequired).isPresent()) {
+                reject(row.row(), row.phone(), "no_written_consent");
+                return;
+            }
             if (!seen.add(phone.get())) {
                 reject(row.row(), row.phone(), "duplicate");
                 return;
             }
+            facts.put(phone.get(), read.facts());
             batch.add(new ContactRow(row.row(), phone.get(), row.variables()));
             if (batch.size() == BATCH) {
                 flush();
@@ -114,8 +143,9 @@ public class ContactImport {
                     if (suppressed.contains(row.phone())) {
                         reject(row.row(), row.phone(), "suppressed");
                     } else {
+                        var contact = facts.getOrDefault(row.phone(), ContactFacts.NONE);
                         toInsert.add(new ContactQueue.NewContact(UUID.randomUUID(), row.row(), row.phone(),
-                                zones.zoneKey(row.phone()), row.variables()));
+                                zoneKey(row.phone(), contact), row.variables(), contact));
                     }
                 }
                 var inserted = contacts.insert(campaignId, tenantId, toInsert);
@@ -128,6 +158,18 @@ public class ContactImport {
                 }
             });
             batch.clear();
+            facts.clear();
         }
+    }
+
+    /** The number's zones and the contact's own, so that the campaign window is applied in all of them. */
+    private String zoneKey(String phone, ContactFacts contact) {
+        var key = zones.zoneKey(phone);
+        if (contact.timeZone() == null) {
+            return key;
+        }
+        var all = new java.util.TreeSet<>(List.of(key.split(",")));
+        all.add(contact.timeZone().getId());
+        return String.join(",", all);
     }
 }

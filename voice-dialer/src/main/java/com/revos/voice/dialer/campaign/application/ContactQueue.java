@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.campaign.application;
 
+import com.revos.voice.dialer.compliance.model.ContactFacts;
 import com.revos.voice.events.CallOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,9 @@ public interface ContactQueue {
     record Claimed(UUID id, String phone, Map<String, Object> variables, int attempt, String zoneKey) {
     }
 
-    /** A contact to insert. */
-    record NewContact(UUID id, int row, String phone, String zoneKey, Map<String, Object> variables) {
+    /** A contact to insert, with what it says about its location and consent. */
+    record NewContact(UUID id, int row, String phone, String zoneKey, Map<String, Object> variables,
+                      ContactFacts facts) {
     }
 
     /** Inserts a batch; returns, per contact, whether it was new (false: the campaign already had the number). */
@@ -38,6 +40,12 @@ public interface ContactQueue {
 
     /** A claimed contact that was not dialed (outage, pause): back in the queue, the attempt given back. */
     void requeueUndialed(UUID contactId, int attempt, Instant notBefore);
+
+    /**
+     * A claimed contact that may never be dialed (its number suppressed since it was claimed, no consent on file):
+     * out of the queue as {@code suppressed}, its attempt given back.
+     */
+    void withhold(UUID contactId, int attempt);
 
     /** Applies an attempt's outcome by the retry policy; the campaign's id when the contact is now done. */
     Optional<UUID> afterOutcome(UUID contactId, int attempt, CallOutcome outcome, Instant now);

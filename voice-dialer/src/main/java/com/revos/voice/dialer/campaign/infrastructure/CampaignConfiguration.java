@@ -1,5 +1,7 @@
 package com.revos.voice.dialer.campaign.infrastructure;
 
+import com.revos.voice.dialer.compliance.application.TenantSettings;
+import com.revos.voice.dialer.compliance.model.DialRules;
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.campaign.application.CampaignCompletion;
 import com.revos.voice.dialer.campaign.application.CampaignRecords;
@@ -47,15 +49,16 @@ class CampaignConfiguration {
 
     @Bean
     Campaigns campaigns(CampaignRecords store, ContactQueue contacts, Directory directory, CallPacing tenants,
-                        Events events, Transactions transactions, Clock clock) {
-        return new Campaigns(store, contacts, directory, tenants, events, transactions, clock);
+                        Events events, Transactions transactions, Clock clock, DialRules rules) {
+        return new Campaigns(store, contacts, directory, tenants, events, transactions, clock, rules.policy());
     }
 
     @Bean
     ContactImport contactImport(ContactQueue contacts, SuppressionList suppressions, DialerProperties properties,
-                                Transactions transactions, ContactUploadLimits limits) {
+                                Transactions transactions, CampaignRecords campaigns, TenantSettings tenants,
+                                ContactUploadLimits limits) {
         return new ContactImport(contacts, suppressions, new ContactZones(properties.defaultTimeZone()),
-                transactions, limits.maxRejectionsListed());
+                transactions, campaigns, tenants, limits.maxRejectionsListed());
     }
 
     @Bean

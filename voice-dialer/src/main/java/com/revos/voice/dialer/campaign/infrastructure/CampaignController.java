@@ -1,5 +1,7 @@
 package com.revos.voice.dialer.campaign.infrastructure;
 
+import com.revos.voice.dialer.compliance.application.OutcomeCompliance;
+import com.revos.voice.dialer.compliance.model.Purpose;
 import com.revos.voice.dialer.campaign.application.Campaigns;
 import com.revos.voice.dialer.campaign.application.ContactImport;
 import com.revos.voice.dialer.campaign.model.Campaign;
@@ -11,6 +13,7 @@ import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.Pacing;
 import com.revos.voice.service.ApiException;
 import com.revos.voice.service.IdempotentRequests;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -55,15 +58,18 @@ class CampaignController {
     private final IdempotentRequests idempotent;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OutcomeCompliance compliance;
 
     CampaignController(Campaigns campaigns, CampaignStore store, ContactUploadReader contactImport,
-                       IdempotentRequests idempotent, TransactionTemplate transactions, Clock clock) {
+                       IdempotentRequests idempotent, TransactionTemplate transactions, Clock clock,
+                       OutcomeCompliance compliance) {
         this.campaigns = campaigns;
         this.store = store;
         this.contactImport = contactImport;
         this.idempotent = idempotent;
         this.transactions = transactions;
         this.clock = clock;
+        this.compliance = compliance;
     }
 
     record WindowBody(@Min(0) @Max(23) Integer startHour, @Min(1) @Max(24) Integer endHour,
@@ -79,14 +85,21 @@ class CampaignController {
     record RetryBody(@Min(1) @Max(20) Integer maxAttempts, @Valid Delays delays) {
     }
 
+    /** @param purpose {@code marketing} (the default, the stricter reading) or {@code informational} */
     record CreateCampaign(@NotBlank @Size(max = 200) String name, @NotNull UUID agentId, @NotNull UUID phoneNumberId,
                           @Valid WindowBody callingWindow, @Valid @NotNull PacingBody pacing,
-                          @Valid RetryBody retryPolicy) {
+                          @Valid RetryBody retryPolicy,
+                          @Schema(allowableValues = {"marketing", "informational"}) String purpose) {
     }
 
-    record CampaignView(UUID id, String name, UUID agentId, UUID phoneNumberId, String status,
+    /** Live-answered calls of the last 30 days, how many were abandoned, and the pace the campaign keeps. */
+    record AbandonmentView(long liveAnswered, long abandoned, double rate, double paceFactor) {
+    }
+
+    record CampaignView(UUID id, String name, UUID agentId, UUID phoneNumberId, String status, String purpose,
                         CallingWindow callingWindow, Pacing pacing, RetryPolicy retryPolicy, Progress progress,
-                        Instant createdAt, Instant startedAt, Instant finishedAt, String stoppedReason) {
+                        AbandonmentView abandonment30d, Instant createdAt, Instant startedAt, Instant finishedAt,
+                        String stoppedReason, String retimeNote) {
     }
 
     @PostMapping
@@ -173,9 +186,12 @@ class CampaignController {
     }
 
     private CampaignView view(Campaign c) {
-        return new CampaignView(c.id(), c.name(), c.agentId(), c.phoneNumberId(), c.status().db(), c.callingWindow(),
-                c.pacing(), c.retryPolicy(), store.progress(c.id()), c.createdAt(), c.startedAt(), c.finishedAt(),
-                store.stoppedReason(c.id()).orElse(null));
+        var abandonment = compliance.abandonment(c.id(), clock.instant());
+        return new CampaignView(c.id(), c.name(), c.agentId(), c.phoneNumberId(), c.status().db(),
+                c.purpose().wire(), c.callingWindow(), c.pacing(), c.retryPolicy(), store.progress(c.id()),
+                new AbandonmentView(abandonment.liveAnswered(), abandonment.abandoned(), abandonment.rate(),
+                        abandonment.paceFactor()), c.createdAt(), c.startedAt(), c.finishedAt(),
+                store.stoppedReason(c.id()).orElse(null), store.retimeNote(c.id()).orElse(null));
     }
 
     private Campaign toCampaign(UUID tenantId, CreateCampaign request) {
@@ -194,7 +210,15 @@ class CampaignController {
         return new Campaign(UUID.randomUUID(), tenantId, request.name(), request.agentId(), request.phoneNumberId(),
                 CampaignStatus.DRAFT, window,
                 new Pacing(request.pacing().callsPerSecond(), request.pacing().maxConcurrent()), retry,
-                clock.instant(), null, null);
+                clock.instant(), null, null, purpose(request.purpose()));
+    }
+
+    private static Purpose purpose(String text) {
+        if (text == null) {
+            return Purpose.MARKETING;
+        }
+        return Purpose.parse(text).orElseThrow(() -> ApiException.badRequest("purpose",
+                "must be marketing or informational"));
     }
 
     private static int or(Integer value, int fallback) {

@@ -5,6 +5,7 @@ import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.Progress;
 import com.revos.voice.dialer.campaign.model.RetryPolicy;
+import com.revos.voice.dialer.compliance.model.Purpose;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.Pacing;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ class CampaignStore implements CampaignRecords {
     private static final String COLUMNS = """
             id, tenant_id, name, agent_id, phone_number_id, status, window_start, window_end, window_days,
             calls_per_second, max_concurrent, max_attempts, delay_busy, delay_no_answer, delay_voicemail, delay_failed,
-            created_at, started_at, finished_at""";
+            created_at, started_at, finished_at, purpose""";
 
     private final JdbcTemplate jdbc;
 
@@ -35,12 +36,13 @@ class CampaignStore implements CampaignRecords {
 
     @Override
     public void insert(Campaign c) {
-        jdbc.update("INSERT INTO campaigns (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("INSERT INTO campaigns (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.id(), c.tenantId(), c.name(), c.agentId(), c.phoneNumberId(), c.status().db(),
                 c.callingWindow().startHour(), c.callingWindow().endHour(), days(c.callingWindow()),
                 c.pacing().callsPerSecond(), c.pacing().maxConcurrent(), c.retryPolicy().maxAttempts(),
                 c.retryPolicy().busy(), c.retryPolicy().noAnswer(), c.retryPolicy().voicemail(),
-                c.retryPolicy().failed(), ts(c.createdAt()), ts(c.startedAt()), ts(c.finishedAt()));
+                c.retryPolicy().failed(), ts(c.createdAt()), ts(c.startedAt()), ts(c.finishedAt()),
+                c.purpose().wire());
     }
 
     @Override
@@ -70,6 +72,16 @@ class CampaignStore implements CampaignRecords {
         jdbc.update("UPDATE campaigns SET status = ?, started_at = coalesce(started_at, ?), finished_at = ?, "
                 + "stopped_reason = CASE WHEN ? = 'running' THEN NULL ELSE stopped_reason END "
                 + "WHERE id = ?", status.db(), ts(startedAt), ts(finishedAt), status.db(), id);
+    }
+
+    @Override
+    public void setRetimeNote(UUID id, String note) {
+        jdbc.update("UPDATE campaigns SET retime_note = ? WHERE id = ?", note, id);
+    }
+
+    Optional<String> retimeNote(UUID id) {
+        return jdbc.queryForList("SELECT retime_note FROM campaigns WHERE id = ?", String.class, id).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override
@@ -171,7 +183,8 @@ class CampaignStore implements CampaignRecords {
                 new RetryPolicy(rs.getInt("max_attempts"), rs.getInt("delay_busy"), rs.getInt("delay_no_answer"),
                         rs.getInt("delay_voicemail"), rs.getInt("delay_failed")),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")));
+                instant(rs.getTimestamp("finished_at")),
+                Purpose.parse(rs.getString("purpose")).orElse(Purpose.MARKETING));
     }
 
     private static String days(CallingWindow window) {

@@ -29,8 +29,10 @@ class ContactStore implements ContactQueue {
     @Override
     public boolean[] insert(UUID campaignId, UUID tenantId, List<ContactQueue.NewContact> batch) {
         var counts = jdbc.batchUpdate("""
-                INSERT INTO contacts (id, campaign_id, tenant_id, row_no, phone, zone_key, variables)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (campaign_id, phone) DO NOTHING""", batch, 1000,
+                INSERT INTO contacts (id, campaign_id, tenant_id, row_no, phone, zone_key, variables, us_state,
+                                      postal_code, time_zone, consent_type, consent_source, consent_obtained_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (campaign_id, phone) DO NOTHING""", batch, 1000,
                 (ps, c) -> {
                     ps.setObject(1, c.id());
                     ps.setObject(2, campaignId);
@@ -39,6 +41,14 @@ class ContactStore implements ContactQueue {
                     ps.setString(5, c.phone());
                     ps.setString(6, c.zoneKey());
                     ps.setString(7, write(c.variables()));
+                    var facts = c.facts();
+                    ps.setString(8, facts.state());
+                    ps.setString(9, facts.postalCode());
+                    ps.setString(10, facts.timeZone() == null ? null : facts.timeZone().getId());
+                    ps.setString(11, facts.consent().type().wire());
+                    ps.setString(12, facts.consent().source());
+                    ps.setTimestamp(13, facts.consent().obtainedAt() == null ? null
+                            : Timestamp.from(facts.consent().obtainedAt()));
                 });
         var result = new boolean[batch.size()];
         int i = 0;
@@ -107,6 +117,12 @@ class ContactStore implements ContactQueue {
                 UPDATE contacts SET state = CASE WHEN state = 'in_flight' THEN 'pending' ELSE state END,
                     attempts = attempts - 1, next_attempt_at = ?
                 WHERE id = ? AND attempts = ?""", Timestamp.from(notBefore), contactId, attempt);
+    }
+
+    @Override
+    public void withhold(UUID contactId, int attempt) {
+        jdbc.update("UPDATE contacts SET state = 'suppressed', attempts = attempts - 1 WHERE id = ? AND attempts = ?",
+                contactId, attempt);
     }
 
     /** Applies an attempt's outcome to its contact, by the campaign's retry policy; returns the campaign id. */

@@ -1,12 +1,13 @@
 package com.revos.voice.dialer.campaign.model;
 
+import com.revos.voice.dialer.compliance.model.Purpose;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.Pacing;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A campaign's settings and status. */
+/** A campaign's settings and status; {@code purpose} decides the consent its contacts need (ADR 0011). */
 public record Campaign(UUID id, UUID tenantId, String name, UUID agentId, UUID phoneNumberId, CampaignStatus status,
                        CallingWindow callingWindow, Pacing pacing, RetryPolicy retryPolicy, Instant createdAt,
-                       Instant startedAt, Instant finishedAt) {
+                       Instant startedAt, Instant finishedAt, Purpose purpose) {
 }

@@ -1,5 +1,7 @@
 package com.revos.voice.dialer.dispatch.application;
 
+import com.revos.voice.dialer.compliance.application.OutcomeCompliance;
+import java.time.Clock;
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.application.Attempts;
 import com.revos.voice.dialer.call.application.CallRecords;
@@ -38,10 +40,12 @@ public class DispatchPlan {
     private final CallPacing tenants;
     private final DialerProperties properties;
     private final Transactions transactions;
+    private final OutcomeCompliance compliance;
+    private final Clock clock;
 
     public DispatchPlan(ContactQueue contacts, CallRecords calls, Attempts attempts, CampaignCompletion completion,
                         Directory directory, CallPacing tenants, DialerProperties properties,
-                        Transactions transactions) {
+                        Transactions transactions, OutcomeCompliance compliance, Clock clock) {
         this.contacts = contacts;
         this.calls = calls;
         this.attempts = attempts;
@@ -50,6 +54,16 @@ public class DispatchPlan {
         this.tenants = tenants;
         this.properties = properties;
         this.transactions = transactions;
+        this.compliance = compliance;
+        this.clock = clock;
+    }
+
+    /**
+     * The share of its configured pace the campaign keeps: less as its abandonment rate over 30 days nears the
+     * 3 % the rule allows (ADR 0011).
+     */
+    public double paceFactor(UUID campaignId) {
+        return transactions.inTransaction(() -> compliance.abandonment(campaignId, clock.instant())).paceFactor();
     }
 
     /** How many more calls may start now under the campaign's, the tenant's, the number's and the account's caps. */

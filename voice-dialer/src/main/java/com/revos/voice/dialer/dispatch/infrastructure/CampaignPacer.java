@@ -31,6 +31,7 @@ final class CampaignPacer implements Runnable {
     private static final long ZONE_REFRESH_NANOS = 5_000_000_000L;
     private static final long SUPPRESSION_SWEEP_NANOS = 1_000_000_000L;
     private static final int LOOKAHEAD_TICKS = 5;
+    private static final long PACE_REFRESH_NANOS = 5_000_000_000L;
 
     private final UUID campaignId;
     /** The lease's epoch this pacer claims and sends under; when the lease is renewed at another, it stops. */
@@ -44,6 +45,8 @@ final class CampaignPacer implements Runnable {
     private volatile PacingLimiter atSend;
     private List<String> zoneKeys = List.of();
     private long zonesReadAt = System.nanoTime() - ZONE_REFRESH_NANOS - 1;
+    private double paceFactor = 1.0;
+    private long paceReadAt = System.nanoTime() - PACE_REFRESH_NANOS - 1;
     private long sweptAt = System.nanoTime() - SUPPRESSION_SWEEP_NANOS - 1;
 
     CampaignPacer(UUID campaignId, long epoch, Dispatcher dispatcher) {
@@ -62,16 +65,17 @@ final class CampaignPacer implements Runnable {
                 if (campaign == null || campaign.status() != CampaignStatus.RUNNING) {
                     return;
                 }
+                var rate = rate(campaign);
                 if (limiter == null) {
-                    limiter = PacingLimiter.perSecond(campaign.pacing().callsPerSecond(), dispatcher.pacingGuard());
-                    atSend = PacingLimiter.hardCap(campaign.pacing().callsPerSecond());
+                    limiter = PacingLimiter.perSecond(rate, dispatcher.pacingGuard());
+                    atSend = PacingLimiter.hardCap(rate);
                     meters.addAll(registerMeters(campaign));
                     // a platform thread: its timing must not wait for a virtual-thread carrier busy with dial work
                     sender = Thread.ofPlatform().daemon().priority(Thread.MAX_PRIORITY).name("sender-" + campaignId)
                             .start(this::sendLoop);
-                } else if (limiter.rate() != campaign.pacing().callsPerSecond()) {
-                    limiter.setRate(campaign.pacing().callsPerSecond());
-                    atSend.setRate(campaign.pacing().callsPerSecond());
+                } else if (limiter.rate() != rate) {
+                    limiter.setRate(rate);
+                    atSend.setRate(rate);
                 }
                 plan(campaign);
                 Thread.sleep(dispatcher.tick());
@@ -108,7 +112,7 @@ final class CampaignPacer implements Runnable {
             }
             return;
         }
-        var perTick = campaign.pacing().callsPerSecond() * dispatcher.tick().toNanos() / 1e9;
+        var perTick = rate(campaign) * dispatcher.tick().toNanos() / 1e9;
         var wanted = (int) Math.ceil(perTick * LOOKAHEAD_TICKS) - queue.size();
         var size = Math.min(dispatcher.capacity(campaign), wanted);
         if (size <= 0) {
@@ -127,6 +131,16 @@ final class CampaignPacer implements Runnable {
             return;
         }
         queue.addAll(batch);
+    }
+
+    /** The campaign's pace, slowed while its abandonment rate nears the legal 3 % (re-read every 5 s). */
+    private double rate(Campaign campaign) {
+        var nowNanos = System.nanoTime();
+        if (nowNanos - paceReadAt > PACE_REFRESH_NANOS) {
+            paceFactor = dispatcher.paceFactor(campaignId);
+            paceReadAt = nowNanos;
+        }
+        return campaign.pacing().callsPerSecond() * paceFactor;
     }
 
     private void sendLoop() {

@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.dispatch.infrastructure;
 
+import com.revos.voice.dialer.compliance.application.OutcomeCompliance;
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.application.Attempts;
 import com.revos.voice.dialer.call.application.CallRecords;
@@ -25,8 +26,10 @@ class DispatchConfiguration {
     @Bean
     DispatchPlan dispatchPlan(ContactQueue contacts, CallRecords calls, Attempts attempts,
                               CampaignCompletion completion, Directory directory, CallPacing tenants,
-                              DialerProperties properties, Transactions transactions) {
-        return new DispatchPlan(contacts, calls, attempts, completion, directory, tenants, properties, transactions);
+                              DialerProperties properties, Transactions transactions, OutcomeCompliance compliance,
+                              Clock clock) {
+        return new DispatchPlan(contacts, calls, attempts, completion, directory, tenants, properties, transactions,
+                compliance, clock);
     }
 
     @Bean

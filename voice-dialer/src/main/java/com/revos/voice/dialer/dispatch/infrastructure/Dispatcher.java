@@ -189,6 +189,10 @@ public class Dispatcher implements SmartLifecycle {
         services.plan().completeIfDrained(campaignId);
     }
 
+    double paceFactor(UUID campaignId) {
+        return services.plan().paceFactor(campaignId);
+    }
+
     CallPacing tenants() {
         return services.tenants();
     }

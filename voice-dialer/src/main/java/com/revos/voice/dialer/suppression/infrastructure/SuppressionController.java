@@ -49,7 +49,7 @@ class SuppressionController {
             var created = Boolean.TRUE.equals(
                     transactions.execute(status -> suppressions.add(tenantId, phone, request.reason())));
             return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(new Suppressions.Entry(phone, request.reason(), null));
+                    .body(new Suppressions.Entry(phone, request.reason(), "api", null, null));
         });
     }
 

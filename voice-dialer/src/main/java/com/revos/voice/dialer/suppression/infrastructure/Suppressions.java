@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.suppression.infrastructure;
 
+import com.revos.voice.dialer.compliance.application.OptOutList;
 import com.revos.voice.dialer.suppression.application.SuppressionList;
 import java.sql.Array;
 import java.util.Collection;
@@ -9,8 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A tenant's do-not-call list. */
-class Suppressions implements SuppressionList {
+/**
+ * A tenant's do-not-call list. Each entry keeps its reason and its source: {@code api} (added by the tenant) or
+ * {@code call} (an opt-out said during the call it names).
+ */
+class Suppressions implements SuppressionList, OptOutList {
 
     private final JdbcTemplate jdbc;
 
@@ -18,7 +22,7 @@ class Suppressions implements SuppressionList {
         this.jdbc = jdbc;
     }
 
-    public record Entry(String phone, String reason, java.time.Instant createdAt) {
+    public record Entry(String phone, String reason, String source, UUID callId, java.time.Instant createdAt) {
     }
 
     boolean add(UUID tenantId, String phone, String reason) {
@@ -30,10 +34,18 @@ class Suppressions implements SuppressionList {
         return jdbc.update("DELETE FROM suppressions WHERE tenant_id = ? AND phone = ?", tenantId, phone) == 1;
     }
 
+    /** In the caller's transaction, so that the outcome and the opt-out it carried commit together. */
+    @Override
+    public boolean optOut(UUID tenantId, String phone, String reason, String source, UUID callId) {
+        return jdbc.update("INSERT INTO suppressions (tenant_id, phone, reason, source, call_id) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", tenantId, phone, reason, source, callId) == 1;
+    }
+
     List<Entry> list(UUID tenantId, int limit, int offset) {
-        return jdbc.query("SELECT phone, reason, created_at FROM suppressions WHERE tenant_id = ? ORDER BY created_at, "
-                        + "phone LIMIT ? OFFSET ?",
-                (rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+        return jdbc.query("SELECT phone, reason, source, call_id, created_at FROM suppressions WHERE tenant_id = ? "
+                        + "ORDER BY created_at, phone LIMIT ? OFFSET ?",
+                (rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant()),
                 tenantId, limit, offset);
     }
 

@@ -7,6 +7,8 @@ import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.RetryPolicy;
 import com.revos.voice.dialer.common.application.DialerException;
+import com.revos.voice.dialer.compliance.model.CallingHoursPolicy;
+import com.revos.voice.dialer.compliance.model.Purpose;
 import com.revos.voice.dialer.common.application.Events;
 import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.dialer.directory.model.Dialable;
@@ -47,7 +49,8 @@ class KernelCommandsTest {
     private final List<VoiceEvent> published = new ArrayList<>();
     private final Campaigns campaigns = new Campaigns(store, new NoContacts(), (tenant, agent, number) ->
             new Dialable(agent, "agent_x", number, "phnum_x", "+14155550100"), new FixedLimits(),
-            new RecordedEvents(published), new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new RecordedEvents(published), new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC),
+            CallingHoursPolicy.standard());
 
     @Test
     void a_pause_for_a_running_campaign_pauses_it_and_confirms_with_the_command_id() {
@@ -85,6 +88,32 @@ class KernelCommandsTest {
     }
 
     @Test
+    void a_retime_outside_the_legal_hours_is_clamped_into_them_and_the_campaign_says_so() {
+        var campaign = store.add(running(TENANT));
+        var command = new KernelCommand.CampaignRetime(UUID.randomUUID(), campaign.id(), TENANT, UUID.randomUUID(),
+                new CallingWindow(11, 24, null), "shift three hours later", NOW);
+
+        campaigns.apply(command);
+
+        assertThat(store.find(campaign.id()).orElseThrow().callingWindow().endHour()).isEqualTo(21);
+        assertThat(published).singleElement().isInstanceOfSatisfying(CampaignEvent.CampaignRetimed.class,
+                retimed -> assertThat(retimed.callingWindow().startHour()).isEqualTo(11));
+        assertThat(store.retimeNote(campaign.id()).orElseThrow()).contains("clamped to 11-21", "us-federal");
+    }
+
+    @Test
+    void a_retime_wholly_outside_the_legal_hours_changes_nothing() {
+        var campaign = store.add(running(TENANT));
+
+        campaigns.apply(new KernelCommand.CampaignRetime(UUID.randomUUID(), campaign.id(), TENANT, UUID.randomUUID(),
+                new CallingWindow(22, 6, null), "night", NOW));
+
+        assertThat(store.find(campaign.id()).orElseThrow().callingWindow().startHour()).isEqualTo(9);
+        assertThat(published).isEmpty();
+        assertThat(store.retimeNote(campaign.id()).orElseThrow()).contains("refused");
+    }
+
+    @Test
     void a_command_for_a_finished_campaign_is_ignored() {
         var campaign = store.add(withStatus(running(TENANT), CampaignStatus.COMPLETED));
 
@@ -107,83 +136,20 @@ class KernelCommandsTest {
     private static Campaign running(UUID tenant) {
         return new Campaign(UUID.randomUUID(), tenant, "Q4 renewals", UUID.randomUUID(), UUID.randomUUID(),
                 CampaignStatus.RUNNING, new CallingWindow(9, 17, EnumSet.allOf(DayOfWeek.class)), new Pacing(2, 4),
-                new RetryPolicy(3, 60, 60, 60, 60), NOW, NOW, null);
+                new RetryPolicy(3, 60, 60, 60, 60), NOW, NOW, null, Purpose.INFORMATIONAL);
     }
 
-    private static Campaign withStatus(Campaign c, CampaignStatus status) {
+    static Campaign withStatus(Campaign c, CampaignStatus status) {
         return new Campaign(c.id(), c.tenantId(), c.name(), c.agentId(), c.phoneNumberId(), status,
-                c.callingWindow(), c.pacing(), c.retryPolicy(), c.createdAt(), c.startedAt(), c.finishedAt());
-    }
-
-    private static final class InMemoryCampaigns implements CampaignRecords {
-        private final Map<UUID, Campaign> rows = new HashMap<>();
-
-        Campaign add(Campaign campaign) {
-            rows.put(campaign.id(), campaign);
-            return campaign;
-        }
-
-        @Override
-        public void insert(Campaign campaign) {
-            add(campaign);
-        }
-
-        @Override
-        public Optional<Campaign> find(UUID id) {
-            return Optional.ofNullable(rows.get(id));
-        }
-
-        @Override
-        public Optional<Campaign> lock(UUID tenantId, UUID id) {
-            return find(id).filter(c -> c.tenantId().equals(tenantId));
-        }
-
-        @Override
-        public void setStatus(UUID id, CampaignStatus status, Instant startedAt, Instant finishedAt) {
-            rows.computeIfPresent(id, (key, c) -> withStatus(c, status));
-        }
-
-        @Override
-        public void setWindow(UUID id, CallingWindow window) {
-            rows.computeIfPresent(id, (key, c) -> new Campaign(c.id(), c.tenantId(), c.name(), c.agentId(),
-                    c.phoneNumberId(), c.status(), window, c.pacing(), c.retryPolicy(), c.createdAt(),
-                    c.startedAt(), c.finishedAt()));
-        }
-
-        @Override
-        public void setPacing(UUID id, Pacing pacing) {
-            rows.computeIfPresent(id, (key, c) -> new Campaign(c.id(), c.tenantId(), c.name(), c.agentId(),
-                    c.phoneNumberId(), c.status(), c.callingWindow(), pacing, c.retryPolicy(), c.createdAt(),
-                    c.startedAt(), c.finishedAt()));
-        }
-
-        @Override
-        public Optional<UUID> stopDialing(UUID id, String reason) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Completed> completeIfDrained(UUID id, Instant now) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<UUID> running() {
-            return List.of();
-        }
-
-        @Override
-        public OptionalLong lease(UUID id, String instance, Duration lease) {
-            return OptionalLong.empty();
-        }
-
-        @Override
-        public void releaseLease(UUID id, String instance) {
-        }
+                c.callingWindow(), c.pacing(), c.retryPolicy(), c.createdAt(), c.startedAt(), c.finishedAt(), c.purpose());
     }
 
     /** A campaign without contacts. */
     private static final class NoContacts implements ContactQueue {
+        @Override
+        public void withhold(UUID contactId, int attempt) {
+        }
+
         @Override
         public boolean[] insert(UUID campaignId, UUID tenantId, List<NewContact> batch) {
             return new boolean[batch.size()];

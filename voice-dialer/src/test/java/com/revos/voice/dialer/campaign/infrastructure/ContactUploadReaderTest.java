@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.revos.voice.dialer.campaign.application.ContactImport;
+import com.revos.voice.dialer.campaign.application.InMemoryCampaigns;
+import com.revos.voice.dialer.compliance.model.DialFacts;
 import com.revos.voice.dialer.campaign.application.ContactQueue;
 import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.common.application.Transactions;
@@ -35,7 +37,8 @@ class ContactUploadReaderTest {
 
     private ContactUploadReader reader(long maxBytes, int maxRows, int maxFieldLength, int listed) {
         var contactImport = new ContactImport(new InMemoryQueue(), new NoSuppressions(),
-                new ContactZones(ZoneOffset.UTC), new NoTransactions(), listed);
+                new ContactZones(ZoneOffset.UTC), new NoTransactions(), new InMemoryCampaigns(),
+                tenantId -> new DialFacts.TenantRules(3, false), listed);
         return new ContactUploadReader(contactImport, new ContactUploadLimits(DataSize.ofBytes(maxBytes), maxRows,
                 maxFieldLength, listed));
     }
@@ -210,6 +213,10 @@ class ContactUploadReaderTest {
         @Override
         public Optional<UUID> afterOutcome(UUID contactId, int attempt, CallOutcome outcome, Instant now) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void withhold(UUID contactId, int attempt) {
         }
 
         @Override

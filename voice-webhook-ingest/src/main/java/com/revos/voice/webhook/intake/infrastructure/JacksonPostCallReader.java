@@ -106,7 +106,8 @@ public final class JacksonPostCallReader implements PostCallReader {
                 JsonFields.text(data, "agent_id"), JsonFields.text(phoneCall, "external_number"),
                 JsonFields.epochSeconds(metadata, "start_time_unix_secs"), duration, outcome, true, qualified, score,
                 JsonFields.decimal(metadata, "cost_fiat"), JsonFields.decimal(metadata, "cost"), terminationReason,
-                analysis(analysis), JsonFields.text(analysis, "transcript_summary"), echoed(data), eventTime);
+                analysis(analysis, data.path("transcript")), JsonFields.text(analysis, "transcript_summary"),
+                echoed(data), eventTime);
     }
 
     private static CallReported initiationFailure(JsonNode data, String conversationId, Instant eventTime) {
@@ -173,6 +174,32 @@ public final class JacksonPostCallReader implements PostCallReader {
         return null;
     }
 
+    private static java.util.Optional<Double> agentReplySecs(JsonNode transcript) {
+        if (!transcript.isArray()) {
+            return java.util.Optional.empty();
+        }
+        Double user = null;
+        Double agent = null;
+        for (var turn : transcript) {
+            var at = turn.path("time_in_call_secs");
+            var message = JsonFields.text(turn, "message");
+            if (!at.isNumber() || message == null || message.isBlank()) {
+                continue;
+            }
+            var role = JsonFields.text(turn, "role");
+            if (user == null && "user".equals(role)) {
+                user = at.asDouble();
+            } else if (agent == null && "agent".equals(role)) {
+                agent = at.asDouble();
+            }
+        }
+        if (user == null) {
+            return java.util.Optional.empty();
+        }
+        // the person spoke and the agent never did: as late as a reply can be (the call's length is its bound)
+        return java.util.Optional.of(agent == null ? Double.valueOf(Integer.MAX_VALUE) : Math.max(0, agent - user));
+    }
+
     private static boolean contactSpoke(JsonNode transcript) {
         if (!transcript.isArray()) {
             return false;
@@ -204,9 +231,18 @@ public final class JacksonPostCallReader implements PostCallReader {
         return "failure".equalsIgnoreCase(callSuccessful) ? false : null;
     }
 
-    /** Data collection and evaluation results, flattened to id → value; never the transcript (personal data). */
-    private static Map<String, Object> analysis(JsonNode analysis) {
+    /**
+     * Data collection and evaluation results, flattened to id → value, and {@code agent_reply_secs}: how long after
+     * the person first spoke the agent first did (0 when the agent spoke first, 2^31-1 when it never did), from the
+     * transcript's timing, for
+     * the dialer's abandoned-call count (more than 2 s). Never the transcript itself (personal data).
+     */
+    private static Map<String, Object> analysis(JsonNode analysis, JsonNode transcript) {
         var result = new LinkedHashMap<String, Object>();
+        if (analysis.isObject()) {
+            // with the analysis, once the provider has one
+            agentReplySecs(transcript).ifPresent(secs -> result.put("agent_reply_secs", secs));
+        }
         var callSuccessful = JsonFields.text(analysis, "call_successful");
         if (callSuccessful != null) {
             result.put("call_successful", callSuccessful);

@@ -405,4 +405,24 @@ class JacksonPostCallReaderTest {
         assertThat(result).isInstanceOf(Normalized.Unreadable.class);
         return ((Normalized.Unreadable) result).reason();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "agent at {0} s, person at {1} s: reply after {2} s")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "-", textBlock = """
+            0.5, 1.0, 0.0
+            4.5, 1.0, 3.5
+            1.5, 0.5, 1.0
+            -,   1.0, 2147483647.0
+            """)
+    void the_agents_reply_time_after_the_persons_greeting_is_measured_for_the_abandoned_call_count(Double agent,
+                                                                                                  double user,
+                                                                                                  double reply) {
+        var payload = transcription();
+        var transcript = data(payload).putArray("transcript");
+        if (agent != null) {
+            transcript.addObject().put("role", "agent").put("message", "Hi, this is Acme.").put("time_in_call_secs",
+                    agent);
+        }
+        transcript.addObject().put("role", "user").put("message", "Hello?").put("time_in_call_secs", user);
+        assertThat(reported(payload).analysis()).containsEntry("agent_reply_secs", reply);
+    }
 }

@@ -1,0 +1,31 @@
+package com.revos.voice.dialer.compliance.application;
+
+import com.revos.voice.dialer.compliance.model.ContactFacts;
+import com.revos.voice.dialer.compliance.model.DialFacts;
+import com.revos.voice.dialer.compliance.model.Purpose;
+import com.revos.voice.events.CallingWindow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What a dial is decided on, read in the caller's transaction (the one that sends the call). */
+public interface DialRecords {
+
+    /** A recorded attempt with its contact's facts and its campaign's window and purpose. */
+    record Attempted(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
+                     ContactFacts contact, CallingWindow campaignWindow, Purpose purpose) {
+    }
+
+    Optional<Attempted> attempt(UUID callId);
+
+    /** The tenant's do-not-call list for the number, with the list's current version. */
+    DialFacts.SuppressionStatus suppression(UUID tenantId, String toNumber, Instant now);
+
+    /**
+     * When calls to the number were placed since {@code since}, over all the tenant's campaigns and single calls.
+     * Serialises with every other dial to the same number of the tenant until the caller's transaction ends, so
+     * that two instances cannot both place the call that goes over the cap.
+     */
+    List<Instant> placedSince(UUID tenantId, String toNumber, Instant since);
+}
