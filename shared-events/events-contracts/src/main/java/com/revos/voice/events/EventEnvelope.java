@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CloudEvents 1.0 envelope around one event's JSON data, as it travels on Kafka in binary mode ({@code ce_*}
@@ -24,8 +25,8 @@ import org.apache.kafka.common.header.Headers;
  * @param key the Kafka record key
  * @param data the event record as JSON ({@link EventJson})
  */
-public record EventEnvelope(UUID id, String type, String source, String subject, Instant time, UUID tenantId,
-                            UUID campaignId, String key, byte[] data) {
+public record EventEnvelope(UUID id, String type, String source, @Nullable String subject, Instant time,
+                            @Nullable UUID tenantId, @Nullable UUID campaignId, @Nullable String key, byte[] data) {
 
     public static final String TENANT_EXTENSION = "tenantid";
     public static final String CAMPAIGN_EXTENSION = "campaignid";
@@ -91,7 +92,9 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
     }
 
     public ProducerRecord<String, byte[]> toProducerRecord(String topicName) {
-        return KafkaMessageFactory.createWriter(topicName, key).writeBinary(toCloudEvent());
+        // every event we produce is keyed (its partition key); only a record read from elsewhere can lack one
+        var recordKey = Objects.requireNonNull(key, "an envelope without a key cannot be produced");
+        return KafkaMessageFactory.createWriter(topicName, recordKey).writeBinary(toCloudEvent());
     }
 
     public static EventEnvelope fromRecord(ConsumerRecord<String, byte[]> record) {
@@ -103,7 +106,7 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
      *
      * @throws MalformedEventException when the headers are not a CloudEvent of ours
      */
-    public static EventEnvelope fromKafka(String key, Headers headers, byte[] value) {
+    public static EventEnvelope fromKafka(@Nullable String key, Headers headers, byte[] value) {
         try {
             return fromCloudEvent(KafkaMessageFactory.createReader(headers, value).toEvent(), key);
         } catch (CloudEventRWException | IllegalArgumentException e) {
@@ -111,7 +114,7 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
         }
     }
 
-    public static EventEnvelope fromCloudEvent(CloudEvent event, String key) {
+    public static EventEnvelope fromCloudEvent(CloudEvent event, @Nullable String key) {
         if (event.getData() == null) {
             throw new MalformedEventException("CloudEvent " + event.getId() + " has no data");
         }
@@ -125,7 +128,7 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
         }
     }
 
-    private static UUID uuidExtension(CloudEvent event, String name) {
+    private static @Nullable UUID uuidExtension(CloudEvent event, String name) {
         var value = event.getExtension(name);
         return value == null ? null : UUID.fromString(value.toString());
     }

@@ -8,6 +8,10 @@ public sealed interface ProvisioningEvent extends VoiceEvent {
 
     UUID entityId();
 
+    /** Always the tenant that owns it. */
+    @Override
+    UUID tenantId();
+
     @Override
     default String partitionKey() {
         return entityId().toString();
