@@ -57,7 +57,7 @@ public sealed interface ProviderReport extends VoiceEvent {
      * Kafka; the report says it exists, how big it is, its SHA-256, and under which key the configured store kept it
      * ({@code storageKey} null when the intake keeps no recordings: ElevenLabs serves them by conversation id).
      */
-    record RecordingReported(String provider, String providerCallId, String agentId, long audioBytes,
+    record RecordingReported(String provider, String providerCallId, @Nullable String agentId, long audioBytes,
                              String audioSha256, @Nullable String storageKey, Instant receivedAt) implements ProviderReport {
     }
 }

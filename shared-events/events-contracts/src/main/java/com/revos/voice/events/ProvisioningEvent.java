@@ -1,5 +1,6 @@
 package com.revos.voice.events;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -38,7 +39,7 @@ public sealed interface ProvisioningEvent extends VoiceEvent {
         }
     }
 
-    record NumberAssigned(UUID numberId, UUID tenantId, String e164, String countryCode, String twilioSid,
+    record NumberAssigned(UUID numberId, UUID tenantId, String e164, @Nullable String countryCode, String twilioSid,
                           boolean purchased, Instant assignedAt) implements ProvisioningEvent {
         @Override
         public UUID entityId() {

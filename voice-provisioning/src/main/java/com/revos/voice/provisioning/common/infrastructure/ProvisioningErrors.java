@@ -2,6 +2,7 @@ package com.revos.voice.provisioning.common.infrastructure;
 
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.provider.application.ProviderException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -67,7 +68,7 @@ class ProvisioningErrors {
         return response.body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    private static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
         return Problems.of(status, title, detail, java.util.List.of());
     }
 }
