@@ -9,4 +9,9 @@ class LayeringTest {
     void domain_and_use_cases_stay_free_of_spring_kafka_and_servlets() {
         LayeringRules.check("com.revos.voice.webhook");
     }
+
+    @Test
+    void aggregates_meet_only_through_ports_and_adapters_are_public_only_when_used_outside() {
+        LayeringRules.checkAggregates("com.revos.voice.webhook");
+    }
 }

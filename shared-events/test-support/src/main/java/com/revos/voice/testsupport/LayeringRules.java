@@ -93,11 +93,43 @@ public final class LayeringRules {
         return dot < 0 ? null : rest.substring(0, dot);
     }
 
-    /** Checks the stricter aggregate rules too. */
+    /**
+     * Package-private by default: a public type in an {@code infrastructure} package must be used from outside
+     * its package (by production code or by a test), or it should not be public. Checked against the production
+     * and test classes of {@code basePackage} together, since a test reaching an adapter is a use; {@code subjects}
+     * says which of the imported classes are held to it (the production ones).
+     */
+    public static ArchRule publicInfrastructureIsUsedOutsideItsPackage(
+            com.tngtech.archunit.base.DescribedPredicate<? super JavaClass> subjects) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage("..infrastructure..").and().arePublic().and().areTopLevelClasses()
+                .and(subjects)
+                .should(new ArchCondition<>("be used from outside their package") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        var usedOutside = item.getDirectDependenciesToSelf().stream()
+                                .anyMatch(d -> !d.getOriginClass().getPackageName().equals(item.getPackageName()));
+                        if (!usedOutside) {
+                            events.add(SimpleConditionEvent.violated(item, item.getName()
+                                    + " is public but nothing outside its package uses it: make it package-private"));
+                        }
+                    }
+                })
+                .because("package-private by default: what is public is what another package needs")
+                .allowEmptyShould(true);
+    }
+
+    /** Checks the stricter aggregate rules too, and that public adapters are public for a reason. */
     public static void checkAggregates(String basePackage) {
         var classes = importProduction(basePackage);
         aggregateRules(basePackage).forEach(rule -> rule.check(classes));
+        publicInfrastructureIsUsedOutsideItsPackage(PRODUCTION).check(new ClassFileImporter().importPackages(basePackage));
     }
+
+    private static final com.tngtech.archunit.base.DescribedPredicate<JavaClass> PRODUCTION =
+            com.tngtech.archunit.base.DescribedPredicate.describe("are production classes",
+                    javaClass -> javaClass.getSource().map(source -> !source.getUri().toString()
+                            .contains("/test-classes/")).orElse(true));
 
     /** Checks every rule against the service's production classes. */
     public static void check(String basePackage) {

@@ -15,9 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class OutboxWriter {
 
     private static final String INSERT = """
-            INSERT INTO outbox (id, aggregate_type, aggregate_id, topic, type, source, subject, tenant_id,
-                                campaign_id, payload, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+            INSERT INTO outbox (id, aggregate_type, event_record, aggregate_id, topic, type, source, subject,
+                                tenant_id, campaign_id, payload, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
             """;
 
     private final JdbcTemplate jdbc;
@@ -42,7 +42,8 @@ public class OutboxWriter {
                     "OutboxWriter.record must run inside the transaction of the state change it announces");
         }
         var envelope = EventEnvelope.wrap(event, source, eventId, clock.instant());
-        jdbc.update(INSERT, envelope.id(), envelope.eventType().recordType().getSimpleName(), envelope.key(),
+        jdbc.update(INSERT, envelope.id(), envelope.topic().valueType().getSimpleName(),
+                envelope.eventType().recordType().getSimpleName(), envelope.key(),
                 envelope.topic().name(), envelope.type(), envelope.source(), envelope.subject(), envelope.tenantId(),
                 envelope.campaignId(), envelope.dataAsString(), Timestamp.from(envelope.time()));
         return eventId;

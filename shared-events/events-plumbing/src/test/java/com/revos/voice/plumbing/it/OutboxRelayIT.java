@@ -70,6 +70,8 @@ class OutboxRelayIT {
             assertThat(header(record, "ce_tenantid")).isEqualTo(tenant.toString());
             assertThat(deployed.tenantId()).isEqualTo(tenant);
             await().atMost(PATIENCE).until(() -> appliedCount(eventId) == 1);
+            assertThat(jdbc.queryForMap("SELECT aggregate_type, event_record FROM outbox WHERE id = ?", eventId))
+                    .containsEntry("aggregate_type", "ProvisioningEvent").containsEntry("event_record", "AgentDeployed");
         }
     }
 

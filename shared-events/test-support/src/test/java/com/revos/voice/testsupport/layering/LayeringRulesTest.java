@@ -32,4 +32,12 @@ class LayeringRulesTest {
                 .hasMessageContaining("tangled.call.infrastructure.Calls")
                 .hasMessageContaining("tangled.campaign.infrastructure.Campaigns");
     }
+
+    @Test
+    void a_public_adapter_nothing_outside_its_package_uses_breaks_the_rule() {
+        assertThatThrownBy(() -> LayeringRules.publicInfrastructureIsUsedOutsideItsPackage(
+                com.tngtech.archunit.base.DescribedPredicate.alwaysTrue()).check(CLASSES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("tangled.call.infrastructure.Lonely is public but nothing outside");
+    }
 }

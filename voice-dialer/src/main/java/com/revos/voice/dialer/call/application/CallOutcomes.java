@@ -9,6 +9,7 @@ import com.revos.voice.dialer.common.application.Events;
 import com.revos.voice.dialer.usage.application.Ledger;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.EventCatalog;
 import com.revos.voice.events.ProviderReport.CallReported;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ public class CallOutcomes {
     }
 
     private void publish(CallCompleted event) {
-        outbox.publish(event, UUID.nameUUIDFromBytes(("call.completed:" + event.callId())
-                .getBytes(StandardCharsets.UTF_8)));
+        var id = EventCatalog.of(CallCompleted.class).name() + ':' + event.callId();
+        outbox.publish(event, UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it happened: the database decides which of two writers (a dialer, a recovering instance, a late report) moves an
  * attempt, and the loser changes nothing.
  */
-public class CallStore implements CallRecords {
+class CallStore implements CallRecords {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Campaign rows. */
-public class CampaignStore implements CampaignRecords {
+class CampaignStore implements CampaignRecords {
 
     private static final String COLUMNS = """
             id, tenant_id, name, agent_id, phone_number_id, status, window_start, window_end, window_days,

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Contact rows: upload in batches, claim by lease (SKIP LOCKED), and state changes after each attempt. */
-public class ContactStore implements ContactQueue {
+class ContactStore implements ContactQueue {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {

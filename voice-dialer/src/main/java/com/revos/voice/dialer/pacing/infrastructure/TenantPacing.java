@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code revos.dialer.provider-account}). Call starts are spaced by a limiter in this instance and granted by
  * the {@link SharedPacingLog} that all instances share, so the limits hold however many dialers run.
  */
-public class TenantPacing implements CallPacing {
+class TenantPacing implements CallPacing {
 
     private final DialerProperties.Limits limits;
     private final DialerProperties.ProviderAccount account;

@@ -14,8 +14,4 @@ public record TenantLimits(double callsPerSecond, int maxConcurrent) {
         return new Pacing(Math.min(pacing.callsPerSecond(), callsPerSecond),
                 Math.min(pacing.maxConcurrent(), maxConcurrent));
     }
-
-    public boolean allows(Pacing pacing) {
-        return pacing.callsPerSecond() <= callsPerSecond && pacing.maxConcurrent() <= maxConcurrent;
-    }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A tenant's do-not-call list. */
-public class Suppressions implements SuppressionList {
+class Suppressions implements SuppressionList {
 
     private final JdbcTemplate jdbc;
 

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Billable usage: exactly one entry per call (the call id is the key), whatever is redelivered. What it records is
  * also counted for operators, in total only ({@code revos.dialer.usage.*}): per tenant it is this ledger's API.
  */
-public class UsageLedger implements Ledger {
+class UsageLedger implements Ledger {
 
     private final JdbcTemplate jdbc;
     private final Transactions transactions;

@@ -19,8 +19,4 @@ public interface VoiceAgentPlatform {
     void deleteNumber(String providerPhoneNumberId);
 
     void attachAgent(String providerPhoneNumberId, String providerAgentId);
-
-    PlacedCall placeOutboundCall(OutboundCall call);
-
-    Conversation fetchConversation(String conversationId);
 }

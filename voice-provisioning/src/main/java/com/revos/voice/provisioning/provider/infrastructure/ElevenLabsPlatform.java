@@ -1,10 +1,7 @@
 package com.revos.voice.provisioning.provider.infrastructure;
 
 import com.revos.voice.provisioning.provider.application.AgentSpec;
-import com.revos.voice.provisioning.provider.application.Conversation;
 import com.revos.voice.provisioning.provider.application.NumberImport;
-import com.revos.voice.provisioning.provider.application.OutboundCall;
-import com.revos.voice.provisioning.provider.application.PlacedCall;
 import com.revos.voice.provisioning.provider.application.ProviderException;
 import com.revos.voice.provisioning.provider.application.VoiceAgentPlatform;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -79,28 +76,6 @@ final class ElevenLabsPlatform implements VoiceAgentPlatform {
         calls.run(() -> exchange("attach agent", () -> http.patch()
                 .uri("/v1/convai/phone-numbers/{id}", providerPhoneNumberId).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("agent_id", providerAgentId)).retrieve().toBodilessEntity()));
-    }
-
-    @Override
-    public PlacedCall placeOutboundCall(OutboundCall call) {
-        var body = Map.of("agent_id", call.providerAgentId(), "agent_phone_number_id", call.providerPhoneNumberId(),
-                "to_number", call.toNumber(), "conversation_initiation_client_data",
-                Map.of("dynamic_variables", call.dynamicVariables()));
-        // not retried: a repeated POST would dial the person twice; the dialer decides about another attempt
-        var answer = calls.once(() -> exchange("outbound call", () -> http.post()
-                .uri("/v1/convai/twilio/outbound-call").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .body(CallPlaced.class)));
-        return new PlacedCall(answer.success(), answer.message(), answer.conversationId(), answer.callSid());
-    }
-
-    @Override
-    public Conversation fetchConversation(String conversationId) {
-        var answer = calls.call(() -> exchange("conversation", () -> http.get()
-                .uri("/v1/convai/conversations/{id}", conversationId).retrieve().body(ConversationDetails.class)));
-        var duration = answer.metadata() != null && answer.metadata().get("call_duration_secs") instanceof Number n
-                ? Integer.valueOf(n.intValue()) : null;
-        return new Conversation(answer.conversationId(), answer.agentId(), answer.status(), duration,
-                answer.analysis() == null ? Map.of() : answer.analysis());
     }
 
     /** An agent an earlier attempt created: searched by name, recognized by our reference tag. */
@@ -201,13 +176,5 @@ final class ElevenLabsPlatform implements VoiceAgentPlatform {
     }
 
     record ImportedNumber(String phoneNumber, String phoneNumberId, String label) {
-    }
-
-    record CallPlaced(boolean success, String message, String conversationId,
-                      @JsonProperty("callSid") String callSid) {
-    }
-
-    record ConversationDetails(String conversationId, String agentId, String status, Map<String, Object> metadata,
-                               Map<String, Object> analysis) {
     }
 }

@@ -54,11 +54,6 @@ final class ResilientCalls {
         return run(Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)));
     }
 
-    /** A call that must not be repeated (it would act twice, e.g. dial someone): breaker only, no retry. */
-    <T> T once(Supplier<T> call) {
-        return run(CircuitBreaker.decorateSupplier(breaker, call));
-    }
-
     void run(Runnable call) {
         call(() -> {
             call.run();

@@ -81,17 +81,6 @@ class ResilientCallsTest {
     }
 
     @Test
-    void a_call_that_must_not_repeat_is_tried_once() {
-        var attempts = new AtomicInteger();
-
-        assertThatThrownBy(() -> calls.once(() -> {
-            attempts.incrementAndGet();
-            throw failure(Kind.UNAVAILABLE, 500);
-        })).isInstanceOf(ProviderException.class);
-        assertThat(attempts).hasValue(1);
-    }
-
-    @Test
     void provider_messages_never_carry_the_credentials() {
         var errors = new ProviderErrors("Acme", "secret-key-123");
 

@@ -4,7 +4,6 @@ import com.revos.voice.events.ProviderReport.RecordingReported;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.QuarantineEvent.WebhookQuarantined;
 import com.revos.voice.webhook.intake.model.Normalized;
-import com.revos.voice.webhook.intake.model.PostCallNormalizer;
 import com.revos.voice.webhook.intake.model.PostCallSignature;
 import com.revos.voice.webhook.intake.model.SignatureCheck;
 import com.revos.voice.webhook.intake.model.TwilioStatusNormalizer;
@@ -25,7 +24,7 @@ import java.util.UUID;
 public final class WebhookIntake {
 
     private final PostCallSignature postCallSignature;
-    private final PostCallNormalizer postCalls = new PostCallNormalizer();
+    private final PostCallReader postCalls;
     private final TwilioStatusNormalizer twilioStatuses = new TwilioStatusNormalizer();
     private final EventBus bus;
     private final AudioStore audio;
@@ -40,9 +39,10 @@ public final class WebhookIntake {
     public record Settings(String source, long maxEventBytes, int maxQuarantinedBytes) {
     }
 
-    public WebhookIntake(PostCallSignature postCallSignature, EventBus bus, AudioStore audio, Clock clock,
-                         Settings settings) {
+    public WebhookIntake(PostCallSignature postCallSignature, PostCallReader postCalls, EventBus bus,
+                         AudioStore audio, Clock clock, Settings settings) {
         this.postCallSignature = postCallSignature;
+        this.postCalls = postCalls;
         this.bus = bus;
         this.audio = audio;
         this.clock = clock;
@@ -60,7 +60,7 @@ public final class WebhookIntake {
         if (body.length > settings.maxEventBytes() && !(normalized instanceof Normalized.AudioReceived)) {
             return new Receipt.TooLarge(normalized.kind());
         }
-        return handle(PostCallNormalizer.PROVIDER, normalized, body);
+        return handle(PostCallReader.PROVIDER, normalized, body);
     }
 
     /** A Twilio status callback whose signature the caller has verified (the check needs the Twilio SDK). */

@@ -2,7 +2,7 @@ package com.revos.voice.webhook.intake.infrastructure;
 
 import com.revos.voice.service.ApiException;
 import com.revos.voice.webhook.intake.application.WebhookIntake;
-import com.revos.voice.webhook.intake.model.PostCallNormalizer;
+import com.revos.voice.webhook.intake.application.PostCallReader;
 import com.revos.voice.webhook.intake.model.PostCallSignature;
 import com.revos.voice.webhook.intake.model.SignatureCheck;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ElevenLabsWebhookController {
 
     static final String SIGNATURE_HEADER = "ElevenLabs-Signature";
-    private static final String PROVIDER = PostCallNormalizer.PROVIDER;
+    private static final String PROVIDER = PostCallReader.PROVIDER;
 
     private final WebhookIntake intake;
     private final IntakeMetrics metrics;

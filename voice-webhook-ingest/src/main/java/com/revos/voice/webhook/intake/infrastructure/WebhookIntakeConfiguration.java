@@ -48,7 +48,7 @@ class WebhookIntakeConfiguration {
         var elevenlabs = properties.elevenlabs();
         return new WebhookIntake(
                 new PostCallSignature(elevenlabs.secrets(), elevenlabs.maxAge(), elevenlabs.maxFutureSkew()),
-                webhookEventBus, audioStore.getIfAvailable(() -> AudioStore.NONE), Clock.systemUTC(),
+                new JacksonPostCallReader(), webhookEventBus, audioStore.getIfAvailable(() -> AudioStore.NONE), Clock.systemUTC(),
                 new WebhookIntake.Settings(properties.source(), elevenlabs.maxBodySize().toBytes(),
                         (int) properties.maxQuarantinedBody().toBytes()));
     }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * the intake neither parses nor trusts them; it keeps the dialer's names, bounded, for the dialer to check against
  * its own records (design.md section 3).
  */
-final class EchoedIds {
+public final class EchoedIds {
 
     static final List<String> NAMES = List.of("call_id", "tenant_id", "campaign_id", "contact_id", "attempt");
     private static final int MAX_LENGTH = 64;
@@ -21,7 +21,7 @@ final class EchoedIds {
     }
 
     /** The echoed ids present, by name; values longer than an id are dropped rather than carried. */
-    static Map<String, String> from(Function<String, @Nullable String> variables) {
+    public static Map<String, String> from(Function<String, @Nullable String> variables) {
         var echoed = new LinkedHashMap<String, String>();
         for (var name : NAMES) {
             var raw = variables.apply(name);

@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
  * How provider vocabulary maps to the normalized outcome (design.md "Normalized call outcome"). ElevenLabs'
  * {@code termination_reason} is free text, so it is matched by keywords; Twilio's statuses are a closed set.
  */
-final class OutcomeRules {
+public final class OutcomeRules {
 
     private OutcomeRules() {
     }
 
     /** A conversation ElevenLabs reported on after the call ended. */
-    static CallOutcome forConversation(@Nullable String status, @Nullable String terminationReason,
-                                       boolean providerError, @Nullable Integer durationSecs, boolean contactSpoke) {
+    public static CallOutcome forConversation(@Nullable String status, @Nullable String terminationReason,
+                                              boolean providerError, @Nullable Integer durationSecs,
+                                              boolean contactSpoke) {
         var byReason = fromText(terminationReason);
         if (byReason.isPresent()) {
             return byReason.get();
@@ -32,7 +33,7 @@ final class OutcomeRules {
     }
 
     /** A call that never connected ({@code call_initiation_failure}); unknown reasons are failures. */
-    static CallOutcome forInitiationFailure(@Nullable String failureReason, @Nullable String providerStatus) {
+    public static CallOutcome forInitiationFailure(@Nullable String failureReason, @Nullable String providerStatus) {
         return fromText(failureReason)
                 .or(() -> twilioStatus(providerStatus, null))
                 .filter(outcome -> outcome != CallOutcome.CONNECTED && outcome != CallOutcome.VOICEMAIL)
@@ -43,7 +44,7 @@ final class OutcomeRules {
      * A Twilio final call status, with the answering machine detection result: a machine or a voicemail box that
      * picked up is {@code completed} for Twilio but not a conversation for us. Empty for non-final statuses.
      */
-    static Optional<CallOutcome> twilioStatus(@Nullable String callStatus, @Nullable String answeredBy) {
+    public static Optional<CallOutcome> twilioStatus(@Nullable String callStatus, @Nullable String answeredBy) {
         if (callStatus == null) {
             return Optional.empty();
         }
@@ -58,14 +59,14 @@ final class OutcomeRules {
         };
     }
 
-    static boolean isProgressStatus(@Nullable String callStatus) {
+    public static boolean isProgressStatus(@Nullable String callStatus) {
         return callStatus != null && switch (callStatus.strip().toLowerCase(Locale.ROOT)) {
             case "queued", "initiated", "ringing", "in-progress", "answered" -> true;
             default -> false;
         };
     }
 
-    static boolean answeredByMachine(@Nullable String answeredBy) {
+    public static boolean answeredByMachine(@Nullable String answeredBy) {
         return answeredBy != null && answeredBy.strip().toLowerCase(Locale.ROOT).startsWith("machine");
     }
 

@@ -47,6 +47,7 @@ class WebhookIntakeTest {
 
     private WebhookIntake intake(EventBus bus, AudioStore store) {
         return new WebhookIntake(new PostCallSignature(List.of(SECRET), Duration.ofMinutes(30), Duration.ofMinutes(5)),
+                new com.revos.voice.webhook.intake.infrastructure.JacksonPostCallReader(),
                 bus, store,
                 Clock.fixed(NOW, ZoneOffset.UTC), new WebhookIntake.Settings("/revos/voice-webhook-ingest", 4_096, 100));
     }

@@ -1,4 +1,4 @@
-package com.revos.voice.webhook.intake.model;
+package com.revos.voice.webhook.intake.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

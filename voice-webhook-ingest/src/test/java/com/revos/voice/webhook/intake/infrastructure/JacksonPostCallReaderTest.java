@@ -1,4 +1,4 @@
-package com.revos.voice.webhook.intake.model;
+package com.revos.voice.webhook.intake.infrastructure;
 
 import static com.revos.voice.webhook.intake.fixtures.PostCallPayloads.analysis;
 import static com.revos.voice.webhook.intake.fixtures.PostCallPayloads.bytes;
@@ -15,6 +15,8 @@ import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.Topics;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads.Ids;
+import com.revos.voice.webhook.intake.model.EventIds;
+import com.revos.voice.webhook.intake.model.Normalized;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PostCallNormalizerTest {
+class JacksonPostCallReaderTest {
 
     private static final Instant RECEIVED = Instant.parse("2026-11-23T21:40:00Z");
-    private final PostCallNormalizer normalizer = new PostCallNormalizer();
+    private final JacksonPostCallReader normalizer = new JacksonPostCallReader();
     private final Ids ids = Ids.random();
 
     private Normalized normalize(ObjectNode payload) {

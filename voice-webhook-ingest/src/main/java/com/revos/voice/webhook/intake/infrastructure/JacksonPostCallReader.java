@@ -1,4 +1,4 @@
-package com.revos.voice.webhook.intake.model;
+package com.revos.voice.webhook.intake.infrastructure;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -7,6 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.webhook.intake.application.PostCallReader;
+import com.revos.voice.webhook.intake.model.EchoedIds;
+import com.revos.voice.webhook.intake.model.EventIds;
+import com.revos.voice.webhook.intake.model.FormBody;
+import com.revos.voice.webhook.intake.model.InvalidWebhookException;
+import com.revos.voice.webhook.intake.model.Normalized;
+import com.revos.voice.webhook.intake.model.OutcomeRules;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,9 +26,8 @@ import org.jspecify.annotations.Nullable;
  * a normalized {@link CallReported}, or the fact that a recording exists. Reads defensively: the payload shapes
  * evolve and {@code call_initiation_failure} is only partly documented.
  */
-public final class PostCallNormalizer {
+public final class JacksonPostCallReader implements PostCallReader {
 
-    public static final String PROVIDER = "elevenlabs";
     public static final String TRANSCRIPTION = "post_call_transcription";
     public static final String INITIATION_FAILURE = "call_initiation_failure";
     public static final String AUDIO = "post_call_audio";
@@ -31,6 +37,7 @@ public final class PostCallNormalizer {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(256 * 1024 * 1024).build())
             .build()).build();
 
+    @Override
     public Normalized normalize(byte[] body, Instant receivedAt) {
         JsonNode root;
         try {
