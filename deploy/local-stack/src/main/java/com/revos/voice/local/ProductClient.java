@@ -59,7 +59,8 @@ public final class ProductClient {
     }
 
     public Map<String, Object> assignNumber(UUID tenant, String country) {
-        return answer(provisioning.post().uri("/v1/tenants/{t}/phone-numbers", tenant).contentType(MediaType.APPLICATION_JSON)
+        return answer(provisioning.post().uri("/v1/tenants/{t}/phone-numbers", tenant)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("country", country)).retrieve().body(JSON));
     }
 
@@ -98,7 +99,8 @@ public final class ProductClient {
     }
 
     public Map<String, Object> usage(UUID tenant, String from, String to) {
-        return answer(dialer.get().uri("/v1/tenants/{t}/usage?from={f}&to={to}", tenant, from, to).retrieve().body(JSON));
+        return answer(dialer.get().uri("/v1/tenants/{t}/usage?from={f}&to={to}", tenant, from, to).retrieve()
+                .body(JSON));
     }
 
     public Map<String, Object> decisions(UUID tenant, Object campaignId) {

@@ -106,7 +106,8 @@ public final class WebhookLoadTool {
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions);
             var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.getOrDefault(p, 0L)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.getOrDefault(p, 0L))
+                    && System.nanoTime() < deadline) {
                 for (var record : consumer.poll(Duration.ofSeconds(1))) {
                     if (record.value() == null) {
                         continue;

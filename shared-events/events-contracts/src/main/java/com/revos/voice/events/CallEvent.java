@@ -31,12 +31,13 @@ public sealed interface CallEvent extends VoiceEvent {
         return callId().toString();
     }
 
-    record CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt, UUID agentId,
-                         UUID phoneNumberId, String toNumber, Instant requestedAt, @Nullable Integer localHour)
+    record CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                         UUID agentId, UUID phoneNumberId, String toNumber, Instant requestedAt,
+                         @Nullable Integer localHour)
             implements CallEvent {
 
-        public CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt, UUID agentId,
-                             UUID phoneNumberId, String toNumber, Instant requestedAt) {
+        public CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                             int attempt, UUID agentId, UUID phoneNumberId, String toNumber, Instant requestedAt) {
             this(callId, tenantId, campaignId, contactId, attempt, agentId, phoneNumberId, toNumber, requestedAt, null);
         }
     }
@@ -51,13 +52,14 @@ public sealed interface CallEvent extends VoiceEvent {
      * (outage, pause, proven not placed) and false when the provider refused this call or the account;
      * {@code attemptBurned} says whether it counted against the contact's attempts (null in older events).
      */
-    record CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                                String toNumber, String reason, @Nullable String providerCode, boolean retryable,
-                                Instant failedAt, @Nullable Boolean attemptBurned) implements CallEvent {
+    record CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                                int attempt, String toNumber, String reason, @Nullable String providerCode,
+                                boolean retryable, Instant failedAt,
+                                @Nullable Boolean attemptBurned) implements CallEvent {
 
-        public CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                                    String toNumber, String reason, @Nullable String providerCode, boolean retryable,
-                                    Instant failedAt) {
+        public CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                                    int attempt, String toNumber, String reason, @Nullable String providerCode,
+                                    boolean retryable, Instant failedAt) {
             this(callId, tenantId, campaignId, contactId, attempt, toNumber, reason, providerCode, retryable, failedAt,
                     null);
         }
@@ -71,20 +73,25 @@ public sealed interface CallEvent extends VoiceEvent {
      * {@code failed}). {@code localHour} is the hour of day in the contact's own time zone when the call was sent.
      * {@code sources} names the reports that decided it, {@code decidedBy} the rule that read them.
      */
-    record CallCompleted(UUID callId, @Nullable UUID campaignId, UUID tenantId, @Nullable UUID contactId, @Nullable Integer attempt,
-                         @Nullable String provider, @Nullable String providerCallId, @Nullable String toNumber, @Nullable Instant startedAt,
-                         @Nullable Integer durationSecs, CallOutcome outcome, @Nullable Boolean qualified, @Nullable Double qualificationScore,
-                         @Nullable BigDecimal cost, @Nullable String terminationReason, @Nullable Map<String, Object> analysis,
-                         boolean matched, @Nullable Integer localHour, @Nullable List<String> sources, @Nullable Integer billableSecs,
-                         @Nullable BigDecimal costCredits, @Nullable String summary, @Nullable String notPlacedReason, @Nullable String decidedBy)
+    record CallCompleted(UUID callId, @Nullable UUID campaignId, UUID tenantId, @Nullable UUID contactId,
+                         @Nullable Integer attempt, @Nullable String provider, @Nullable String providerCallId,
+                         @Nullable String toNumber, @Nullable Instant startedAt, @Nullable Integer durationSecs,
+                         CallOutcome outcome, @Nullable Boolean qualified, @Nullable Double qualificationScore,
+                         @Nullable BigDecimal cost, @Nullable String terminationReason,
+                         @Nullable Map<String, Object> analysis, boolean matched, @Nullable Integer localHour,
+                         @Nullable List<String> sources, @Nullable Integer billableSecs,
+                         @Nullable BigDecimal costCredits, @Nullable String summary, @Nullable String notPlacedReason,
+                         @Nullable String decidedBy)
             implements CallEvent {
 
         /** The first build's shape, before the dialer owned the outcome (kept for readers of older events). */
-        public CallCompleted(UUID callId, @Nullable UUID campaignId, UUID tenantId, @Nullable UUID contactId, @Nullable Integer attempt,
-                             @Nullable String provider, @Nullable String providerCallId, @Nullable String toNumber, @Nullable Instant startedAt,
-                             @Nullable Integer durationSecs, CallOutcome outcome, @Nullable Boolean qualified, @Nullable Double qualificationScore,
-                             @Nullable BigDecimal cost, @Nullable String terminationReason, @Nullable Map<String, Object> analysis,
-                             boolean matched, @Nullable Integer localHour, @Nullable List<String> sources) {
+        public CallCompleted(UUID callId, @Nullable UUID campaignId, UUID tenantId, @Nullable UUID contactId,
+                             @Nullable Integer attempt, @Nullable String provider, @Nullable String providerCallId,
+                             @Nullable String toNumber, @Nullable Instant startedAt, @Nullable Integer durationSecs,
+                             CallOutcome outcome, @Nullable Boolean qualified, @Nullable Double qualificationScore,
+                             @Nullable BigDecimal cost, @Nullable String terminationReason,
+                             @Nullable Map<String, Object> analysis, boolean matched, @Nullable Integer localHour,
+                             @Nullable List<String> sources) {
             this(callId, campaignId, tenantId, contactId, attempt, provider, providerCallId, toNumber, startedAt,
                     durationSecs, outcome, qualified, qualificationScore, cost, terminationReason, analysis, matched,
                     localHour, sources, null, null, null, null, null);

@@ -28,11 +28,12 @@ public sealed interface CampaignEvent extends VoiceEvent {
     }
 
     /** {@code limits} is the most the tenant may use, so the optimizer never scales past it. */
-    record CampaignStarted(UUID campaignId, UUID tenantId, String name, CallingWindow callingWindow,
-                           Pacing pacing, @Nullable Pacing limits, long contacts, Instant startedAt) implements CampaignEvent {
+    record CampaignStarted(UUID campaignId, UUID tenantId, String name, CallingWindow callingWindow, Pacing pacing,
+                           @Nullable Pacing limits, long contacts, Instant startedAt) implements CampaignEvent {
     }
 
-    record CampaignPaused(UUID campaignId, UUID tenantId, @Nullable String reason, @Nullable UUID commandId, Instant pausedAt)
+    record CampaignPaused(UUID campaignId, UUID tenantId, @Nullable String reason, @Nullable UUID commandId,
+                          Instant pausedAt)
             implements CampaignEvent {
     }
 

@@ -44,11 +44,13 @@ public sealed interface ProviderReport extends VoiceEvent {
      * {@code costUsd} is the provider's fiat cost, {@code costCredits} its credits. {@code correlation} holds only
      * the echoed variables the dialer sets (call_id, campaign_id, contact_id, attempt, tenant_id), as text.
      */
-    record CallReported(String provider, String kind, String providerCallId, @Nullable String callSid, @Nullable String providerAgentId,
-                        @Nullable String toNumber, @Nullable Instant startedAt, @Nullable Integer durationSecs, @Nullable CallOutcome outcome,
-                        boolean finalReport, @Nullable Boolean qualified, @Nullable Double qualificationScore, @Nullable BigDecimal costUsd,
-                        @Nullable BigDecimal costCredits, @Nullable String terminationReason, @Nullable Map<String, Object> analysis,
-                        @Nullable String summary, Map<String, String> correlation, Instant reportedAt)
+    record CallReported(String provider, String kind, String providerCallId, @Nullable String callSid,
+                        @Nullable String providerAgentId, @Nullable String toNumber, @Nullable Instant startedAt,
+                        @Nullable Integer durationSecs, @Nullable CallOutcome outcome, boolean finalReport,
+                        @Nullable Boolean qualified, @Nullable Double qualificationScore, @Nullable BigDecimal costUsd,
+                        @Nullable BigDecimal costCredits, @Nullable String terminationReason,
+                        @Nullable Map<String, Object> analysis, @Nullable String summary,
+                        Map<String, String> correlation, Instant reportedAt)
             implements ProviderReport {
     }
 
@@ -58,6 +60,7 @@ public sealed interface ProviderReport extends VoiceEvent {
      * ({@code storageKey} null when the intake keeps no recordings: ElevenLabs serves them by conversation id).
      */
     record RecordingReported(String provider, String providerCallId, @Nullable String agentId, long audioBytes,
-                             String audioSha256, @Nullable String storageKey, Instant receivedAt) implements ProviderReport {
+                             String audioSha256, @Nullable String storageKey,
+                             Instant receivedAt) implements ProviderReport {
     }
 }

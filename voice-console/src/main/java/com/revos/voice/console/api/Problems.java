@@ -25,7 +25,8 @@ final class Problems {
                 for (var error : problem.path("errors")) {
                     var field = text(error, "field", null);
                     if (field != null) {
-                        fields.merge(field, Objects.requireNonNullElse(text(error, "reason", "is invalid"), "is invalid"),
+                        fields.merge(field,
+                                Objects.requireNonNullElse(text(error, "reason", "is invalid"), "is invalid"),
                                 (a, b) -> a + "; " + b);
                     }
                 }

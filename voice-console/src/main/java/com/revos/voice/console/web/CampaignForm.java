@@ -11,9 +11,11 @@ import org.springframework.util.MultiValueMap;
  * contact's local time, compliance.md): the dialer enforces it on every dial anyway; the form says so before a campaign
  * is created whose window could never be used in full.
  */
-public record CampaignForm(@Nullable String name, @Nullable String agentId, @Nullable String phoneNumberId, @Nullable Integer startHour, @Nullable Integer endHour,
-                           List<String> days, @Nullable Double callsPerSecond, @Nullable Integer maxConcurrent, @Nullable Integer maxAttempts,
-                           @Nullable Integer busyRetryMinutes, @Nullable Integer noAnswerRetryMinutes, @Nullable String idempotencyKey) {
+public record CampaignForm(@Nullable String name, @Nullable String agentId, @Nullable String phoneNumberId,
+                           @Nullable Integer startHour, @Nullable Integer endHour, List<String> days,
+                           @Nullable Double callsPerSecond, @Nullable Integer maxConcurrent,
+                           @Nullable Integer maxAttempts, @Nullable Integer busyRetryMinutes,
+                           @Nullable Integer noAnswerRetryMinutes, @Nullable String idempotencyKey) {
 
     public static final int LEGAL_START = 8;
     public static final int LEGAL_END = 21;

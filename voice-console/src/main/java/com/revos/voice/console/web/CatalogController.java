@@ -30,8 +30,9 @@ class CatalogController {
     }
 
     /** What the dialog shows and sends; keys are the API's field names. */
-    record DeployForm(String templateId, @Nullable String templateName, @Nullable String name, @Nullable String firstMessage, @Nullable String prompt,
-                      @Nullable String voiceId, @Nullable String language, @Nullable String idempotencyKey) {
+    record DeployForm(String templateId, @Nullable String templateName, @Nullable String name,
+                      @Nullable String firstMessage, @Nullable String prompt, @Nullable String voiceId,
+                      @Nullable String language, @Nullable String idempotencyKey) {
     }
 
     @GetMapping("/catalog")

@@ -31,7 +31,8 @@ class OperatorController {
         return page(status, Paging.offset(offset), Map.of(), null, "", model);
     }
 
-    private String page(@Nullable String status, int offset, Map<String, String> errors, @Nullable ApiProblem problem, String numbers,
+    private String page(@Nullable String status, int offset, Map<String, String> errors, @Nullable ApiProblem problem,
+                        String numbers,
                         Model model) {
         var page = provisioning.pool(status, Paging.PAGE_SIZE, offset);
         model.addAttribute("pool", page.items());

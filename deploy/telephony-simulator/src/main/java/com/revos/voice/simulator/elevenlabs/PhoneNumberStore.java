@@ -49,7 +49,7 @@ class PhoneNumberStore {
         return list().stream().filter(n -> agentId.equals(n.agentId())).toList();
     }
 
-    record ImportedNumber(String phoneNumberId, String phoneNumber, String label, String accountSid, @Nullable String agentId,
-                          long createdNanos) {
+    record ImportedNumber(String phoneNumberId, String phoneNumber, String label, String accountSid,
+                          @Nullable String agentId, long createdNanos) {
     }
 }

@@ -93,7 +93,9 @@ public final class DeadLetterRedrive {
                 var records = consumer.poll(pollTimeout);
                 var sends = new ArrayList<Future<RecordMetadata>>();
                 for (var record : records) {
-                    if (record.offset() >= end.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
+                    var partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.getOrDefault(partition, 0L)) {
+
                         continue;
                     }
                     var target = originalTopic(record, deadLetterTopic);

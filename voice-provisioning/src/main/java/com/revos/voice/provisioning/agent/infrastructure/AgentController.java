@@ -83,7 +83,8 @@ class AgentController {
     record Overrides(
             @Size(min = 1, max = 20000) @Nullable String prompt,
             @Size(max = 1000) @Nullable String firstMessage,
-            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a voice id") @Nullable String voiceId,
+            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a voice id")
+            @Nullable String voiceId,
             @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z]{2,4})?", message = "must be a language code such as en or pt-BR")
             @Nullable String language) {
     }

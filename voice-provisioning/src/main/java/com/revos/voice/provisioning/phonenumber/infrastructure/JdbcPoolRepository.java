@@ -74,7 +74,8 @@ final class JdbcPoolRepository implements PoolRepository {
     }
 
     @Override
-    public Optional<PoolNumber> claimFree(@Nullable String country, @Nullable String areaCode, UUID tenantId, Instant at) {
+    public Optional<PoolNumber> claimFree(@Nullable String country, @Nullable String areaCode, UUID tenantId,
+                                          Instant at) {
         return jdbc.query(CLAIM, JdbcPoolRepository::number, tenantId, Timestamp.from(at), country, country,
                 areaCode, areaCode).stream().findFirst();
     }

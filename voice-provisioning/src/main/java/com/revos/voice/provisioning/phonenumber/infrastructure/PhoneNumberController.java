@@ -86,16 +86,17 @@ class PhoneNumberController {
     }
 
     record AssignNumber(
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as US") @Nullable String country,
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as US")
+            @Nullable String country,
             @Pattern(regexp = "[0-9]{2,5}", message = "must be 2 to 5 digits") @Nullable String areaCode) {
     }
 
     record AttachAgent(@NotNull UUID agentId) {
     }
 
-    record NumberView(UUID id, UUID tenantId, String e164, @Nullable String country, @Nullable String areaCode, boolean purchased,
-                      @Nullable String providerPhoneNumberId, @Nullable UUID agentId, Instant assignedAt, @Nullable Instant importedAt,
-                      @Nullable Instant attachedAt) {
+    record NumberView(UUID id, UUID tenantId, String e164, @Nullable String country, @Nullable String areaCode,
+                      boolean purchased, @Nullable String providerPhoneNumberId, @Nullable UUID agentId,
+                      Instant assignedAt, @Nullable Instant importedAt, @Nullable Instant attachedAt) {
 
         static NumberView of(TenantNumber n) {
             return new NumberView(n.id(), n.tenantId(), n.e164(), n.country(), n.areaCode(), n.purchased(),

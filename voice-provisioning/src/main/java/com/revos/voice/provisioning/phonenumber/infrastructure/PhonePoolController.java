@@ -107,8 +107,9 @@ class PhonePoolController {
         }
     }
 
-    record PoolNumberView(UUID id, String e164, String twilioSid, @Nullable String country, @Nullable String areaCode, String status,
-                          @Nullable UUID tenantId, boolean purchased, Instant addedAt, @Nullable Instant assignedAt) {
+    record PoolNumberView(UUID id, String e164, String twilioSid, @Nullable String country, @Nullable String areaCode,
+                          String status, @Nullable UUID tenantId, boolean purchased, Instant addedAt,
+                          @Nullable Instant assignedAt) {
 
         static PoolNumberView of(PoolNumber n) {
             return new PoolNumberView(n.id(), n.e164(), n.twilioSid(), n.country(), n.areaCode(),

@@ -9,8 +9,9 @@ import java.util.UUID;
  * attached the tenant agent that answers and calls from it.
  */
 public record TenantNumber(UUID id, UUID tenantId, UUID poolId, String e164, String twilioSid, @Nullable String country,
-                           @Nullable String areaCode, boolean purchased, @Nullable String providerPhoneNumberId, @Nullable UUID agentId,
-                           Instant assignedAt, @Nullable Instant importedAt, @Nullable Instant attachedAt) {
+                           @Nullable String areaCode, boolean purchased, @Nullable String providerPhoneNumberId,
+                           @Nullable UUID agentId, Instant assignedAt, @Nullable Instant importedAt,
+                           @Nullable Instant attachedAt) {
 
     public boolean imported() {
         return providerPhoneNumberId != null;

@@ -27,8 +27,8 @@ public class ProviderException extends RuntimeException {
     private final @Nullable String providerCode;
     private final @Nullable Duration retryAfter;
 
-    public ProviderException(String provider, Kind kind, int providerStatus, @Nullable String providerCode, String message,
-                             @Nullable Duration retryAfter) {
+    public ProviderException(String provider, Kind kind, int providerStatus, @Nullable String providerCode,
+                             String message, @Nullable Duration retryAfter) {
         super(message);
         this.provider = provider;
         this.kind = kind;
