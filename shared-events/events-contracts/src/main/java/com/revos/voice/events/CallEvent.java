@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -14,21 +15,19 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface CallEvent extends VoiceEvent {
 
-    UUID callId();
-
-    /** Every call belongs to the tenant that placed it. */
-    @Override
-    UUID tenantId();
+    /** Our id of the attempt; null only in a {@link CallCompleted} that matched none of our attempts. */
+    @Nullable UUID callId();
 
     @Override
     default String partitionKey() {
         var campaignId = campaignId();
-        return campaignId != null ? campaignId.toString() : callId().toString();
+        return campaignId != null ? campaignId.toString() : subject();
     }
 
+    /** The attempt; {@link CallCompleted}, the one member that may lack a call id, says its own. */
     @Override
     default String subject() {
-        return callId().toString();
+        return Objects.requireNonNull(callId(), "an attempt's event names its call").toString();
     }
 
     record CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
@@ -73,28 +72,35 @@ public sealed interface CallEvent extends VoiceEvent {
      * {@code failed}). {@code localHour} is the hour of day in the contact's own time zone when the call was sent.
      * {@code sources} names the reports that decided it, {@code decidedBy} the rule that read them.
      */
-    record CallCompleted(UUID callId, @Nullable UUID campaignId, UUID tenantId, @Nullable UUID contactId,
-                         @Nullable Integer attempt, @Nullable String provider, @Nullable String providerCallId,
-                         @Nullable String toNumber, @Nullable Instant startedAt, @Nullable Integer durationSecs,
-                         CallOutcome outcome, @Nullable Boolean qualified, @Nullable Double qualificationScore,
-                         @Nullable BigDecimal cost, @Nullable String terminationReason,
-                         @Nullable Map<String, Object> analysis, boolean matched, @Nullable Integer localHour,
-                         @Nullable List<String> sources, @Nullable Integer billableSecs,
+    record CallCompleted(@Nullable UUID callId, @Nullable UUID campaignId, @Nullable UUID tenantId,
+                         @Nullable UUID contactId, @Nullable Integer attempt, @Nullable String provider,
+                         @Nullable String providerCallId, @Nullable String toNumber, @Nullable Instant startedAt,
+                         @Nullable Integer durationSecs, CallOutcome outcome, @Nullable Boolean qualified,
+                         @Nullable Double qualificationScore, @Nullable BigDecimal cost,
+                         @Nullable String terminationReason, @Nullable Map<String, Object> analysis, boolean matched,
+                         @Nullable Integer localHour, @Nullable List<String> sources, @Nullable Integer billableSecs,
                          @Nullable BigDecimal costCredits, @Nullable String summary, @Nullable String notPlacedReason,
                          @Nullable String decidedBy)
             implements CallEvent {
 
         /** The first build's shape, before the dialer owned the outcome (kept for readers of older events). */
-        public CallCompleted(UUID callId, @Nullable UUID campaignId, UUID tenantId, @Nullable UUID contactId,
-                             @Nullable Integer attempt, @Nullable String provider, @Nullable String providerCallId,
-                             @Nullable String toNumber, @Nullable Instant startedAt, @Nullable Integer durationSecs,
-                             CallOutcome outcome, @Nullable Boolean qualified, @Nullable Double qualificationScore,
-                             @Nullable BigDecimal cost, @Nullable String terminationReason,
-                             @Nullable Map<String, Object> analysis, boolean matched, @Nullable Integer localHour,
-                             @Nullable List<String> sources) {
+        public CallCompleted(@Nullable UUID callId, @Nullable UUID campaignId, @Nullable UUID tenantId,
+                             @Nullable UUID contactId, @Nullable Integer attempt, @Nullable String provider,
+                             @Nullable String providerCallId, @Nullable String toNumber, @Nullable Instant startedAt,
+                             @Nullable Integer durationSecs, CallOutcome outcome, @Nullable Boolean qualified,
+                             @Nullable Double qualificationScore, @Nullable BigDecimal cost,
+                             @Nullable String terminationReason, @Nullable Map<String, Object> analysis,
+                             boolean matched, @Nullable Integer localHour, @Nullable List<String> sources) {
             this(callId, campaignId, tenantId, contactId, attempt, provider, providerCallId, toNumber, startedAt,
                     durationSecs, outcome, qualified, qualificationScore, cost, terminationReason, analysis, matched,
                     localHour, sources, null, null, null, null, null);
+        }
+
+        /** An outcome that matched none of our attempts (no call id, no tenant) is about the provider's call. */
+        @Override
+        public String subject() {
+            return callId != null ? callId.toString()
+                    : Objects.requireNonNull(providerCallId, "an outcome names our call or the provider's");
         }
     }
 }
