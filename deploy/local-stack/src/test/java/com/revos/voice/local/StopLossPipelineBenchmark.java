@@ -1,12 +1,12 @@
 package com.revos.voice.local;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CampaignEvent.CampaignPaused;
-import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.KernelCommand.CampaignPause;
 import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.events.ProviderReport.CallReported;
@@ -177,7 +177,7 @@ class StopLossPipelineBenchmark {
 
     private static Object envelope(ConsumerRecord<String, byte[]> record) {
         try {
-            return EventEnvelope.fromRecord(record).event();
+            return KafkaEnvelopes.read(record).event();
         } catch (MalformedEventException notOurs) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.revos.voice.local;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -149,7 +150,7 @@ class WholeProductIT {
             var duplicatesBefore = dialerDuplicates();
             try (var producer = new KafkaProducer<String, byte[]>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     RealInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-                producer.send(assigned.toProducerRecord()).get();
+                producer.send(KafkaEnvelopes.record(assigned)).get();
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> dialerDuplicates() > duplicatesBefore);
             assertThat(dialerApplied(assigned.id())).isEqualTo(1);

@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.it;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.VoiceEvent;
 import com.revos.voice.testsupport.RealInfrastructure;
@@ -28,7 +29,7 @@ public final class Bus implements AutoCloseable {
     }
 
     public void publish(EventEnvelope envelope) {
-        producer.send(envelope.toProducerRecord());
+        producer.send(KafkaEnvelopes.record(envelope));
     }
 
     public void flush() {

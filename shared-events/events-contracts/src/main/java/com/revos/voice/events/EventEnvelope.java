@@ -2,22 +2,18 @@ package com.revos.voice.events;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import io.cloudevents.rw.CloudEventRWException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A CloudEvents 1.0 envelope around one event's JSON data, as it travels on Kafka in binary mode ({@code ce_*}
- * headers, JSON body). The SDK writes and reads the headers; this type only decides what goes in them.
+ * headers, JSON body). The SDK writes and reads the headers; this type only decides what goes in them, and
+ * {@code KafkaEnvelopes} (revos-events-kafka) makes the records.
  *
  * @param id the consumers' deduplication key
  * @param type the CloudEvents type, e.g. {@code revos.voice.call.completed.v1}
@@ -84,34 +80,6 @@ public record EventEnvelope(UUID id, String type, String source, @Nullable Strin
             builder.withExtension(CAMPAIGN_EXTENSION, campaignId.toString());
         }
         return builder.build();
-    }
-
-    /** The Kafka record in CloudEvents binary mode, on this type's topic. */
-    public ProducerRecord<String, byte[]> toProducerRecord() {
-        return toProducerRecord(topic().name());
-    }
-
-    public ProducerRecord<String, byte[]> toProducerRecord(String topicName) {
-        // every event we produce is keyed (its partition key); only a record read from elsewhere can lack one
-        var recordKey = Objects.requireNonNull(key, "an envelope without a key cannot be produced");
-        return KafkaMessageFactory.createWriter(topicName, recordKey).writeBinary(toCloudEvent());
-    }
-
-    public static EventEnvelope fromRecord(ConsumerRecord<String, byte[]> record) {
-        return fromKafka(record.key(), record.headers(), record.value());
-    }
-
-    /**
-     * Reads a binary-mode CloudEvent from Kafka headers and value.
-     *
-     * @throws MalformedEventException when the headers are not a CloudEvent of ours
-     */
-    public static EventEnvelope fromKafka(@Nullable String key, Headers headers, byte[] value) {
-        try {
-            return fromCloudEvent(KafkaMessageFactory.createReader(headers, value).toEvent(), key);
-        } catch (CloudEventRWException | IllegalArgumentException e) {
-            throw new MalformedEventException("Not a CloudEvent: " + e.getMessage(), e);
-        }
     }
 
     public static EventEnvelope fromCloudEvent(CloudEvent event, @Nullable String key) {

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,30 +27,6 @@ class EventContractTest {
         assertThat(fixtureTypes).isEqualTo(registered);
         assertThat(EventCatalog.ALL).allSatisfy(type ->
                 assertThat(type.name()).matches("revos\\.voice\\.[a-z_]+\\.[a-z_]+\\.v[0-9]+"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("everyEventType")
-    void an_event_round_trips_through_the_kafka_serde_with_its_cloudevents_headers(VoiceEvent event) {
-        var sent = EventEnvelope.wrap(event, "/revos/test");
-        var record = sent.toProducerRecord();
-
-        var headers = new RecordHeaders(record.headers().toArray());
-        assertThat(headers.lastHeader("ce_id").value()).asString().isEqualTo(sent.id().toString());
-        assertThat(headers.lastHeader("ce_type").value()).asString().isEqualTo(sent.type());
-        assertThat(headers.lastHeader("ce_specversion").value()).asString().isEqualTo("1.0");
-        if (event.tenantId() != null) {
-            assertThat(headers.lastHeader("ce_tenantid").value()).asString().isEqualTo(event.tenantId().toString());
-        }
-        assertThat(record.topic()).isEqualTo(EventCatalog.of(event).topic().name());
-        assertThat(record.key()).isEqualTo(event.partitionKey());
-
-        var consumed = new ConsumerRecord<>(record.topic(), 0, 0L, record.key(), record.value());
-        headers.forEach(header -> consumed.headers().add(header));
-        var received = EventEnvelope.fromRecord(consumed);
-
-        assertThat(received.id()).isEqualTo(sent.id());
-        assertThat(received.event()).isEqualTo(event);
     }
 
     @ParameterizedTest
@@ -97,13 +71,6 @@ class EventContractTest {
                 {"call_id":"not-a-uuid","provider":"elevenlabs","outcome":"exploded","matched":"yes"}
                 """.getBytes();
         assertThat(EventSchemas.violations(EventCatalog.of(CallEvent.CallCompleted.class), broken)).isNotEmpty();
-    }
-
-    @Test
-    void a_record_that_is_not_a_cloudevent_is_rejected_as_malformed() {
-        var headers = new RecordHeaders();
-        assertThatThrownBy(() -> EventEnvelope.fromKafka("k", headers, "{}".getBytes()))
-                .isInstanceOf(MalformedEventException.class);
     }
 
     @Test

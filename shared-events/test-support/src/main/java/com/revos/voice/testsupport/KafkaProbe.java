@@ -1,5 +1,6 @@
 package com.revos.voice.testsupport;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.events.Topic;
@@ -58,7 +59,7 @@ public final class KafkaProbe implements AutoCloseable {
         var result = new ArrayList<EventEnvelope>();
         for (var record : poll()) {
             try {
-                var envelope = EventEnvelope.fromRecord(record);
+                var envelope = KafkaEnvelopes.read(record);
                 if (filter.test(envelope)) {
                     result.add(envelope);
                 }

@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.it;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -162,7 +163,7 @@ abstract class DialerIntegrationTest {
 
     /** Sends the envelope as it is: sent again, it is a redelivery. */
     static void send(EventEnvelope envelope) {
-        PRODUCER.send(envelope.toProducerRecord());
+        PRODUCER.send(KafkaEnvelopes.record(envelope));
         PRODUCER.flush();
     }
 

@@ -1,5 +1,6 @@
 package com.revos.voice.dialer.it;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -324,7 +325,7 @@ class DialerPacingBenchmark {
                     new ProvisioningEvent.AgentDeployed(agent, tenant, "t", "bench", "agent_b", "en", "v", now),
                     new ProvisioningEvent.NumberImported(number, tenant, "+14155550100", "phnum_b", now),
                     new ProvisioningEvent.NumberAgentAttached(number, tenant, agent, "phnum_b", now))) {
-                producer.send(EventEnvelope.wrap(event, "/revos/bench").toProducerRecord());
+                producer.send(KafkaEnvelopes.record(EventEnvelope.wrap(event, "/revos/bench")));
             }
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("SELECT count(*) FROM numbers n JOIN "

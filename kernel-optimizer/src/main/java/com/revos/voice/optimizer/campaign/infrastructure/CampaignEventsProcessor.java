@@ -1,8 +1,8 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.events.EventCatalog;
-import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.events.Topics;
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
@@ -70,7 +70,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
                             attributes.time()));
                 }
             } else {
-                var envelope = EventEnvelope.fromKafka(record.key(), record.headers(), record.value());
+                var envelope = KafkaEnvelopes.read(record.key(), record.headers(), record.value());
                 var event = (CampaignEvent) envelope.event();
                 apply(event.campaignId(), state -> monitor.onCampaignEvent(state, event, envelope.id(),
                         envelope.time()));

@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class CallOutcomeReaderTest {
         var call = Calls.outcome(UUID.randomUUID(), UUID.randomUUID(), CallOutcome.CONNECTED, true, 18);
         var envelope = EventEnvelope.wrap(call, "/revos/test", UUID.randomUUID(),
                 Instant.parse("2026-11-23T18:00:00Z"));
-        var record = envelope.toProducerRecord();
+        var record = KafkaEnvelopes.record(envelope);
 
         var attributes = CallOutcomeReader.attributes(record.headers());
         var read = CallOutcomeReader.read(record.value());

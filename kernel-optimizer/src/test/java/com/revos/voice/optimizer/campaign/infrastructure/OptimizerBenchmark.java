@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -118,7 +119,7 @@ class OptimizerBenchmark {
                 var envelope = EventEnvelope.wrap(healthy(tenant, campaign, i / CAMPAIGNS), "/revos/bench",
                         UUID.randomUUID(),
                         T0.plusMillis(i));
-                var record = envelope.toProducerRecord();
+                var record = KafkaEnvelopes.record(envelope);
                 producer.send(record);
                 producer.send(new ProducerRecord<>(passthroughIn, null, record.key(), record.value(),
                         record.headers()));
@@ -200,7 +201,7 @@ class OptimizerBenchmark {
             var envelope = EventEnvelope.wrap(healthy(tenant, campaigns[i % CAMPAIGNS], i / CAMPAIGNS),
                     "/revos/bench",
                     UUID.randomUUID(), T0.plusMillis(i));
-            var record = envelope.toProducerRecord();
+            var record = KafkaEnvelopes.record(envelope);
             records.add(new TestRecord<>(record.key(), record.value(), record.headers(), T0.plusMillis(i)));
         }
         var topology = OptimizerTopology.build(quiet, Duration.ofHours(24), false);
@@ -301,7 +302,7 @@ class OptimizerBenchmark {
                     for (var record : consumer.poll(Duration.ofMillis(20))) {
                         var now = System.nanoTime();
                         try {
-                            var envelope = EventEnvelope.fromRecord(record);
+                            var envelope = KafkaEnvelopes.read(record);
                             if (record.topic().equals(passthroughOut)) {
                                 copies.putIfAbsent(envelope.id(), now);
                             } else if (envelope.campaignId() != null) {
@@ -332,8 +333,7 @@ class OptimizerBenchmark {
             // both consumers and the optimizer must be positioned before anything is measured
             await().atMost(Duration.ofMinutes(2)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
             var warmup = UUID.randomUUID();
-            producer.send(EventEnvelope.wrap(healthy(tenant, warmup, 6), "/revos/bench").toProducerRecord(
-                    passthroughIn));
+            producer.send(KafkaEnvelopes.record(EventEnvelope.wrap(healthy(tenant, warmup, 6), "/revos/bench"), passthroughIn));
             producer.flush();
             await().atMost(Duration.ofMinutes(1)).until(() -> !copies.isEmpty());
 
@@ -344,8 +344,8 @@ class OptimizerBenchmark {
                 for (int i = 0; i < 49; i++) {
                     // 15 failed of 49, under the minimum sample; the 50th, failed, makes 16/50 = 0.32 > 0.30
                     var outcome = i < 15 ? CallOutcome.FAILED : CallOutcome.CONNECTED;
-                    producer.send(EventEnvelope.wrap(Calls.outcome(tenant, campaign, outcome, i % 3 == 0, 12),
-                            "/revos/bench").toProducerRecord());
+                    producer.send(KafkaEnvelopes.record(EventEnvelope.wrap(Calls.outcome(tenant, campaign, outcome, i % 3 == 0, 12),
+                            "/revos/bench")));
                 }
                 producer.flush();
                 await().atMost(Duration.ofMinutes(1)).until(() -> streams.campaign(campaign)
@@ -353,7 +353,7 @@ class OptimizerBenchmark {
                 var crossing = EventEnvelope.wrap(Calls.outcome(tenant, campaign, CallOutcome.FAILED),
                         "/revos/bench");
                 var sentAt = System.nanoTime();
-                producer.send(crossing.toProducerRecord());
+                producer.send(KafkaEnvelopes.record(crossing));
                 producer.flush();
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
                         .until(() -> pauses.containsKey(campaign));
@@ -361,7 +361,7 @@ class OptimizerBenchmark {
 
                 var copy = EventEnvelope.wrap(Calls.outcome(tenant, campaign, CallOutcome.FAILED), "/revos/bench");
                 var copySentAt = System.nanoTime();
-                producer.send(copy.toProducerRecord(passthroughIn));
+                producer.send(KafkaEnvelopes.record(copy, passthroughIn));
                 producer.flush();
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
                         .until(() -> copies.containsKey(copy.id()));

@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.revos.voice.events.CallEvent.CallCompleted;
@@ -72,7 +73,7 @@ class OptimizerTopologyTest {
     }
 
     private void send(TestInputTopic<String, byte[]> topic, EventEnvelope envelope) {
-        var record = envelope.toProducerRecord();
+        var record = KafkaEnvelopes.record(envelope);
         topic.pipeInput(new TestRecord<>(record.key(), record.value(), record.headers(), envelope.time()));
     }
 
@@ -86,7 +87,7 @@ class OptimizerTopologyTest {
                 new StringDeserializer(), new ByteArrayDeserializer());
         calls.pipeInput(new TestRecord<>("not-a-cloud-event", "plain bytes".getBytes(StandardCharsets.UTF_8)));
         var outcome = Calls.fortyPercentFailing(tenant, campaign, 0);
-        var broken = EventEnvelope.wrap(outcome, "/revos/test", UUID.randomUUID(), T0).toProducerRecord();
+        var broken = KafkaEnvelopes.record(EventEnvelope.wrap(outcome, "/revos/test", UUID.randomUUID(), T0));
         calls.pipeInput(new TestRecord<>(broken.key(), "{\"outcome\": \"exploded\"}".getBytes(StandardCharsets.UTF_8),
                 broken.headers(), T0));
         for (int i = 1; i < 60; i++) {

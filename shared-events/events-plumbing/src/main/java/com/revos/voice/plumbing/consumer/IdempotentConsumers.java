@@ -1,5 +1,6 @@
 package com.revos.voice.plumbing.consumer;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.MalformedEventException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,6 +71,6 @@ public class IdempotentConsumers {
         if (message.getPayload() == null) {
             throw new MalformedEventException("Record without a value");
         }
-        return EventEnvelope.fromKafka(keyText, headers, message.getPayload());
+        return KafkaEnvelopes.read(keyText, headers, message.getPayload());
     }
 }

@@ -1,5 +1,6 @@
 package com.revos.voice.plumbing.outbox;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.EventJson;
@@ -34,7 +35,7 @@ final class OutboxRecordMapper {
                     required(after, "source"), text(after, "subject"), timestamp(after), uuid(after, "tenant_id"),
                     uuid(after, "campaign_id"), required(after, "aggregate_id"),
                     required(after, "payload").getBytes(StandardCharsets.UTF_8));
-            return new Routed(envelope.toProducerRecord(required(after, "topic")), envelope.time());
+            return new Routed(KafkaEnvelopes.record(envelope, required(after, "topic")), envelope.time());
         } catch (IOException e) {
             throw new MalformedEventException("Outbox change event is not JSON", e);
         }

@@ -1,5 +1,6 @@
 package com.revos.voice.plumbing.it;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -100,7 +101,7 @@ class OutboxRelayBenchmark {
                     }
                     var envelope = EventEnvelope.wrap(agentDeployed(tenant), "/revos/benchmark");
                     sent.put(envelope.id(), System.nanoTime());
-                    producer.send(envelope.toProducerRecord());
+                    producer.send(KafkaEnvelopes.record(envelope));
                 }
                 producer.flush();
                 await().atMost(Duration.ofMinutes(2)).until(() -> watcher.arrivals.keySet().containsAll(sent.keySet()));

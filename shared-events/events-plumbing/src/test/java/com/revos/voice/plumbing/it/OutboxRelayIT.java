@@ -1,5 +1,6 @@
 package com.revos.voice.plumbing.it;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +60,7 @@ class OutboxRelayIT {
 
             var record = await().atMost(PATIENCE).until(() -> probe.poll().stream()
                     .filter(r -> header(r, "ce_id").equals(eventId.toString())).findFirst(), r -> r.isPresent()).get();
-            var deployed = (AgentDeployed) EventEnvelope.fromRecord(record).event();
+            var deployed = (AgentDeployed) KafkaEnvelopes.read(record).event();
 
             assertThat(record.topic()).isEqualTo("revos.voice.provisioning.v1");
             assertThat(record.key()).isEqualTo(deployed.agentId().toString());

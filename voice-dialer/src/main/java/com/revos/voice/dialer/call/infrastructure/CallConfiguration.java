@@ -113,8 +113,8 @@ class CallConfiguration {
     }
 
     @Bean
-    RecoverySchedule recoverySchedule(Recovery recovery) {
-        return new RecoverySchedule(recovery);
+    RecoverySchedule recoverySchedule(Recovery recovery, DialerProperties properties) {
+        return new RecoverySchedule(recovery, properties.dispatch());
     }
 
     @Bean

@@ -1,24 +1,30 @@
 package com.revos.voice.dialer.call.infrastructure;
 
+import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.call.application.Recovery;
-import org.springframework.scheduling.annotation.Scheduled;
+import java.time.Duration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs recovery and reconciliation on the dispatch settings' intervals (ADR 0009). */
-class RecoverySchedule {
+/**
+ * Runs recovery and reconciliation on the dispatch settings' intervals ({@code recover-every},
+ * {@code reconcile-every}; ADR 0009): the same settings {@link Recovery} plans its next looks by, read once.
+ */
+class RecoverySchedule implements SchedulingConfigurer {
 
     private final Recovery recovery;
+    private final DialerProperties.Dispatch settings;
 
-    RecoverySchedule(Recovery recovery) {
+    RecoverySchedule(Recovery recovery, DialerProperties.Dispatch settings) {
         this.recovery = recovery;
+        this.settings = settings;
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${revos.dialer.dispatch.recover-every:2s}")
-    void recover() {
-        recovery.recover();
-    }
-
-    @Scheduled(initialDelay = 0, fixedDelayString = "${revos.dialer.dispatch.reconcile-every:30s}")
-    void reconcile() {
-        recovery.reconcile();
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(recovery::recover, settings.recoverEvery(), Duration.ZERO));
+        registrar.addFixedDelayTask(new FixedDelayTask(recovery::reconcile, settings.reconcileEvery(),
+                Duration.ZERO));
     }
 }

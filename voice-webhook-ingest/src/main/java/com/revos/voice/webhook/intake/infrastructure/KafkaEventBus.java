@@ -1,5 +1,6 @@
 package com.revos.voice.webhook.intake.infrastructure;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.webhook.intake.application.EventBus;
 import com.revos.voice.webhook.intake.application.EventBusUnavailableException;
@@ -76,7 +77,7 @@ final class KafkaEventBus implements EventBus {
     public void publish(EventEnvelope envelope) {
         var sample = Timer.start(registry);
         try {
-            template.send(envelope.toProducerRecord()).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            template.send(KafkaEnvelopes.record(envelope)).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
             sample.stop(acknowledged);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package com.revos.voice.webhook.intake.infrastructure;
 
+import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,7 @@ final class PublishedEvents implements AutoCloseable {
         var found = new ArrayList<Published>();
         for (var record : probe.poll()) {
             try {
-                var envelope = EventEnvelope.fromRecord(record);
+                var envelope = KafkaEnvelopes.read(record);
                 if (envelope.dataAsString().contains(marker)) {
                     found.add(new Published(record.topic(), envelope));
                 }
