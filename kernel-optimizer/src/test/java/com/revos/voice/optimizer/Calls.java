@@ -38,13 +38,19 @@ public final class Calls {
         return outcome(tenant, campaign, CallOutcome.CONNECTED, i % 3 == 0, 12);
     }
 
+    /** Outcome {@code i} of a campaign whose calls connect (a third qualifying) until call {@code healthy}, then fail. */
+    public static CallCompleted burstAfter(UUID tenant, UUID campaign, int healthy, int i) {
+        return i < healthy ? outcome(tenant, campaign, CallOutcome.CONNECTED, i % 3 == 0, 12)
+                : outcome(tenant, campaign, CallOutcome.FAILED);
+    }
+
     /**
-     * Outcome {@code i} of a campaign dialing local hours 9-20 in turn, where only the evening (17-20) answers,
+     * Outcome {@code i} of a campaign dialing local hours 9-20 in turn, where only the evening (18-20) answers,
      * every other evening call; connected calls qualify.
      */
     public static CallCompleted eveningOnly(UUID tenant, UUID campaign, int i) {
         var hour = 9 + i % 12;
-        var connects = hour >= 17 && (i / 12) % 2 == 0;
+        var connects = hour >= 18 && (i / 12) % 2 == 0;
         return outcome(tenant, campaign, connects ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER, true, hour);
     }
 

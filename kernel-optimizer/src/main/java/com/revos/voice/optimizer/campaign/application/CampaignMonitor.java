@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.campaign.application;
 
+import com.revos.voice.optimizer.policy.application.PolicySource;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.events.CampaignEvent.CampaignCancelled;
@@ -10,12 +11,15 @@ import com.revos.voice.events.CampaignEvent.CampaignRetimed;
 import com.revos.voice.events.CampaignEvent.CampaignScaled;
 import com.revos.voice.events.CampaignEvent.CampaignStarted;
 import com.revos.voice.optimizer.campaign.model.Attempt;
+import com.revos.voice.optimizer.campaign.model.CallingHoursCeiling;
 import com.revos.voice.optimizer.campaign.model.CampaignState;
 import com.revos.voice.optimizer.campaign.model.Decision;
+import com.revos.voice.optimizer.campaign.model.HourlyConnects;
 import com.revos.voice.optimizer.campaign.model.RuleBook;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Applies one event to a campaign's state and acts on what the rules decide. The caller (the stream processor)
@@ -25,17 +29,31 @@ public final class CampaignMonitor {
 
     private final PolicySource policies;
     private final DecisionLog log;
+    private final CallingHoursCeiling ceiling;
 
     public CampaignMonitor(PolicySource policies, DecisionLog log) {
-        this.policies = policies;
-        this.log = log;
+        this(policies, log, CallingHoursCeiling.FEDERAL);
     }
 
-    /** Counts the outcome, evaluates the rules and records what fired. */
-    public List<Decision> onCallCompleted(CampaignState state, CallCompleted call, UUID eventId, Instant at) {
+    /** @param ceiling the legal calling hours no retime may leave */
+    public CampaignMonitor(PolicySource policies, DecisionLog log, CallingHoursCeiling ceiling) {
+        this.policies = policies;
+        this.log = log;
+        this.ceiling = ceiling;
+    }
+
+    /**
+     * Counts the outcome, evaluates the rules and records what fired.
+     *
+     * @param tenantHours the hourly connects of the tenant's other campaigns (the retime prior), asked for only when
+     *                    a retime is planned
+     */
+    public List<Decision> onCallCompleted(CampaignState state, Supplier<HourlyConnects> tenantHours,
+                                          CallCompleted call, UUID eventId, Instant at) {
         var policy = policies.policyOf(call.tenantId());
-        state.record(Attempt.of(call, at), call.tenantId(), policy);
-        var decisions = RuleBook.evaluate(state, policy);
+        var attempt = Attempt.of(call, at);
+        state.record(attempt, call.tenantId(), policy);
+        var decisions = RuleBook.evaluate(state, attempt, policy, tenantHours, ceiling);
         if (!decisions.isEmpty()) {
             var hourly = state.hourlyConnectRates();
             decisions.forEach(decision -> log.record(decision, eventId, hourly));

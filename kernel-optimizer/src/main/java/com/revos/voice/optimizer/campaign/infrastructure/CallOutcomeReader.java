@@ -3,6 +3,7 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 import com.fasterxml.jackson.core.JsonToken;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.EventCatalog;
 import com.revos.voice.events.EventJson;
 import com.revos.voice.events.MalformedEventException;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import org.apache.kafka.common.header.Headers;
  */
 final class CallOutcomeReader {
 
-    static final String CALL_COMPLETED = "revos.voice.call.completed.v1";
+    static final String CALL_COMPLETED = EventCatalog.of(CallCompleted.class).name();
 
     private CallOutcomeReader() {
     }
@@ -46,7 +47,10 @@ final class CallOutcomeReader {
         }
     }
 
-    /** The outcome's ids, outcome, qualification and local hour; the other fields are left null. */
+    /**
+     * The outcome's ids, outcome (busy, no-answer and provider-refused ones included), qualification, local hour and
+     * the provider's refusal reason; the other fields are left null.
+     */
     static CallCompleted read(byte[] data) {
         UUID callId = null;
         UUID campaignId = null;
@@ -54,6 +58,7 @@ final class CallOutcomeReader {
         CallOutcome outcome = null;
         Boolean qualified = null;
         Integer localHour = null;
+        String notPlacedReason = null;
         var matched = true;
         try (var parser = EventJson.mapper().getFactory().createParser(data)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -73,6 +78,7 @@ final class CallOutcomeReader {
                     case "qualified" -> qualified = parser.getBooleanValue();
                     case "local_hour" -> localHour = parser.getIntValue();
                     case "matched" -> matched = parser.getBooleanValue();
+                    case "not_placed_reason" -> notPlacedReason = parser.getText();
                     default -> parser.skipChildren();
                 }
             }
@@ -83,7 +89,8 @@ final class CallOutcomeReader {
             throw new MalformedEventException("call.completed without an outcome");
         }
         return new CallCompleted(callId, campaignId, tenantId, null, null, null, null, null, null, null, outcome,
-                qualified, null, null, null, null, matched, localHour, null);
+                qualified, null, null, null, null, matched, localHour, null, null, null, null, notPlacedReason,
+                null);
     }
 
     private static String header(Headers headers, String name) {

@@ -1,7 +1,7 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
-import com.revos.voice.optimizer.campaign.application.PolicySource;
+import com.revos.voice.optimizer.policy.application.PolicySource;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -24,9 +24,9 @@ class CampaignConfiguration {
     }
 
     @Bean
-    CampaignMonitor campaignMonitor(PolicySource policies, JdbcDecisionLog log,
+    CampaignMonitor campaignMonitor(PolicySource policies, JdbcDecisionLog log, CallingHoursProperties callingHours,
                                     io.micrometer.core.instrument.MeterRegistry meters) {
-        return new CampaignMonitor(policies, new MeteredDecisionLog(log, meters));
+        return new CampaignMonitor(policies, new MeteredDecisionLog(log, meters), callingHours.ceiling());
     }
 
     @Bean

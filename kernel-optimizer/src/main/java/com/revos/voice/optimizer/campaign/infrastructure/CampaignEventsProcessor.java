@@ -7,7 +7,10 @@ import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.events.Topics;
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
 import com.revos.voice.optimizer.campaign.model.CampaignState;
+import com.revos.voice.optimizer.campaign.model.HourlyConnects;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,8 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads each CloudEvent, drops duplicates by event id, and applies call outcomes and campaign events to the
- * campaign's state. Only {@code call.completed} counts among call events; outcomes without a campaign are not ours
- * to judge. A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
+ * campaign's state and its tenant's hourly history. Only {@code call.completed} counts among call events: busy,
+ * no-answer and provider-refused attempts are completions too (ADR 0009), while a {@code call.initiation_failed} is
+ * either the twin of a refused call's completion or an attempt given back unplaced, which says nothing about the
+ * campaign; outcomes without a campaign are not ours to judge. The tenant's history is read from the campaigns of this
+ * task's store, so with several partitions it holds the tenant's campaigns of that partition (ADR 0012). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
  * applied: it is forwarded, with the reason in {@link #REASON_HEADER}, to the dead-letter sink instead of skipped.
  */
 final class CampaignEventsProcessor implements Processor<String, byte[], String, byte[]> {
@@ -32,7 +38,10 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
 
     private static final Logger log = LoggerFactory.getLogger(CampaignEventsProcessor.class);
 
+    private static final long TENANT_HOURS_TTL_NANOS = 60_000_000_000L;
+
     private final CampaignMonitor monitor;
+    private final Map<UUID, TenantTotal> tenantTotals = new HashMap<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, CampaignState> states;
     private WindowStore<String, Long> seen;
@@ -65,8 +74,9 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         try {
             if (callCompleted) {
                 var call = CallOutcomeReader.read(record.value());
-                if (call.matched() && call.campaignId() != null) {
-                    apply(call.campaignId(), state -> monitor.onCallCompleted(state, call, attributes.id(),
+                if (call.matched() && call.campaignId() != null && call.tenantId() != null) {
+                    apply(call.campaignId(), state -> monitor.onCallCompleted(state,
+                            () -> tenantHours(call.tenantId(), call.campaignId()), call, attributes.id(),
                             attributes.time()));
                 }
             } else {
@@ -107,6 +117,36 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         }
         seen.put(id, at, at);
         return false;
+    }
+
+    /**
+     * The hourly connects of the tenant's other campaigns in this task's store: read only when a retime is planned,
+     * so the hot path keeps no tenant-wide aggregate to update. The tenant's total is kept for
+     * {@link #TENANT_HOURS_TTL_NANOS} (a prior need not be fresher than that), less the campaign's own counts.
+     */
+    private HourlyConnects tenantHours(UUID tenantId, UUID campaignId) {
+        var now = System.nanoTime();
+        var cached = tenantTotals.get(tenantId);
+        if (cached == null || now - cached.at() > TENANT_HOURS_TTL_NANOS) {
+            var total = new HourlyConnects();
+            try (var all = states.all()) {
+                all.forEachRemaining(entry -> {
+                    if (tenantId.equals(entry.value.tenantId())) {
+                        total.addAll(entry.value.hourly());
+                    }
+                });
+            }
+            if (tenantTotals.size() > 1_000) {
+                tenantTotals.clear();
+            }
+            cached = new TenantTotal(total, now);
+            tenantTotals.put(tenantId, cached);
+        }
+        var own = states.get(campaignId.toString());
+        return own == null ? cached.hours() : cached.hours().without(own.hourly());
+    }
+
+    private record TenantTotal(HourlyConnects hours, long at) {
     }
 
     private void apply(UUID campaignId, Consumer<CampaignState> change) {

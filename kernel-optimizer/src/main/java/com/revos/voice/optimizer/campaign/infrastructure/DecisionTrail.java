@@ -9,8 +9,14 @@ import java.util.UUID;
 /** The audit trail of a campaign as the API returns it: decisions, newest first, each with its observation and action. */
 record DecisionTrail(List<Item> items, int limit, int offset, long total) {
 
+    /**
+     * One decision. {@code evidence} holds the sequential test's statistic, bound, sample, error rate and confidence
+     * bound (ADR 0012; empty for decisions of the first build); {@code explanation} says it in a sentence. A rollback
+     * of episode n has episode -n.
+     */
     record Item(UUID decisionId, String rule, int episode, String decision, double metricValue, double threshold,
-                Map<String, Object> detail, Instant decidedAt, Observation event, ActionRow action) {
+                Map<String, Object> detail, Map<String, Object> evidence, String explanation, Instant decidedAt,
+                Observation event, ActionRow action) {
     }
 
     /** The kernel event: the metric snapshot that triggered the evaluation. */

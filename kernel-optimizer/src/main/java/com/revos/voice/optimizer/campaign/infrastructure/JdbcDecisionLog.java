@@ -6,7 +6,9 @@ import com.revos.voice.events.KernelCommand;
 import com.revos.voice.optimizer.campaign.application.DecisionLog;
 import com.revos.voice.optimizer.campaign.model.Decision;
 import com.revos.voice.optimizer.campaign.model.DecisionIds;
+import com.revos.voice.optimizer.campaign.model.Evidence;
 import com.revos.voice.optimizer.campaign.model.Metrics;
+import com.revos.voice.optimizer.campaign.model.SequentialTest;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -45,11 +47,13 @@ final class JdbcDecisionLog implements DecisionLog {
                     Json.write(snapshot(decision.metrics(), hourlyConnectRates)));
             var inserted = jdbc.update("""
                     INSERT INTO kernel_decisions (decision_id, event_id, tenant_id, campaign_id, rule, episode,
-                                                  metric_value, threshold, decision, detail, decided_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING
+                                                  metric_value, threshold, decision, detail, decided_at, evidence,
+                                                  explanation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING
                     """, decision.decisionId(), observationId, decision.tenantId(), decision.campaignId(),
                     decision.rule().wireName(), decision.episode(), decision.value(), decision.threshold(),
-                    decision.action().name(), Json.write(decision.action()), at);
+                    decision.action().name(), Json.write(decision.action()), at,
+                    Json.write(evidence(decision.evidence())), decision.explanation());
             if (inserted == 0) {
                 return false;
             }
@@ -77,6 +81,28 @@ final class JdbcDecisionLog implements DecisionLog {
                     """, Timestamp.from(confirmation.confirmedAt()), confirmation.eventType(),
                     confirmation.eventId(), confirmation.commandId()) == 1;
         }));
+    }
+
+    /** The sequential test's evidence as the trail shows it (ADR 0012). */
+    static Map<String, Object> evidence(Evidence evidence) {
+        var map = new LinkedHashMap<String, Object>();
+        if (evidence == null) {
+            return map;
+        }
+        map.put("test", "multi-chart CUSUM of the log-likelihood ratio");
+        map.put("direction", evidence.above() ? "above" : "below");
+        map.put("statistic", evidence.statistic());
+        map.put("bound", evidence.bound());
+        map.put("likelihood_ratio", evidence.likelihoodRatio());
+        map.put("sample", evidence.sample());
+        map.put("events", evidence.events());
+        map.put("estimate", evidence.estimate());
+        map.put("confidence_bound", evidence.confidenceBound());
+        map.put("alternative", evidence.alternative());
+        map.put("threshold", evidence.threshold());
+        map.put("error_rate", evidence.errorRate());
+        map.put("error_rate_horizon_calls", SequentialTest.HORIZON_CALLS);
+        return map;
     }
 
     private static Map<String, Object> snapshot(Metrics metrics, double[] hourly) {

@@ -13,6 +13,7 @@ final class JdbcDecisionTrail {
 
     private static final String SELECT = """
             SELECT d.decision_id, d.rule, d.episode, d.decision, d.metric_value, d.threshold, d.detail, d.decided_at,
+                   d.evidence, d.explanation,
                    e.event_id, e.trigger_event_id, e.observed_at, e.metrics,
                    a.action_id, a.kind, a.type, a.payload, a.issued_at, a.confirmed_at, a.confirmation_type,
                    a.confirmation_event_id
@@ -53,8 +54,8 @@ final class JdbcDecisionTrail {
                 rs.getObject("confirmation_event_id", UUID.class));
         return new DecisionTrail.Item(rs.getObject("decision_id", UUID.class), rs.getString("rule"),
                 rs.getInt("episode"), rs.getString("decision"), rs.getDouble("metric_value"),
-                rs.getDouble("threshold"), Json.read(rs.getString("detail")), instant(rs.getTimestamp("decided_at")),
-                event, action);
+                rs.getDouble("threshold"), Json.read(rs.getString("detail")), Json.read(rs.getString("evidence")),
+                rs.getString("explanation"), instant(rs.getTimestamp("decided_at")), event, action);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -19,6 +19,7 @@ final class OptimizerTopology {
     static final String PROCESSOR = "campaign-rules";
     static final String STATE_STORE = "campaign-state";
     static final String SEEN_STORE = "seen-events";
+
     static final String DEAD_LETTERS = "dead-letters";
     /** The group part of the optimizer's dead-letter topics, whatever its Streams application id. */
     static final String DEAD_LETTER_GROUP = "kernel-optimizer";

@@ -17,8 +17,12 @@ public sealed interface Action {
         }
     }
 
-    /** {@code shifted} when there was no hourly evidence and the window was moved later instead. */
-    record Retime(CallingWindow from, CallingWindow to, boolean shifted) implements Action {
+    /**
+     * Calling hours inside the legal ceiling, from the hourly model: the expected connect rate of the new and the
+     * current window and the one-sided lower bound of the gain at the rule's error rate.
+     */
+    record Retime(CallingWindow from, CallingWindow to, double expectedRate, double currentRate, double gainLowerBound)
+            implements Action {
         public String name() {
             return "retime";
         }
@@ -45,6 +49,16 @@ public sealed interface Action {
     record ScaleUp(Pacing suggested) implements Action {
         public String name() {
             return "scale_up";
+        }
+    }
+
+    /**
+     * Undoes a guarded automatic action (a scale or a retime) after the failure rate got significantly worse: back
+     * to the pacing or the window before it.
+     */
+    record Rollback(UUID revertedDecisionId, String reverted, CallingWindow window, Pacing pacing) implements Action {
+        public String name() {
+            return "rollback";
         }
     }
 

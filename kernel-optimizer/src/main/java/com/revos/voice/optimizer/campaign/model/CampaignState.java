@@ -19,7 +19,8 @@ import java.util.UUID;
 public final class CampaignState {
 
     static final long NEVER = Long.MIN_VALUE;
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
+    private static final byte FORMAT_WITHOUT_TESTS = 1;
 
     private final UUID campaignId;
     private UUID tenantId;
@@ -35,6 +36,18 @@ public final class CampaignState {
     final long[] lastFired = {NEVER, NEVER, NEVER, NEVER};
     final HourlyConnects hourly;
     final SlidingWindow window;
+    /** Each rule's sequential test (ADR 0012). */
+    final SequentialTest.Charts[] charts = {new SequentialTest.Charts(), new SequentialTest.Charts(),
+        new SequentialTest.Charts(), new SequentialTest.Charts()};
+    /** The automatic action being watched, or -1 (the ordinal of its rule otherwise). */
+    int guardRule = -1;
+    UUID guardDecision;
+    int guardEpisode;
+    CallingWindow guardWindow;
+    Pacing guardPacing;
+    double guardBaseline;
+    int guardCalls;
+    SequentialTest.Charts guardCharts = new SequentialTest.Charts();
 
     private CampaignState(UUID campaignId, HourlyConnects hourly, SlidingWindow window) {
         this.campaignId = campaignId;
@@ -72,6 +85,24 @@ public final class CampaignState {
 
     public void paused() {
         paused = true;
+        endGuard();
+    }
+
+    void endGuard() {
+        guardRule = -1;
+        guardDecision = null;
+        guardWindow = null;
+        guardPacing = null;
+        guardCalls = 0;
+        guardCharts.reset();
+    }
+
+    public boolean guarding() {
+        return guardRule >= 0;
+    }
+
+    public HourlyConnects hourly() {
+        return hourly;
     }
 
     /**
@@ -82,6 +113,7 @@ public final class CampaignState {
     public void resumed() {
         paused = false;
         window.clear();
+        charts[Rule.STOP_LOSS.ordinal()].reset();
         armed[Rule.STOP_LOSS.ordinal()] = true;
         lastFired[Rule.STOP_LOSS.ordinal()] = NEVER;
     }
@@ -140,7 +172,8 @@ public final class CampaignState {
     }
 
     public byte[] toBytes() {
-        var buffer = ByteBuffer.allocate(200 + HourlyConnects.serializedSize() + window.serializedSize());
+        var buffer = ByteBuffer.allocate(400 + HourlyConnects.serializedSize() + window.serializedSize()
+                + 5 * 64);
         buffer.put(FORMAT);
         putUuid(buffer, campaignId);
         buffer.put((byte) (tenantId == null ? 0 : 1));
@@ -160,6 +193,21 @@ public final class CampaignState {
         }
         hourly.writeTo(buffer);
         window.writeTo(buffer);
+        for (var chart : charts) {
+            chart.writeTo(buffer);
+        }
+        buffer.putInt(guardRule);
+        if (guardRule >= 0) {
+            putUuid(buffer, guardDecision);
+            buffer.putInt(guardEpisode);
+            buffer.put((byte) (guardWindow == null ? 0 : 1));
+            if (guardWindow != null) {
+                buffer.putInt(guardWindow.startHour()).putInt(guardWindow.endHour()).putInt(daysMask(guardWindow));
+            }
+            putPacing(buffer, guardPacing);
+            buffer.putDouble(guardBaseline).putInt(guardCalls);
+            guardCharts.writeTo(buffer);
+        }
         var bytes = new byte[buffer.position()];
         buffer.flip().get(bytes);
         return bytes;
@@ -167,7 +215,8 @@ public final class CampaignState {
 
     public static CampaignState fromBytes(byte[] bytes) {
         var in = ByteBuffer.wrap(bytes);
-        if (in.get() != FORMAT) {
+        var format = in.get();
+        if (format != FORMAT && format != FORMAT_WITHOUT_TESTS) {
             throw new IllegalArgumentException("Unknown campaign state format");
         }
         var campaignId = getUuid(in);
@@ -201,6 +250,25 @@ public final class CampaignState {
         System.arraycopy(armed, 0, state.armed, 0, 4);
         System.arraycopy(episodes, 0, state.episodes, 0, 4);
         System.arraycopy(lastFired, 0, state.lastFired, 0, 4);
+        if (format == FORMAT_WITHOUT_TESTS) {
+            // a state from before the sequential tests: they start afresh
+            return state;
+        }
+        for (int i = 0; i < 4; i++) {
+            state.charts[i] = SequentialTest.Charts.readFrom(in);
+        }
+        state.guardRule = in.getInt();
+        if (state.guardRule >= 0) {
+            state.guardDecision = getUuid(in);
+            state.guardEpisode = in.getInt();
+            if (in.get() == 1) {
+                state.guardWindow = new CallingWindow(in.getInt(), in.getInt(), days(in.getInt()));
+            }
+            state.guardPacing = getPacing(in);
+            state.guardBaseline = in.getDouble();
+            state.guardCalls = in.getInt();
+            state.guardCharts = SequentialTest.Charts.readFrom(in);
+        }
         return state;
     }
 

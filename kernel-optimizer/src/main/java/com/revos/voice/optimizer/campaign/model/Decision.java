@@ -8,17 +8,21 @@ import com.revos.voice.events.KernelRecommendation.CampaignScaleUp;
 import com.revos.voice.events.VoiceEvent;
 import com.revos.voice.optimizer.policy.model.Rule;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One firing of a rule: what it saw, the threshold it compared with, and what it does.
+ * One firing of a rule: what it saw, the threshold it compared with, the evidence, and what it does.
  *
- * @param decidedAt the event time of the outcome that crossed the threshold (deterministic on replay)
+ * @param episode the rule's n-th decision for the campaign; a rollback of episode n has episode -n
+ * @param value the rate the evidence supports (the sequential test's run estimate)
+ * @param evidence the statistic, bound, sample and error rate the decision rests on
+ * @param explanation the decision as a sentence a person can read
+ * @param decidedAt the event time of the outcome that crossed the bound (deterministic on replay)
  */
 public record Decision(UUID decisionId, UUID tenantId, UUID campaignId, Rule rule, int episode, double value,
-                       double threshold, Metrics metrics, Action action, Instant decidedAt) {
+                       double threshold, Metrics metrics, Action action, Evidence evidence, String explanation,
+                       Instant decidedAt) {
 
     static final String SCRIPT_SUGGESTION =
             "Qualification is low among connected calls: review the opening and the qualifying questions";
@@ -29,8 +33,7 @@ public record Decision(UUID decisionId, UUID tenantId, UUID campaignId, Rule rul
     }
 
     public String reason() {
-        return String.format(Locale.ROOT, "%s: %.3f against threshold %.3f over %d attempts", rule.wireName(), value,
-                threshold, metrics.attempted());
+        return explanation;
     }
 
     /** The command or recommendation to publish; empty for recommend-only decisions without an event type. */
@@ -46,6 +49,11 @@ public record Decision(UUID decisionId, UUID tenantId, UUID campaignId, Rule rul
                     threshold, metrics.connected(), change.evidenceCallIds(), SCRIPT_SUGGESTION, decidedAt);
             case Action.ScaleUp scaleUp -> new CampaignScaleUp(id, campaignId, tenantId, decisionId, value, threshold,
                     scaleUp.suggested(), decidedAt);
+            case Action.Rollback rollback when rollback.window() != null -> new CampaignRetime(id, campaignId, tenantId,
+                    decisionId, rollback.window(), reason(), decidedAt);
+            case Action.Rollback rollback when rollback.pacing() != null -> new CampaignScale(id, campaignId, tenantId,
+                    decisionId, rollback.pacing(), reason(), decidedAt);
+            case Action.Rollback ignored -> null;
             case Action.RecommendOnly ignored -> null;
         });
     }

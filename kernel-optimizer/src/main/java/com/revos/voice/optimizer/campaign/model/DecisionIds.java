@@ -17,6 +17,11 @@ public final class DecisionIds {
         return name("revos-kernel-decision:" + campaignId + ":" + rule.wireName() + ":" + episode);
     }
 
+    /** The rollback of a guarded decision: one per decision, whatever replays. */
+    public static UUID rollback(UUID decisionId) {
+        return name("revos-kernel-rollback:" + decisionId);
+    }
+
     /** The id of the command or recommendation a decision sends. */
     public static UUID message(UUID decisionId) {
         return name("revos-kernel-message:" + decisionId);

@@ -3,43 +3,92 @@ package com.revos.voice.optimizer.campaign.model;
 import java.nio.ByteBuffer;
 
 /**
- * Attempts and connects per contact-local hour of day over the campaign's whole history (not only the window):
- * retiming needs every hour's evidence, and the window would mostly hold the hours the campaign dials now.
+ * Attempts and connects per contact-local hour of day: a campaign's whole history (not only the window), since
+ * retiming needs every hour's evidence and the window would mostly hold the hours the campaign dials now; and the
+ * same counts over a tenant's campaigns, the prior a thin campaign leans on.
  */
-final class HourlyConnects {
+public final class HourlyConnects {
 
     private final int[] attempts = new int[24];
     private final int[] connects = new int[24];
 
-    void add(Attempt attempt) {
-        if (attempt.localHour() < 0) {
+    public void add(Attempt attempt) {
+        add(attempt.localHour(), attempt.connected());
+    }
+
+    public void add(int hour, boolean connected) {
+        if (hour < 0 || hour > 23) {
             return;
         }
-        attempts[attempt.localHour()]++;
-        if (attempt.connected()) {
-            connects[attempt.localHour()]++;
+        attempts[hour]++;
+        if (connected) {
+            connects[hour]++;
         }
     }
 
-    int attempts(int hour) {
+    /** Adds {@code n} attempts of which {@code c} connected (synthetic histories in tests and the harness). */
+    public void add(int hour, int n, int c) {
+        attempts[hour] += n;
+        connects[hour] += c;
+    }
+
+    public int attempts(int hour) {
         return attempts[hour];
+    }
+
+    public int connects(int hour) {
+        return connects[hour];
+    }
+
+    public int totalAttempts() {
+        var total = 0;
+        for (var n : attempts) {
+            total += n;
+        }
+        return total;
+    }
+
+    public int totalConnects() {
+        var total = 0;
+        for (var c : connects) {
+            total += c;
+        }
+        return total;
     }
 
     double connectRate(int hour) {
         return attempts[hour] == 0 ? 0.0 : (double) connects[hour] / attempts[hour];
     }
 
-    static int serializedSize() {
+    /** Adds another history's counts to these. */
+    public void addAll(HourlyConnects other) {
+        for (int hour = 0; hour < 24; hour++) {
+            attempts[hour] += other.attempts[hour];
+            connects[hour] += other.connects[hour];
+        }
+    }
+
+    /** These counts without {@code part}'s (the tenant's history without the campaign's own calls), never negative. */
+    public HourlyConnects without(HourlyConnects part) {
+        var rest = new HourlyConnects();
+        for (int hour = 0; hour < 24; hour++) {
+            rest.attempts[hour] = Math.max(0, attempts[hour] - part.attempts[hour]);
+            rest.connects[hour] = Math.min(rest.attempts[hour], Math.max(0, connects[hour] - part.connects[hour]));
+        }
+        return rest;
+    }
+
+    public static int serializedSize() {
         return 24 * 8;
     }
 
-    void writeTo(ByteBuffer out) {
+    public void writeTo(ByteBuffer out) {
         for (int hour = 0; hour < 24; hour++) {
             out.putInt(attempts[hour]).putInt(connects[hour]);
         }
     }
 
-    static HourlyConnects readFrom(ByteBuffer in) {
+    public static HourlyConnects readFrom(ByteBuffer in) {
         var hourly = new HourlyConnects();
         for (int hour = 0; hour < 24; hour++) {
             hourly.attempts[hour] = in.getInt();

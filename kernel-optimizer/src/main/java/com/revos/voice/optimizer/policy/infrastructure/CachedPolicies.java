@@ -1,6 +1,6 @@
 package com.revos.voice.optimizer.policy.infrastructure;
 
-import com.revos.voice.optimizer.campaign.application.PolicySource;
+import com.revos.voice.optimizer.policy.application.PolicySource;
 import com.revos.voice.optimizer.policy.application.PolicyService;
 import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
 import java.time.Duration;

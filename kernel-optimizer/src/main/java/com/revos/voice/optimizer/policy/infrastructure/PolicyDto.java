@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Locale;
 
 /** The policy as the API and the database hold it (snake_case JSON). Every field is required on PUT. */
-record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, Double scaleFactor, RuleDto stopLoss,
-                 RuleDto retime, RuleDto scriptChange, RuleDto scaleUp) {
+record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, Double scaleFactor,
+                 Integer retimeHours, RuleDto stopLoss, RuleDto retime, RuleDto scriptChange, RuleDto scaleUp) {
 
-    record RuleDto(Double threshold, Integer minimumSample, Long cooldownSeconds, String mode) {
+    /**
+     * One rule: its threshold, and the sequential test's error rate (the chance of a decision within 10,000 calls
+     * while the true rate stays on the safe side of the threshold) and minimum effect (ADR 0012).
+     */
+    record RuleDto(Double threshold, Integer minimumSample, Long cooldownSeconds, String mode, Double errorRate,
+                   Double minimumEffect) {
 
         static RuleDto of(RulePolicy rule) {
             return new RuleDto(rule.threshold(), rule.minimumSample(), rule.cooldown().toSeconds(),
-                    rule.mode().name().toLowerCase(Locale.ROOT));
+                    rule.mode().name().toLowerCase(Locale.ROOT), rule.errorRate(), rule.minimumEffect());
         }
 
         RulePolicy toRule(List<PolicyViolation> errors, String prefix, RulePolicy fallback) {
@@ -35,13 +40,15 @@ record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, D
             return new RulePolicy(required(errors, prefix + "threshold", threshold, fallback.threshold()),
                     required(errors, prefix + "minimum_sample", minimumSample, fallback.minimumSample()),
                     Duration.ofSeconds(required(errors, prefix + "cooldown_seconds", cooldownSeconds,
-                            fallback.cooldown().toSeconds())), mode);
+                            fallback.cooldown().toSeconds())), mode,
+                    required(errors, prefix + "error_rate", errorRate, fallback.errorRate()),
+                    required(errors, prefix + "minimum_effect", minimumEffect, fallback.minimumEffect()));
         }
     }
 
     static PolicyDto of(OptimizerPolicy policy) {
         return new PolicyDto(policy.windowSize(), (int) policy.windowDuration().toMinutes(), policy.hysteresis(),
-                policy.scaleFactor(), RuleDto.of(policy.stopLoss()), RuleDto.of(policy.retime()),
+                policy.scaleFactor(), policy.retimeHours(), RuleDto.of(policy.stopLoss()), RuleDto.of(policy.retime()),
                 RuleDto.of(policy.scriptChange()), RuleDto.of(policy.scaleUp()));
     }
 
@@ -57,7 +64,7 @@ record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, D
             var dto = given[rule.ordinal()];
             if (dto == null) {
                 errors.add(new PolicyViolation(rule.wireName(), "is required"));
-                dto = new RuleDto(null, null, null, null);
+                dto = new RuleDto(null, null, null, null, null, null);
             }
             rules.add(dto.toRule(errors, rule.wireName() + ".", fallback.of(rule)));
         }
@@ -67,6 +74,7 @@ record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, D
                         (int) fallback.windowDuration().toMinutes())),
                 required(errors, "hysteresis", hysteresis, fallback.hysteresis()),
                 required(errors, "scale_factor", scaleFactor, fallback.scaleFactor()),
+                required(errors, "retime_hours", retimeHours, fallback.retimeHours()),
                 rules.get(0), rules.get(1), rules.get(2), rules.get(3));
     }
 

@@ -4,12 +4,16 @@ import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.optimizer.Calls;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,27 @@ class CallOutcomeReaderTest {
         assertThat(read.qualified()).isTrue();
         assertThat(read.localHour()).isEqualTo(18);
         assertThat(read.matched()).isTrue();
+    }
+
+    @Test
+    void busy_no_answer_and_provider_refused_outcomes_of_the_dialer_are_read_with_their_reason() {
+        var tenant = UUID.randomUUID();
+        var campaign = UUID.randomUUID();
+        var base = Calls.outcome(tenant, campaign, CallOutcome.FAILED, false, 9);
+        // as the dialer publishes a call the provider refused (ADR 0009): outcome failed, not_placed_reason set
+        var refused = new CallCompleted(base.callId(), campaign, tenant, base.contactId(), 1, "elevenlabs", null,
+                base.toNumber(), base.startedAt(), 0, CallOutcome.FAILED, false, null, BigDecimal.ZERO,
+                "provider refused the call", Map.of(), true, 9, List.of("voice-dialer"), 0, null, null, "422",
+                "provider refused the call");
+        for (var call : List.of(refused, Calls.outcome(tenant, campaign, CallOutcome.BUSY, false, 10),
+                Calls.outcome(tenant, campaign, CallOutcome.NO_ANSWER, false, 11))) {
+            var record = KafkaEnvelopes.record(EventEnvelope.wrap(call, "/revos/voice-dialer"));
+            var read = CallOutcomeReader.read(record.value());
+            assertThat(read.outcome()).isEqualTo(call.outcome());
+            assertThat(read.localHour()).isEqualTo(call.localHour());
+            assertThat(read.notPlacedReason()).isEqualTo(call.notPlacedReason());
+            assertThat(read.campaignId()).isEqualTo(campaign);
+        }
     }
 
     @Test

@@ -72,15 +72,15 @@ class CampaignRulesIT {
     }
 
     @Test
-    void forty_percent_failures_yield_exactly_one_valid_pause_and_the_confirmation_is_an_action() {
+    void a_failure_burst_yields_exactly_one_valid_pause_with_its_evidence_and_the_confirmation_is_an_action() {
         bus.publish(Calls.started(tenant, campaign, new Pacing(1, 5), new Pacing(5, 20)));
-        for (int i = 0; i < 150; i++) {
-            bus.publish(Calls.fortyPercentFailing(tenant, campaign, i));
+        for (int i = 0; i < 50; i++) {
+            bus.publish(Calls.burstAfter(tenant, campaign, 20, i));
         }
         bus.flush();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !commandsFor(campaign).isEmpty());
-        awaitProcessed(150);
+        awaitProcessed(50);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
                 .until(() -> commandsFor(campaign).size() == 1);
         var envelope = commandsFor(campaign).getFirst();
@@ -104,9 +104,16 @@ class CampaignRulesIT {
         var item = api.get(path, token).body().get("items").get(0);
         assertThat(item.get("decision_id").asText()).isEqualTo(pause.decisionId().toString());
         assertThat(item.get("rule").asText()).isEqualTo("stop_loss");
-        assertThat(item.get("metric_value").asDouble()).isEqualTo(0.4);
+        assertThat(item.get("metric_value").asDouble()).isEqualTo(1.0);
         assertThat(item.get("threshold").asDouble()).isEqualTo(0.3);
-        assertThat(item.get("event").get("metrics").get("attempted").asInt()).isEqualTo(50);
+        assertThat(item.get("event").get("metrics").get("attempted").asInt()).isEqualTo(33);
+        var evidence = item.get("evidence");
+        assertThat(evidence.get("sample").asInt()).isEqualTo(13);
+        assertThat(evidence.get("error_rate").asDouble()).isEqualTo(0.01);
+        assertThat(evidence.get("statistic").asDouble()).isGreaterThanOrEqualTo(evidence.get("bound").asDouble());
+        assertThat(item.get("explanation").asText()).startsWith("paused: failure rate >= ")
+                .contains("after 13 calls; threshold 30 %");
+        assertThat(pause.reason()).isEqualTo(item.get("explanation").asText());
         assertThat(item.get("action").get("action_id").asText()).isEqualTo(pause.commandId().toString());
         assertThat(item.get("action").hasNonNull("issued_at")).isTrue();
         assertThat(item.get("action").get("confirmation_event_id").asText())
@@ -116,9 +123,9 @@ class CampaignRulesIT {
     }
 
     @Test
-    void a_campaign_that_connects_only_in_the_evening_is_retimed_to_the_evening() {
+    void a_campaign_that_connects_only_in_the_evening_is_retimed_to_the_evening_inside_legal_hours() {
         bus.publish(Calls.started(tenant, campaign, new Pacing(1, 5), new Pacing(5, 20)));
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 2_000; i++) {
             bus.publish(Calls.eveningOnly(tenant, campaign, i));
         }
         bus.flush();
@@ -126,14 +133,15 @@ class CampaignRulesIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> !commandsFor(campaign).isEmpty());
         var envelope = commandsFor(campaign).getFirst();
         assertThat(EventSchemas.violations(envelope)).isEmpty();
-        assertThat(((CampaignRetime) envelope.event()).callingWindow()).isEqualTo(new CallingWindow(17, 21, null));
+        // the campaign's 09-21 narrowed to the policy's six hours, the best ones before the 21:00 ceiling
+        assertThat(((CampaignRetime) envelope.event()).callingWindow()).isEqualTo(new CallingWindow(15, 21, null));
     }
 
     @Test
     void restarting_mid_stream_and_redelivering_events_sends_no_second_command() {
         var sent = new ArrayList<EventEnvelope>();
         for (int i = 0; i < 30; i++) {
-            sent.add(bus.publish(Calls.fortyPercentFailing(tenant, campaign, i)));
+            sent.add(bus.publish(Calls.burstAfter(tenant, campaign, 30, i)));
         }
         bus.flush();
         awaitProcessed(30);
@@ -144,7 +152,7 @@ class CampaignRulesIT {
 
         sent.forEach(bus::publish);
         for (int i = 30; i < 100; i++) {
-            sent.add(bus.publish(Calls.fortyPercentFailing(tenant, campaign, i)));
+            sent.add(bus.publish(Calls.burstAfter(tenant, campaign, 30, i)));
         }
         sent.forEach(bus::publish);
         bus.flush();

@@ -58,9 +58,11 @@ class CampaignStateTest {
     void state_survives_its_binary_form() {
         state.started(tenant, new CallingWindow(9, 17, null), new Pacing(2.5, 10), new Pacing(5, 20));
         for (int i = 0; i < 120; i++) {
-            record(i % 3 == 0 ? CallOutcome.FAILED : CallOutcome.CONNECTED, T0.plusSeconds(i),
-                    OptimizerPolicy.DEFAULT);
-            RuleBook.evaluate(state, OptimizerPolicy.DEFAULT);
+            var attempt = Attempt.of(Calls.outcome(tenant, campaign, i < 40 || i % 3 == 0 ? CallOutcome.FAILED
+                    : CallOutcome.CONNECTED, true, 12), T0.plusSeconds(i));
+            state.record(attempt, tenant, OptimizerPolicy.DEFAULT);
+            RuleBook.evaluate(state, attempt, OptimizerPolicy.DEFAULT, HourlyConnects::new,
+                    CallingHoursCeiling.FEDERAL);
         }
 
         var copy = CampaignState.fromBytes(state.toBytes());
@@ -75,6 +77,8 @@ class CampaignStateTest {
         assertThat(copy.streamTime()).isEqualTo(state.streamTime());
         assertThat(copy.hourlyConnectRates()).isEqualTo(state.hourlyConnectRates());
         assertThat(copy.poorCalls(50)).isEqualTo(state.poorCalls(50));
+        assertThat(copy.charts[Rule.SCRIPT_CHANGE.ordinal()].statistic)
+                .isEqualTo(state.charts[Rule.SCRIPT_CHANGE.ordinal()].statistic);
         assertThat(copy.toBytes()).isEqualTo(state.toBytes());
     }
 }

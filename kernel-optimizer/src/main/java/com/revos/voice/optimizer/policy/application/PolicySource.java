@@ -1,4 +1,4 @@
-package com.revos.voice.optimizer.campaign.application;
+package com.revos.voice.optimizer.policy.application;
 
 import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
 import java.util.UUID;
