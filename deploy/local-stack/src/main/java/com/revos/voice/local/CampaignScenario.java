@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,13 +38,20 @@ public final class CampaignScenario {
         client.addPoolNumber(poolNumber, twilioSid(poolNumber));
         var agent = client.deployAgent(tenant, "sales-qualification", "Demo SDR");
         var number = client.assignNumber(tenant, "US");
-        client.importNumber(tenant, number.get("id"));
-        client.attachAgent(tenant, number.get("id"), agent.get("id"));
-        var campaign = retryUntilAccepted(() -> client.createCampaign(tenant, campaignRequest(agent.get("id"),
-                number.get("id"), callsPerSecond, maxConcurrent)));
-        var csv = contactsCsv(contacts, 42, daytimePlaces());
-        var upload = client.uploadContactsCsv(tenant, campaign.get("id"), csv);
-        return new Prepared(agent.get("id"), number.get("id"), campaign.get("id"), upload);
+        var agentId = id(agent);
+        var numberId = id(number);
+        client.importNumber(tenant, numberId);
+        client.attachAgent(tenant, numberId, agentId);
+        var campaign = retryUntilAccepted(() -> client.createCampaign(tenant, campaignRequest(agentId, numberId,
+                callsPerSecond, maxConcurrent)));
+        var campaignId = id(campaign);
+        var upload = client.uploadContactsCsv(tenant, campaignId, contactsCsv(contacts, 42, daytimePlaces()));
+        return new Prepared(agentId, numberId, campaignId, upload);
+    }
+
+    /** The id of what a service just created: its answer always carries one. */
+    private static Object id(Map<String, Object> created) {
+        return Objects.requireNonNull(created.get("id"), "the service answered without an id");
     }
 
     public Map<String, Object> start(Object campaignId) {

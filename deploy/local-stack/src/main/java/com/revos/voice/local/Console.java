@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
@@ -50,7 +51,7 @@ final class Console {
     }
 
     /** With SLF4J-style {@code {}} placeholders. */
-    void line(String format, Object... args) {
+    void line(String format, @Nullable Object... args) {
         out.println(MessageFormatter.arrayFormat(format, args).getMessage());
     }
 

@@ -35,10 +35,12 @@ public final class LocalStack {
     private final StackOptions options;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final List<Instance> instances = Collections.synchronizedList(new ArrayList<>());
-    private Console console;
+    private final Console console;
 
     private LocalStack(StackOptions options) {
         this.options = options;
+        var done = Integer.getInteger("revos.steps.done", 0);
+        this.console = new Console(System.out, done, done + 3 + options.plan().size());
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,8 +87,6 @@ public final class LocalStack {
     private void run() throws Exception {
         var ports = LocalPorts.fromEnvironment();
         var plan = options.plan();
-        var done = Integer.getInteger("revos.steps.done", 0);
-        console = new Console(System.out, done, done + 3 + plan.size());
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             WhileRunning.stopping();
@@ -100,7 +100,7 @@ public final class LocalStack {
         try {
             start(ports, plan);
         } catch (Exception e) {
-            console.warn(e.getMessage());
+            console.warn(String.valueOf(e.getMessage()));
             System.exit(1);
         }
         var tokens = LocalTokenIssuer.fromEnvironment();

@@ -3,6 +3,7 @@ package com.revos.voice.local;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -31,7 +32,15 @@ public final class ProductClient {
         this.operator = client(provisioningUrl, operatorToken);
     }
 
-    private static RestClient client(String baseUrl, String token) {
+    /** Every call here answers with a JSON object; an empty answer is a broken service, said as such. */
+    private static Map<String, Object> answer(@Nullable Map<String, Object> body) {
+        if (body == null) {
+            throw new IllegalStateException("The service answered without a body");
+        }
+        return body;
+    }
+
+    private static RestClient client(String baseUrl, @Nullable String token) {
         var builder = RestClient.builder().baseUrl(baseUrl);
         if (token != null) {
             builder.defaultHeader("Authorization", "Bearer " + token);
@@ -40,70 +49,72 @@ public final class ProductClient {
     }
 
     public Map<String, Object> addPoolNumber(String e164, String twilioSid) {
-        return operator.post().uri("/v1/admin/phone-pool").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("numbers", List.of(Map.of("e164", e164, "twilio_sid", twilioSid)))).retrieve().body(JSON);
+        return answer(operator.post().uri("/v1/admin/phone-pool").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("numbers", List.of(Map.of("e164", e164, "twilio_sid", twilioSid)))).retrieve().body(JSON));
     }
 
     public Map<String, Object> deployAgent(UUID tenant, String templateId, String name) {
-        return provisioning.post().uri("/v1/tenants/{t}/agents", tenant).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("template_id", templateId, "name", name)).retrieve().body(JSON);
+        return answer(provisioning.post().uri("/v1/tenants/{t}/agents", tenant).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("template_id", templateId, "name", name)).retrieve().body(JSON));
     }
 
     public Map<String, Object> assignNumber(UUID tenant, String country) {
-        return provisioning.post().uri("/v1/tenants/{t}/phone-numbers", tenant).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("country", country)).retrieve().body(JSON);
+        return answer(provisioning.post().uri("/v1/tenants/{t}/phone-numbers", tenant)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("country", country)).retrieve().body(JSON));
     }
 
     public Map<String, Object> importNumber(UUID tenant, Object numberId) {
-        return provisioning.post().uri("/v1/tenants/{t}/phone-numbers/{id}/import", tenant, numberId)
-                .retrieve().body(JSON);
+        return answer(provisioning.post().uri("/v1/tenants/{t}/phone-numbers/{id}/import", tenant, numberId)
+                .retrieve().body(JSON));
     }
 
     public Map<String, Object> attachAgent(UUID tenant, Object numberId, Object agentId) {
-        return provisioning.put().uri("/v1/tenants/{t}/phone-numbers/{id}/agent", tenant, numberId)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("agent_id", agentId)).retrieve().body(JSON);
+        return answer(provisioning.put().uri("/v1/tenants/{t}/phone-numbers/{id}/agent", tenant, numberId)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("agent_id", agentId)).retrieve().body(JSON));
     }
 
     public Map<String, Object> createCampaign(UUID tenant, Map<String, Object> campaign) {
-        return dialer.post().uri("/v1/tenants/{t}/campaigns", tenant).contentType(MediaType.APPLICATION_JSON)
-                .body(campaign).retrieve().body(JSON);
+        return answer(dialer.post().uri("/v1/tenants/{t}/campaigns", tenant).contentType(MediaType.APPLICATION_JSON)
+                .body(campaign).retrieve().body(JSON));
     }
 
     public Map<String, Object> uploadContactsCsv(UUID tenant, Object campaignId, String csv) {
-        return dialer.post().uri("/v1/tenants/{t}/campaigns/{id}/contacts", tenant, campaignId)
-                .contentType(MediaType.parseMediaType("text/csv")).body(csv).retrieve().body(JSON);
+        return answer(dialer.post().uri("/v1/tenants/{t}/campaigns/{id}/contacts", tenant, campaignId)
+                .contentType(MediaType.parseMediaType("text/csv")).body(csv).retrieve().body(JSON));
     }
 
     public Map<String, Object> campaignAction(UUID tenant, Object campaignId, String action) {
-        return dialer.post().uri("/v1/tenants/{t}/campaigns/{id}/{action}", tenant, campaignId, action)
-                .retrieve().body(JSON);
+        return answer(dialer.post().uri("/v1/tenants/{t}/campaigns/{id}/{action}", tenant, campaignId, action)
+                .retrieve().body(JSON));
     }
 
     public Map<String, Object> campaign(UUID tenant, Object campaignId) {
-        return dialer.get().uri("/v1/tenants/{t}/campaigns/{id}", tenant, campaignId).retrieve().body(JSON);
+        return answer(dialer.get().uri("/v1/tenants/{t}/campaigns/{id}", tenant, campaignId).retrieve().body(JSON));
     }
 
     public Map<String, Object> calls(UUID tenant, Object campaignId, int limit, int offset) {
-        return dialer.get().uri("/v1/tenants/{t}/campaigns/{id}/calls?limit={l}&offset={o}", tenant, campaignId,
-                limit, offset).retrieve().body(JSON);
+        return answer(dialer.get().uri("/v1/tenants/{t}/campaigns/{id}/calls?limit={l}&offset={o}", tenant, campaignId,
+                limit, offset).retrieve().body(JSON));
     }
 
     public Map<String, Object> usage(UUID tenant, String from, String to) {
-        return dialer.get().uri("/v1/tenants/{t}/usage?from={f}&to={to}", tenant, from, to).retrieve().body(JSON);
+        return answer(dialer.get().uri("/v1/tenants/{t}/usage?from={f}&to={to}", tenant, from, to).retrieve()
+                .body(JSON));
     }
 
     public Map<String, Object> decisions(UUID tenant, Object campaignId) {
-        return optimizer.get().uri("/v1/tenants/{t}/campaigns/{id}/decisions", tenant, campaignId).retrieve()
-                .body(JSON);
+        return answer(optimizer.get().uri("/v1/tenants/{t}/campaigns/{id}/decisions", tenant, campaignId).retrieve()
+                .body(JSON));
     }
 
     public Map<String, Object> simulatorConfig(Map<String, Object> changes) {
-        return simulator.put().uri("/simulator/config").contentType(MediaType.APPLICATION_JSON).body(changes)
-                .retrieve().body(JSON);
+        return answer(simulator.put().uri("/simulator/config").contentType(MediaType.APPLICATION_JSON).body(changes)
+                .retrieve().body(JSON));
     }
 
     public Map<String, Object> simulatorCalls() {
-        return simulator.get().uri("/simulator/calls").retrieve().body(JSON);
+        return answer(simulator.get().uri("/simulator/calls").retrieve().body(JSON));
     }
 
     @SuppressWarnings("unchecked")

@@ -159,7 +159,11 @@ final class ServiceLauncher {
 
         /** The port its web server bound: the one asked for, or the one it got for 0. */
         int port() {
-            return ((WebServerApplicationContext) context).getWebServer().getPort();
+            var server = ((WebServerApplicationContext) context).getWebServer();
+            if (server == null) {
+                throw new IllegalStateException(name() + " has no web server");
+            }
+            return server.getPort();
         }
 
         String url() {

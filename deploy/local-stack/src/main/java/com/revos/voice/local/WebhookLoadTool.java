@@ -106,7 +106,8 @@ public final class WebhookLoadTool {
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions);
             var deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.getOrDefault(p, 0L))
+                    && System.nanoTime() < deadline) {
                 for (var record : consumer.poll(Duration.ofSeconds(1))) {
                     if (record.value() == null) {
                         continue;
@@ -145,7 +146,8 @@ public final class WebhookLoadTool {
                 long lag = 0;
                 for (var entry : committed.entrySet()) {
                     if (entry.getValue() != null) {
-                        lag += Math.max(0, latest.get(entry.getKey()).offset() - entry.getValue().offset());
+                        var end = latest.get(entry.getKey());
+                        lag += end == null ? 0 : Math.max(0, end.offset() - entry.getValue().offset());
                     }
                 }
                 total += lag;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 
 /** Error bodies in the providers' own shapes (provider-apis.md §0 and §6). */
@@ -14,12 +15,12 @@ public final class ProviderErrors {
 
     /** ElevenLabs: {@code {"detail": {type, code, message, status, request_id, param}}}. */
     public static ResponseEntity<Object> elevenLabs(int httpStatus, String type, String code, String message,
-                                                    String legacyStatus, String param) {
+                                                    String legacyStatus, @Nullable String param) {
         return ResponseEntity.status(httpStatus).body(elevenLabsBody(type, code, message, legacyStatus, param));
     }
 
     public static Map<String, Object> elevenLabsBody(String type, String code, String message, String legacyStatus,
-                                                     String param) {
+                                                     @Nullable String param) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("type", type);
         detail.put("code", code);

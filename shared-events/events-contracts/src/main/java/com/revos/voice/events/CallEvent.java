@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Events about call attempts, on {@link Topics#CALLS}, keyed by the campaign id (or the call id for single
@@ -13,30 +15,34 @@ import java.util.UUID;
  */
 public sealed interface CallEvent extends VoiceEvent {
 
-    UUID callId();
+    /** Our id of the attempt; null only in a {@link CallCompleted} that matched none of our attempts. */
+    @Nullable UUID callId();
 
     @Override
     default String partitionKey() {
-        return campaignId() != null ? campaignId().toString() : callId().toString();
+        var campaignId = campaignId();
+        return campaignId != null ? campaignId.toString() : subject();
     }
 
+    /** The attempt; {@link CallCompleted}, the one member that may lack a call id, says its own. */
     @Override
     default String subject() {
-        return callId().toString();
+        return Objects.requireNonNull(callId(), "an attempt's event names its call").toString();
     }
 
-    record CallRequested(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
-                         UUID phoneNumberId, String toNumber, Instant requestedAt, Integer localHour)
+    record CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                         UUID agentId, UUID phoneNumberId, String toNumber, Instant requestedAt,
+                         @Nullable Integer localHour)
             implements CallEvent {
 
-        public CallRequested(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
-                             UUID phoneNumberId, String toNumber, Instant requestedAt) {
+        public CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                             int attempt, UUID agentId, UUID phoneNumberId, String toNumber, Instant requestedAt) {
             this(callId, tenantId, campaignId, contactId, attempt, agentId, phoneNumberId, toNumber, requestedAt, null);
         }
     }
 
-    record CallInitiated(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt,
-                         String providerCallId, String callSid, String toNumber, Instant initiatedAt)
+    record CallInitiated(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                         String providerCallId, @Nullable String callSid, String toNumber, Instant initiatedAt)
             implements CallEvent {
     }
 
@@ -45,13 +51,14 @@ public sealed interface CallEvent extends VoiceEvent {
      * (outage, pause, proven not placed) and false when the provider refused this call or the account;
      * {@code attemptBurned} says whether it counted against the contact's attempts (null in older events).
      */
-    record CallInitiationFailed(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt,
-                                String toNumber, String reason, String providerCode, boolean retryable,
-                                Instant failedAt, Boolean attemptBurned) implements CallEvent {
+    record CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                                int attempt, String toNumber, String reason, @Nullable String providerCode,
+                                boolean retryable, Instant failedAt,
+                                @Nullable Boolean attemptBurned) implements CallEvent {
 
-        public CallInitiationFailed(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt,
-                                    String toNumber, String reason, String providerCode, boolean retryable,
-                                    Instant failedAt) {
+        public CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                                    int attempt, String toNumber, String reason, @Nullable String providerCode,
+                                    boolean retryable, Instant failedAt) {
             this(callId, tenantId, campaignId, contactId, attempt, toNumber, reason, providerCode, retryable, failedAt,
                     null);
         }
@@ -65,36 +72,35 @@ public sealed interface CallEvent extends VoiceEvent {
      * {@code failed}). {@code localHour} is the hour of day in the contact's own time zone when the call was sent.
      * {@code sources} names the reports that decided it, {@code decidedBy} the rule that read them.
      */
-    record CallCompleted(UUID callId, UUID campaignId, UUID tenantId, UUID contactId, Integer attempt,
-                         String provider, String providerCallId, String toNumber, Instant startedAt,
-                         Integer durationSecs, CallOutcome outcome, Boolean qualified, Double qualificationScore,
-                         BigDecimal cost, String terminationReason, Map<String, Object> analysis,
-                         boolean matched, Integer localHour, List<String> sources, Integer billableSecs,
-                         BigDecimal costCredits, String summary, String notPlacedReason, String decidedBy)
+    record CallCompleted(@Nullable UUID callId, @Nullable UUID campaignId, @Nullable UUID tenantId,
+                         @Nullable UUID contactId, @Nullable Integer attempt, @Nullable String provider,
+                         @Nullable String providerCallId, @Nullable String toNumber, @Nullable Instant startedAt,
+                         @Nullable Integer durationSecs, CallOutcome outcome, @Nullable Boolean qualified,
+                         @Nullable Double qualificationScore, @Nullable BigDecimal cost,
+                         @Nullable String terminationReason, @Nullable Map<String, Object> analysis, boolean matched,
+                         @Nullable Integer localHour, @Nullable List<String> sources, @Nullable Integer billableSecs,
+                         @Nullable BigDecimal costCredits, @Nullable String summary, @Nullable String notPlacedReason,
+                         @Nullable String decidedBy)
             implements CallEvent {
 
         /** The first build's shape, before the dialer owned the outcome (kept for readers of older events). */
-        public CallCompleted(UUID callId, UUID campaignId, UUID tenantId, UUID contactId, Integer attempt,
-                             String provider, String providerCallId, String toNumber, Instant startedAt,
-                             Integer durationSecs, CallOutcome outcome, Boolean qualified, Double qualificationScore,
-                             BigDecimal cost, String terminationReason, Map<String, Object> analysis,
-                             boolean matched, Integer localHour, List<String> sources) {
+        public CallCompleted(@Nullable UUID callId, @Nullable UUID campaignId, @Nullable UUID tenantId,
+                             @Nullable UUID contactId, @Nullable Integer attempt, @Nullable String provider,
+                             @Nullable String providerCallId, @Nullable String toNumber, @Nullable Instant startedAt,
+                             @Nullable Integer durationSecs, CallOutcome outcome, @Nullable Boolean qualified,
+                             @Nullable Double qualificationScore, @Nullable BigDecimal cost,
+                             @Nullable String terminationReason, @Nullable Map<String, Object> analysis,
+                             boolean matched, @Nullable Integer localHour, @Nullable List<String> sources) {
             this(callId, campaignId, tenantId, contactId, attempt, provider, providerCallId, toNumber, startedAt,
                     durationSecs, outcome, qualified, qualificationScore, cost, terminationReason, analysis, matched,
                     localHour, sources, null, null, null, null, null);
         }
 
-        @Override
-        public String partitionKey() {
-            if (campaignId != null) {
-                return campaignId.toString();
-            }
-            return callId != null ? callId.toString() : providerCallId;
-        }
-
+        /** An outcome that matched none of our attempts (no call id, no tenant) is about the provider's call. */
         @Override
         public String subject() {
-            return callId != null ? callId.toString() : providerCallId;
+            return callId != null ? callId.toString()
+                    : Objects.requireNonNull(providerCallId, "an outcome names our call or the provider's");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CloudEvents 1.0 envelope around one event's JSON data, as it travels on Kafka in binary mode ({@code ce_*}
@@ -20,8 +21,8 @@ import java.util.UUID;
  * @param key the Kafka record key
  * @param data the event record as JSON ({@link EventJson})
  */
-public record EventEnvelope(UUID id, String type, String source, String subject, Instant time, UUID tenantId,
-                            UUID campaignId, String key, byte[] data) {
+public record EventEnvelope(UUID id, String type, String source, @Nullable String subject, Instant time,
+                            @Nullable UUID tenantId, @Nullable UUID campaignId, @Nullable String key, byte[] data) {
 
     public static final String TENANT_EXTENSION = "tenantid";
     public static final String CAMPAIGN_EXTENSION = "campaignid";
@@ -81,7 +82,7 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
         return builder.build();
     }
 
-    public static EventEnvelope fromCloudEvent(CloudEvent event, String key) {
+    public static EventEnvelope fromCloudEvent(CloudEvent event, @Nullable String key) {
         if (event.getData() == null) {
             throw new MalformedEventException("CloudEvent " + event.getId() + " has no data");
         }
@@ -95,7 +96,7 @@ public record EventEnvelope(UUID id, String type, String source, String subject,
         }
     }
 
-    private static UUID uuidExtension(CloudEvent event, String name) {
+    private static @Nullable UUID uuidExtension(CloudEvent event, String name) {
         var value = event.getExtension(name);
         return value == null ? null : UUID.fromString(value.toString());
     }

@@ -16,6 +16,10 @@ public sealed interface KernelCommand extends VoiceEvent {
     @Override
     UUID campaignId();
 
+    /** Always the tenant that owns it. */
+    @Override
+    UUID tenantId();
+
     @Override
     default String partitionKey() {
         return campaignId().toString();

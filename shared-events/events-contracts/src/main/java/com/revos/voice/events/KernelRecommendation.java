@@ -12,6 +12,10 @@ public sealed interface KernelRecommendation extends VoiceEvent {
     @Override
     UUID campaignId();
 
+    /** Always the tenant that owns it. */
+    @Override
+    UUID tenantId();
+
     @Override
     default String partitionKey() {
         return campaignId().toString();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a provider told us about a call, verified (signature) and normalized by the webhook intake, on
@@ -21,7 +22,7 @@ public sealed interface ProviderReport extends VoiceEvent {
 
     /** Reports belong to no tenant until the dialer has matched them. */
     @Override
-    default UUID tenantId() {
+    default @Nullable UUID tenantId() {
         return null;
     }
 
@@ -43,11 +44,13 @@ public sealed interface ProviderReport extends VoiceEvent {
      * {@code costUsd} is the provider's fiat cost, {@code costCredits} its credits. {@code correlation} holds only
      * the echoed variables the dialer sets (call_id, campaign_id, contact_id, attempt, tenant_id), as text.
      */
-    record CallReported(String provider, String kind, String providerCallId, String callSid, String providerAgentId,
-                        String toNumber, Instant startedAt, Integer durationSecs, CallOutcome outcome,
-                        boolean finalReport, Boolean qualified, Double qualificationScore, BigDecimal costUsd,
-                        BigDecimal costCredits, String terminationReason, Map<String, Object> analysis,
-                        String summary, Map<String, String> correlation, Instant reportedAt)
+    record CallReported(String provider, String kind, String providerCallId, @Nullable String callSid,
+                        @Nullable String providerAgentId, @Nullable String toNumber, @Nullable Instant startedAt,
+                        @Nullable Integer durationSecs, @Nullable CallOutcome outcome, boolean finalReport,
+                        @Nullable Boolean qualified, @Nullable Double qualificationScore, @Nullable BigDecimal costUsd,
+                        @Nullable BigDecimal costCredits, @Nullable String terminationReason,
+                        @Nullable Map<String, Object> analysis, @Nullable String summary,
+                        Map<String, String> correlation, Instant reportedAt)
             implements ProviderReport {
     }
 
@@ -56,7 +59,8 @@ public sealed interface ProviderReport extends VoiceEvent {
      * Kafka; the report says it exists, how big it is, its SHA-256, and under which key the configured store kept it
      * ({@code storageKey} null when the intake keeps no recordings: ElevenLabs serves them by conversation id).
      */
-    record RecordingReported(String provider, String providerCallId, String agentId, long audioBytes,
-                             String audioSha256, String storageKey, Instant receivedAt) implements ProviderReport {
+    record RecordingReported(String provider, String providerCallId, @Nullable String agentId, long audioBytes,
+                             String audioSha256, @Nullable String storageKey,
+                             Instant receivedAt) implements ProviderReport {
     }
 }

@@ -1,5 +1,6 @@
 package com.revos.voice.events;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,6 +8,10 @@ import java.util.UUID;
 public sealed interface ProvisioningEvent extends VoiceEvent {
 
     UUID entityId();
+
+    /** Always the tenant that owns it. */
+    @Override
+    UUID tenantId();
 
     @Override
     default String partitionKey() {
@@ -34,7 +39,7 @@ public sealed interface ProvisioningEvent extends VoiceEvent {
         }
     }
 
-    record NumberAssigned(UUID numberId, UUID tenantId, String e164, String countryCode, String twilioSid,
+    record NumberAssigned(UUID numberId, UUID tenantId, String e164, @Nullable String countryCode, String twilioSid,
                           boolean purchased, Instant assignedAt) implements ProvisioningEvent {
         @Override
         public UUID entityId() {

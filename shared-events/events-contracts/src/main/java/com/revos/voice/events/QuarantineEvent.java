@@ -2,6 +2,7 @@ package com.revos.voice.events;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Correctly signed webhooks that could not be parsed or normalized, kept raw, on {@link Topics#QUARANTINE}. */
 public sealed interface QuarantineEvent extends VoiceEvent {
@@ -14,7 +15,7 @@ public sealed interface QuarantineEvent extends VoiceEvent {
                               String rawBody, Instant receivedAt) implements QuarantineEvent {
 
         @Override
-        public UUID tenantId() {
+        public @Nullable UUID tenantId() {
             return null;
         }
 

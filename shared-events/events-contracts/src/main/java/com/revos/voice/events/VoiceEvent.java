@@ -1,6 +1,7 @@
 package com.revos.voice.events;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every event on the RevOS Voice bus. The record is the CloudEvent's data; id, type, source and time travel in
@@ -11,7 +12,7 @@ public sealed interface VoiceEvent
         QuarantineEvent {
 
     /** The tenant the event belongs to; null only for provider reports and quarantined webhooks (no tenant yet). */
-    UUID tenantId();
+    @Nullable UUID tenantId();
 
     /** The Kafka record key: it gives per-entity ordering. */
     String partitionKey();
@@ -20,7 +21,7 @@ public sealed interface VoiceEvent
     String subject();
 
     /** The campaign the event belongs to, if any (the CloudEvent {@code campaignid} extension). */
-    default UUID campaignId() {
+    default @Nullable UUID campaignId() {
         return null;
     }
 }

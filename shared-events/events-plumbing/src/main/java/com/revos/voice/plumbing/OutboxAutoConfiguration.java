@@ -13,6 +13,7 @@ import com.revos.voice.plumbing.outbox.OutboxWriter;
 import com.revos.voice.plumbing.outbox.ReplicationSlots;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -72,8 +73,11 @@ public class OutboxAutoConfiguration {
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         var template = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(producer));
-        var engineConfig = OutboxRelays.engineConfig(properties,
-                dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword());
+        // Debezium logs in to the replication stream itself: it needs the credentials spelled out
+        var engineConfig = OutboxRelays.engineConfig(properties, dataSource.determineUrl(),
+                Objects.requireNonNull(dataSource.determineUsername(), "the outbox relay needs a datasource username"),
+                Objects.requireNonNull(dataSource.determinePassword(), "the outbox relay needs a datasource password"));
+
         return new OutboxRelay(properties, engineConfig, template, slots, new OutboxLag(jdbc, clock), meters);
     }
 

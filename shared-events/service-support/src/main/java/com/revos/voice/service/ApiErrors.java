@@ -2,6 +2,8 @@ package com.revos.voice.service;
 
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +35,7 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
         var errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new ApiException.FieldError(snakeCase(error.getField()), error.getDefaultMessage()))
+                .map(error -> new ApiException.FieldError(snakeCase(error.getField()), reason(error)))
                 .toList();
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.size() + " field(s) are invalid", errors));
@@ -55,7 +57,7 @@ class ApiErrors {
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ApiException.FieldError(
                         snakeCase(result.getMethodParameter().getParameterName() == null ? "parameter"
                                 : result.getMethodParameter().getParameterName()),
-                        error.getDefaultMessage())))
+                        reason(error))))
                 .toList();
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.size() + " parameter(s) are invalid", errors));
@@ -76,7 +78,13 @@ class ApiErrors {
                         new ApiException.FieldError("body", "is not readable JSON of the expected shape"))));
     }
 
-    static ProblemDetail problem(HttpStatus status, String title, String detail,
+    /** A constraint without a message still says that the field is at fault. */
+    private static String reason(org.springframework.context.MessageSourceResolvable error) {
+        return Objects.requireNonNullElse(error.getDefaultMessage(), "is invalid");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail,
+
                                  List<ApiException.FieldError> errors) {
         return Problems.of(status, title, detail, errors);
     }

@@ -1,6 +1,7 @@
 package com.revos.voice.service;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,10 +13,10 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final List<FieldError> fieldErrors;
-    private final Long retryAfterSeconds;
+    private final @Nullable Long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String title, String detail, List<FieldError> fieldErrors,
-                        Long retryAfterSeconds) {
+                        @Nullable Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -58,7 +59,9 @@ public class ApiException extends RuntimeException {
         return fieldErrors;
     }
 
-    public Long retryAfterSeconds() {
+    /** Seconds the client should wait before trying again; null when a retry would not help. */
+    public @Nullable Long retryAfterSeconds() {
+
         return retryAfterSeconds;
     }
 

@@ -30,8 +30,8 @@ public record Caller(String subject, Set<UUID> tenants, Set<String> roles) {
     }
 
     static Caller of(Jwt jwt) {
-        return new Caller(jwt.getSubject(), strings(jwt, "tenants").stream().map(Caller::uuidOrNull)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toUnmodifiableSet()),
+        return new Caller(jwt.getSubject(), strings(jwt, "tenants").stream().flatMap(Caller::uuid)
+                .collect(Collectors.toUnmodifiableSet()),
                 Set.copyOf(strings(jwt, "roles")));
     }
 
@@ -40,11 +40,13 @@ public record Caller(String subject, Set<UUID> tenants, Set<String> roles) {
         return values == null ? List.of() : values;
     }
 
-    private static UUID uuidOrNull(String value) {
+    /** A tenant claim that is not a UUID names no tenant. */
+    private static java.util.stream.Stream<UUID> uuid(String value) {
         try {
-            return UUID.fromString(value);
+            return java.util.stream.Stream.of(UUID.fromString(value));
         } catch (IllegalArgumentException e) {
-            return null;
+            return java.util.stream.Stream.empty();
         }
+
     }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -160,7 +161,7 @@ public class IdempotentRequests {
         }
     }
 
-    private static String write(Object value) {
+    private static String write(@Nullable Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (Exception e) {
@@ -168,7 +169,8 @@ public class IdempotentRequests {
         }
     }
 
-    private static <T> T read(String body, Class<T> type) {
+    private static <T> @Nullable T read(@Nullable String body, Class<T> type) {
+
         try {
             return body == null ? null : JSON.readValue(body, type);
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -78,7 +79,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         var body = new LinkedHashMap<String, Object>();
-        body.put("type", problem.getType().toString());
+        body.put("type", Objects.requireNonNull(problem.getType(), "Problems.of sets the type").toString());
+
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);

@@ -2,6 +2,7 @@ package com.revos.voice.service;
 
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -11,7 +12,8 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(HttpStatus status, String title, String detail,
+    public static ProblemDetail of(HttpStatus status, String title, @Nullable String detail,
+
                                    List<ApiException.FieldError> errors) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

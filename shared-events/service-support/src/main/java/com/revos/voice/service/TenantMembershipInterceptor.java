@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -30,11 +31,12 @@ class TenantMembershipInterceptor implements HandlerInterceptor {
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                Exception ex) {
+                                @Nullable Exception ex) {
         TenantContext.clear();
     }
 
-    private static UUID parse(String value) {
+    private static @Nullable UUID parse(@Nullable String value) {
+
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

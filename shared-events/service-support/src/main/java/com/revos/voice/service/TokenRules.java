@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -64,7 +65,7 @@ final class TokenRules implements OAuth2TokenValidator<Jwt> {
                 reasons.stream().map(reason -> new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, reason, null)).toList());
     }
 
-    private static boolean inTheFuture(Instant instant, Instant now, Duration skew) {
+    private static boolean inTheFuture(@Nullable Instant instant, Instant now, Duration skew) {
         return instant != null && instant.isAfter(now.plus(skew));
     }
 }

@@ -4,4 +4,7 @@
  * RFC 9457 problem+json errors naming the field and the reason, Idempotency-Key replay, and row-level security
  * for the current tenant ({@code revos.security.tenant-role}).
  */
+@NullMarked
 package com.revos.voice.service;
+
+import org.jspecify.annotations.NullMarked;

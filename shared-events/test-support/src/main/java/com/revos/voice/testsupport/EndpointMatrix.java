@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cross-tenant security matrix of a running service, over every operation its live OpenAPI document lists: each
@@ -103,7 +104,8 @@ public final class EndpointMatrix {
         }
     }
 
-    private static HttpResponse<String> send(int port, String method, String path, String token) {
+    private static HttpResponse<String> send(int port, String method, String path, @Nullable String token) {
+
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString("{}"))

@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The layering every service keeps (split by aggregate, then by role): {@code model} depends on nothing of ours but
@@ -82,7 +83,8 @@ public final class LayeringRules {
     }
 
     /** The aggregate a package belongs to ({@code base.call.infrastructure} → {@code call}), or null outside one. */
-    private static String aggregate(String basePackage, String packageName) {
+    private static @Nullable String aggregate(String basePackage, String packageName) {
+
         if (!packageName.startsWith(basePackage + ".")) {
             return null;
         }

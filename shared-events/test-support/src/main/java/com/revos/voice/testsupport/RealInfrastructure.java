@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -18,8 +19,10 @@ public final class RealInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(RealInfrastructure.class);
     private static final int PARTITIONS = 3;
 
-    private static org.springframework.kafka.test.EmbeddedKafkaBroker kafka;
-    private static EmbeddedPostgres postgres;
+    // started on first use, then shared by every test class of the JVM
+    private static org.springframework.kafka.test.@Nullable EmbeddedKafkaBroker kafka;
+    private static @Nullable EmbeddedPostgres postgres;
+
 
     private RealInfrastructure() {
     }
@@ -44,11 +47,12 @@ public final class RealInfrastructure {
 
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
-            var started = System.nanoTime();
+            var startedAt = System.nanoTime();
             // the builder's own free-port search opens and closes a socket: a race another process wins now and then
             var port = ReservedPorts.reserve();
+            EmbeddedPostgres started;
             try {
-                postgres = EmbeddedPostgres.builder()
+                started = EmbeddedPostgres.builder()
                         .setPort(port.port())
                         .setServerConfig("wal_level", "logical")
                         .setServerConfig("max_replication_slots", "64")
@@ -63,16 +67,19 @@ public final class RealInfrastructure {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
             }
+            postgres = started;
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
                 try {
-                    postgres.close();
+                    started.close();
+
                 } catch (IOException e) {
                     log.warn("Stopping embedded PostgreSQL failed", e);
                 } finally {
                     port.close();
                 }
             }));
-            log.info("Test PostgreSQL on port {} in {} ms", postgres.getPort(), elapsedMillis(started));
+            log.info("Test PostgreSQL on port {} in {} ms", started.getPort(), elapsedMillis(startedAt));
+            return started;
         }
         return postgres;
     }

@@ -11,7 +11,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A port for a server that cannot bind port 0 and report what it got (PostgreSQL, a broker that must come back on
@@ -42,14 +44,14 @@ public final class ReservedPorts {
         for (int i = 0; i < size; i++) {
             var port = FIRST + (start + i) % size;
             var reservation = tryReserve(port);
-            if (reservation != null) {
-                return reservation;
+            if (reservation.isPresent()) {
+                return reservation.get();
             }
         }
         throw new IllegalStateException("Every port of " + FIRST + "-" + LAST + " is reserved or in use");
     }
 
-    private static Reservation tryReserve(int port) {
+    private static Optional<Reservation> tryReserve(int port) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(LOCKS.resolve(port + ".lock"), StandardOpenOption.CREATE,
@@ -57,15 +59,15 @@ public final class ReservedPorts {
             var lock = channel.tryLock();
             if (lock == null || !bindable(port)) {
                 channel.close();
-                return null;
+                return Optional.empty();
             }
-            return new Reservation(port, lock);
+            return Optional.of(new Reservation(port, lock));
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
-            return null;
+            return Optional.empty();
         } catch (IOException e) {
             closeQuietly(channel);
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -80,7 +82,8 @@ public final class ReservedPorts {
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
+    private static void closeQuietly(@Nullable FileChannel channel) {
+
         if (channel != null) {
             try {
                 channel.close();

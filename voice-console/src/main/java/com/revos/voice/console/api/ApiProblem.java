@@ -3,6 +3,7 @@ package com.revos.voice.console.api;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a service answered instead of the result: its status and the problem+json title, detail and fields at fault
@@ -15,7 +16,7 @@ public final class ApiProblem extends RuntimeException {
     private final String title;
     private final Map<String, String> fieldErrors;
 
-    public ApiProblem(int status, String title, String detail, Map<String, String> fieldErrors) {
+    public ApiProblem(int status, String title, @Nullable String detail, Map<String, String> fieldErrors) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -30,7 +31,7 @@ public final class ApiProblem extends RuntimeException {
         return title;
     }
 
-    public String detail() {
+    public @Nullable String detail() {
         return getMessage();
     }
 

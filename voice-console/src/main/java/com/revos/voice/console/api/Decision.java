@@ -3,6 +3,7 @@ package com.revos.voice.console.api;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a campaign's decision trail: what the optimizer saw (the observation and its metrics), what it decided
@@ -36,7 +37,7 @@ public record Decision(String decisionId, String rule, String decision, Instant 
     }
 
     /** The sentence a person reads, when the optimizer wrote one. */
-    public String explanation() {
+    public @Nullable String explanation() {
         for (var key : new String[] {"explanation", "sentence", "reason", "summary"}) {
             var value = detail.get(key);
             if (value instanceof String text && !text.isBlank()) {

@@ -2,6 +2,8 @@ package com.revos.voice.console.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -18,12 +20,14 @@ final class Problems {
         try {
             JsonNode problem = body.length == 0 ? null : json.readTree(new String(body, StandardCharsets.UTF_8));
             if (problem != null && problem.isObject()) {
-                title = text(problem, "title", reasonPhrase);
+                title = Objects.requireNonNullElse(text(problem, "title", reasonPhrase), reasonPhrase);
                 detail = text(problem, "detail", null);
                 for (var error : problem.path("errors")) {
                     var field = text(error, "field", null);
                     if (field != null) {
-                        fields.merge(field, text(error, "reason", "is invalid"), (a, b) -> a + "; " + b);
+                        fields.merge(field,
+                                Objects.requireNonNullElse(text(error, "reason", "is invalid"), "is invalid"),
+                                (a, b) -> a + "; " + b);
                     }
                 }
             }
@@ -33,7 +37,7 @@ final class Problems {
         return new ApiProblem(status, title, detail, fields);
     }
 
-    private static String text(JsonNode node, String field, String fallback) {
+    private static @Nullable String text(JsonNode node, String field, @Nullable String fallback) {
         var value = node.get(field);
         return value == null || value.isNull() ? fallback : value.asString();
     }

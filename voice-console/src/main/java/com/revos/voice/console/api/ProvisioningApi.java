@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,8 @@ public class ProvisioningApi {
     }
 
     /** Deploys a template; blank overrides are left out, so the template's own values apply. */
-    public Agent deploy(UUID tenant, String idempotencyKey, String templateId, String name, Map<String, String> overrides) {
+    public Agent deploy(UUID tenant, String idempotencyKey, String templateId, @Nullable String name,
+                        Map<String, String> overrides) {
         var body = new LinkedHashMap<String, Object>();
         body.put("template_id", templateId);
         if (name != null && !name.isBlank()) {
@@ -109,7 +111,7 @@ public class ProvisioningApi {
                 .uri("/v1/tenants/{t}/phone-numbers/{id}", tenant, id).retrieve().toBodilessEntity());
     }
 
-    public Page<PoolNumber> pool(String status, int limit, int offset) {
+    public Page<PoolNumber> pool(@Nullable String status, int limit, int offset) {
         return ServiceClients.call(SERVICE, () -> clients.provisioning.get()
                 .uri(status == null || status.isBlank() ? "/v1/admin/phone-pool?limit={l}&offset={o}"
                         : "/v1/admin/phone-pool?limit={l}&offset={o}&status={s}", limit, offset, status)

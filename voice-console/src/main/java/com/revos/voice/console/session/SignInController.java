@@ -4,6 +4,7 @@ import com.revos.voice.console.ConsoleProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -27,7 +28,7 @@ class SignInController {
     private final SecurityContextRepository contexts;
     private final CsrfTokenRepository csrfTokens;
     private final ConsoleProperties properties;
-    private final LocalTokenMinter minter;
+    private final @Nullable LocalTokenMinter minter;
 
     SignInController(TokenVerifier verifier, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens,
                      ConsoleProperties properties, java.util.Optional<LocalTokenMinter> minter) {

@@ -1,5 +1,6 @@
 package com.revos.voice.console.session;
 
+import org.jspecify.annotations.Nullable;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.UUID;
  * Who is signed in: the JWT's subject, tenants and roles, the tenant whose pages are shown, and the token itself,
  * which every API call carries. The token stays on the server (in the session); it is never rendered into a page.
  */
-public record SignedInUser(String subject, List<UUID> tenants, List<String> roles, UUID tenant, String token)
+public record SignedInUser(String subject, List<UUID> tenants, List<String> roles, @Nullable UUID tenant, String token)
         implements Serializable {
 
     @Serial

@@ -1,5 +1,6 @@
 package com.revos.voice.console.session;
 
+import org.jspecify.annotations.Nullable;
 import com.revos.voice.console.ConsoleProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class TokenVerifier {
                 tenants.isEmpty() ? null : tenants.getFirst(), token.strip())), null);
     }
 
-    record Result(Optional<SignedInUser> user, String problem) {
+    record Result(Optional<SignedInUser> user, @Nullable String problem) {
     }
 
     private static List<String> strings(Jwt jwt, String claim) {

@@ -5,6 +5,7 @@ import com.revos.voice.console.api.DialerApi;
 import com.revos.voice.console.api.ProvisioningApi;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class CallController {
         return placeForm(model, Map.of(), null, "", "", "");
     }
 
-    private String placeForm(Model model, Map<String, String> errors, ApiProblem problem, String agentId,
+    private String placeForm(Model model, Map<String, String> errors, @Nullable ApiProblem problem, String agentId,
                              String numberId, String to) {
         var tenant = Tenant.current();
         model.addAttribute("agents", provisioning.agents(tenant, 100, 0).items());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -56,7 +57,7 @@ class CampaignController {
         return form(CampaignForm.blank(UUID.randomUUID().toString()), Map.of(), null, model);
     }
 
-    private String form(CampaignForm form, Map<String, String> errors, ApiProblem problem, Model model) {
+    private String form(CampaignForm form, Map<String, String> errors, @Nullable ApiProblem problem, Model model) {
         var tenant = Tenant.current();
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

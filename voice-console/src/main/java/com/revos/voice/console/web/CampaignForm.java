@@ -1,5 +1,6 @@
 package com.revos.voice.console.web;
 
+import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,11 @@ import org.springframework.util.MultiValueMap;
  * contact's local time, compliance.md): the dialer enforces it on every dial anyway; the form says so before a campaign
  * is created whose window could never be used in full.
  */
-public record CampaignForm(String name, String agentId, String phoneNumberId, Integer startHour, Integer endHour,
-                           List<String> days, Double callsPerSecond, Integer maxConcurrent, Integer maxAttempts,
-                           Integer busyRetryMinutes, Integer noAnswerRetryMinutes, String idempotencyKey) {
+public record CampaignForm(@Nullable String name, @Nullable String agentId, @Nullable String phoneNumberId,
+                           @Nullable Integer startHour, @Nullable Integer endHour, List<String> days,
+                           @Nullable Double callsPerSecond, @Nullable Integer maxConcurrent,
+                           @Nullable Integer maxAttempts, @Nullable Integer busyRetryMinutes,
+                           @Nullable Integer noAnswerRetryMinutes, @Nullable String idempotencyKey) {
 
     public static final int LEGAL_START = 8;
     public static final int LEGAL_END = 21;
@@ -33,7 +36,7 @@ public record CampaignForm(String name, String agentId, String phoneNumberId, In
                 params.getFirst("idempotency_key"));
     }
 
-    private static Integer integer(MultiValueMap<String, String> params, String name) {
+    private static @Nullable Integer integer(MultiValueMap<String, String> params, String name) {
         try {
             var value = params.getFirst(name);
             return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
@@ -42,7 +45,7 @@ public record CampaignForm(String name, String agentId, String phoneNumberId, In
         }
     }
 
-    private static Double decimal(MultiValueMap<String, String> params, String name) {
+    private static @Nullable Double decimal(MultiValueMap<String, String> params, String name) {
         try {
             var value = params.getFirst(name);
             return value == null || value.isBlank() ? null : Double.valueOf(value.strip());

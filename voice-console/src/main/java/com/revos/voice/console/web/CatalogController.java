@@ -1,5 +1,6 @@
 package com.revos.voice.console.web;
 
+import org.jspecify.annotations.Nullable;
 import com.revos.voice.console.api.ApiProblem;
 import com.revos.voice.console.api.ProvisioningApi;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,8 +30,9 @@ class CatalogController {
     }
 
     /** What the dialog shows and sends; keys are the API's field names. */
-    record DeployForm(String templateId, String templateName, String name, String firstMessage, String prompt,
-                      String voiceId, String language, String idempotencyKey) {
+    record DeployForm(String templateId, @Nullable String templateName, @Nullable String name,
+                      @Nullable String firstMessage, @Nullable String prompt, @Nullable String voiceId,
+                      @Nullable String language, @Nullable String idempotencyKey) {
     }
 
     @GetMapping("/catalog")
@@ -93,7 +95,7 @@ class CatalogController {
         return fields;
     }
 
-    static String key(String submitted) {
+    static String key(@Nullable String submitted) {
         return submitted == null || submitted.isBlank() ? UUID.randomUUID().toString() : submitted;
     }
 }

@@ -5,6 +5,7 @@ import com.revos.voice.console.session.Authentications;
 import com.revos.voice.console.session.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleAdvice {
 
     @ModelAttribute("user")
-    SignedInUser user() {
+    @Nullable SignedInUser user() {
         return Authentications.current().orElse(null);
     }
 

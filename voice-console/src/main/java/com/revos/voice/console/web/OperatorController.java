@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,8 @@ class OperatorController {
         return page(status, Paging.offset(offset), Map.of(), null, "", model);
     }
 
-    private String page(String status, int offset, Map<String, String> errors, ApiProblem problem, String numbers,
+    private String page(@Nullable String status, int offset, Map<String, String> errors, @Nullable ApiProblem problem,
+                        String numbers,
                         Model model) {
         var page = provisioning.pool(status, Paging.PAGE_SIZE, offset);
         model.addAttribute("pool", page.items());

@@ -69,7 +69,7 @@ public record OutcomeChart(List<Bar> bars, long highest) {
             var bar = bars.get(i);
             var y = HEIGHT;
             for (var outcome : order(bar.outcomes())) {
-                var count = bar.outcomes().get(outcome);
+                var count = bar.outcomes().getOrDefault(outcome, 0L);
                 var height = (int) Math.max(1, Math.round(count * (double) HEIGHT / highest));
                 y -= height;
                 segments.add(new Segment(outcome, count, i * slot + 2, y, barWidth, height));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tenant's optimizer policy as a form, built from whatever the optimizer answers: every scalar setting becomes a
@@ -89,7 +90,8 @@ public record PolicyForm(List<Group> groups) {
         return updated;
     }
 
-    private static Object typed(Object old, String submitted, Map<String, String> all, String path) {
+    private static @Nullable Object typed(@Nullable Object old, @Nullable String submitted, Map<String, String> all,
+                                          String path) {
         if (old instanceof Boolean) {
             return all.containsKey(path);
         }

@@ -1,5 +1,6 @@
 package com.revos.voice.console.web;
 
+import org.jspecify.annotations.Nullable;
 import com.revos.voice.console.api.DialerApi;
 import com.revos.voice.console.api.Usage;
 import java.time.Clock;
@@ -30,7 +31,7 @@ class UsageController {
     }
 
     /** A period the page can show, or what is wrong with the one asked for. */
-    record Period(LocalDate from, LocalDate to, String problem) {
+    record Period(LocalDate from, LocalDate to, @Nullable String problem) {
     }
 
     Period period(String from, String to) {

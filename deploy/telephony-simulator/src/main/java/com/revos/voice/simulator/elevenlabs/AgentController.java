@@ -3,6 +3,7 @@ package com.revos.voice.simulator.elevenlabs;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,8 +81,10 @@ class AgentController {
     }
 
     private Map<String, Object> withPhoneNumbers(Map<String, Object> agent) {
-        String agentId = (String) agent.get("agent_id");
+        // the store keys every agent by the agent_id it gave it
+        String agentId = (String) Objects.requireNonNull(agent.get("agent_id"), "agent_id");
         agent.put("phone_numbers", numbers.assignedTo(agentId).stream()
+
                 .map(n -> PhoneNumberController.view(n, agentId, (String) agent.get("name")))
                 .toList());
         return agent;

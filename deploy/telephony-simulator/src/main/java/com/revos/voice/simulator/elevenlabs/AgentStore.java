@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,7 +53,7 @@ class AgentStore {
         Map<String, Object> updated = agents.computeIfPresent(agentId, (id, agent) -> {
             Map<String, Object> merged = JsonMaps.merge(agent, change);
             @SuppressWarnings("unchecked")
-            Map<String, Object> metadata = (Map<String, Object>) merged.get("metadata");
+            Map<String, Object> metadata = (Map<String, Object>) metadata(merged);
             metadata.put("updated_at_unix_secs", clock.instant().getEpochSecond());
             return merged;
         });
@@ -77,6 +78,12 @@ class AgentStore {
     }
 
     static long createdAt(Map<String, Object> agent) {
-        return ((Number) ((Map<?, ?>) agent.get("metadata")).get("created_at_unix_secs")).longValue();
+        return ((Number) Objects.requireNonNull(metadata(agent).get("created_at_unix_secs"), "created_at_unix_secs"))
+                .longValue();
+    }
+
+    /** Every stored agent has the metadata that create() gave it: an update may not replace it. */
+    private static Map<?, ?> metadata(Map<String, Object> agent) {
+        return (Map<?, ?>) Objects.requireNonNull(agent.get("metadata"), "metadata");
     }
 }

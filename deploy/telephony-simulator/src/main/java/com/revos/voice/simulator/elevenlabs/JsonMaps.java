@@ -3,6 +3,7 @@ package com.revos.voice.simulator.elevenlabs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Helpers for agents and numbers kept as JSON trees: the simulator stores whatever config the caller sent. */
 final class JsonMaps {
@@ -31,7 +32,7 @@ final class JsonMaps {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object deepCopyValue(Object value) {
+    private static @Nullable Object deepCopyValue(@Nullable Object value) {
         if (value instanceof Map<?, ?> map) {
             return deepCopy((Map<String, Object>) map);
         }
@@ -41,7 +42,7 @@ final class JsonMaps {
         return value;
     }
 
-    static Map<String, Object> object(Object... keysAndValues) {
+    static Map<String, Object> object(@Nullable Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -3,6 +3,8 @@ package com.revos.voice.simulator.elevenlabs;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +46,8 @@ class PhoneNumberController {
         if (agentId != null && agents.find(agentId).isEmpty()) {
             return ProviderErrors.elevenLabsNotFound("agent", agentId, "agent_id");
         }
-        var number = numbers.create((String) body.get("phone_number"), (String) body.get("label"),
-                (String) body.get("sid"), agentId);
+        var number = numbers.create(present(body, "phone_number"), present(body, "label"), present(body, "sid"),
+                agentId);
         return ResponseEntity.ok(Map.of("phone_number_id", number.phoneNumberId()));
     }
 
@@ -87,7 +89,13 @@ class PhoneNumberController {
         return view(n, n.agentId(), agentName);
     }
 
-    static Map<String, Object> view(PhoneNumberStore.ImportedNumber n, String agentId, String agentName) {
+    /** A field the request was checked to carry as text. */
+    private static String present(Map<String, Object> body, String field) {
+        return (String) Objects.requireNonNull(body.get(field), field);
+    }
+
+    static Map<String, Object> view(PhoneNumberStore.ImportedNumber n, @Nullable String agentId,
+                                    @Nullable String agentName) {
         return JsonMaps.object(
                 "phone_number", n.phoneNumber(),
                 "label", n.label(),

@@ -1,5 +1,6 @@
 package com.revos.voice.simulator.elevenlabs;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ class PhoneNumberStore {
 
     private final Map<String, ImportedNumber> numbers = new ConcurrentHashMap<>();
 
-    ImportedNumber create(String phoneNumber, String label, String accountSid, String agentId) {
+    ImportedNumber create(String phoneNumber, String label, String accountSid, @Nullable String agentId) {
         ImportedNumber number = new ImportedNumber(Ids.of("phnum_", 26), phoneNumber, label, accountSid, agentId,
                 System.nanoTime());
         numbers.put(number.phoneNumberId(), number);
@@ -28,7 +29,7 @@ class PhoneNumberStore {
         return Optional.ofNullable(numbers.get(phoneNumberId));
     }
 
-    Optional<ImportedNumber> update(String phoneNumberId, String agentId, String label) {
+    Optional<ImportedNumber> update(String phoneNumberId, @Nullable String agentId, @Nullable String label) {
         return Optional.ofNullable(numbers.computeIfPresent(phoneNumberId, (id, n) -> new ImportedNumber(id,
                 n.phoneNumber(), label != null ? label : n.label(), n.accountSid(),
                 agentId != null ? agentId : n.agentId(), n.createdNanos())));
@@ -48,7 +49,7 @@ class PhoneNumberStore {
         return list().stream().filter(n -> agentId.equals(n.agentId())).toList();
     }
 
-    record ImportedNumber(String phoneNumberId, String phoneNumber, String label, String accountSid, String agentId,
-                          long createdNanos) {
+    record ImportedNumber(String phoneNumberId, String phoneNumber, String label, String accountSid,
+                          @Nullable String agentId, long createdNanos) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes up numbers to "buy": {@code +1 <area> 555 01xx}, the range reserved for fiction, so that a simulated
@@ -27,7 +28,8 @@ final class AvailableNumbers {
     private AvailableNumbers() {
     }
 
-    static List<Map<String, Object>> search(String country, boolean tollFree, String areaCode, String contains,
+    static List<Map<String, Object>> search(String country, boolean tollFree, @Nullable String areaCode,
+                                            @Nullable String contains,
                                             int limit, Predicate<String> owned) {
         String area = areaCode != null && areaCode.matches("\\d{3}") ? areaCode
                 : tollFree ? DEFAULT_TOLL_FREE_AREA : DEFAULT_LOCAL_AREA;
@@ -48,7 +50,7 @@ final class AvailableNumbers {
     }
 
     /** Twilio's {@code Contains}: digits, {@code *} for any one digit, letters as on a phone keypad. */
-    static Pattern containsPattern(String contains) {
+    static @Nullable Pattern containsPattern(@Nullable String contains) {
         if (contains == null || contains.isBlank()) {
             return null;
         }

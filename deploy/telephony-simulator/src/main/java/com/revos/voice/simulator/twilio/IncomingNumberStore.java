@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Numbers "bought" from the simulated Twilio account, keyed by their {@code PN...} sid. */
@@ -24,7 +25,7 @@ class IncomingNumberStore {
         return Optional.of(resource);
     }
 
-    List<Map<String, Object>> list(String accountSid, String phoneNumber) {
+    List<Map<String, Object>> list(String accountSid, @Nullable String phoneNumber) {
         return bySid.values().stream()
                 .filter(r -> accountSid.equals(r.get("account_sid")))
                 .filter(r -> phoneNumber == null || phoneNumber.equals(r.get("phone_number")))

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -91,7 +93,8 @@ class TwilioNumbersController {
             if (candidates.isEmpty()) {
                 return ProviderErrors.twilio(21452, "No phone numbers found in area code " + areaCode, 400);
             }
-            phoneNumber = (String) candidates.getFirst().get("phone_number");
+            phoneNumber = (String) Objects.requireNonNull(candidates.getFirst().get("phone_number"),
+                    "every listed number has a phone_number");
         }
         if (!phoneNumber.matches("\\+[1-9]\\d{6,14}")) {
             return ProviderErrors.twilio(21421, "PhoneNumber is invalid", 400);
@@ -119,7 +122,7 @@ class TwilioNumbersController {
                 + "/IncomingPhoneNumbers/" + sid + ".json was not found", 404);
     }
 
-    private static int parsePageSize(String value) {
+    private static int parsePageSize(@Nullable String value) {
         try {
             return value == null ? DEFAULT_PAGE_SIZE : Math.max(1, Math.min(1000, Integer.parseInt(value)));
         } catch (NumberFormatException e) {

@@ -4,9 +4,11 @@ import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.MalformedEventException;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.cloudevents.rw.CloudEventRWException;
+import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Event envelopes as Kafka records, in CloudEvents binary mode ({@code ce_*} headers, JSON value, the event's
@@ -24,7 +26,9 @@ public final class KafkaEnvelopes {
 
     /** The record on another topic (a relay's routing, a benchmark's private topic). */
     public static ProducerRecord<String, byte[]> record(EventEnvelope envelope, String topicName) {
-        return KafkaMessageFactory.createWriter(topicName, envelope.key()).writeBinary(envelope.toCloudEvent());
+        // every event we produce is keyed (its partition key); only a record read from elsewhere can lack one
+        var key = Objects.requireNonNull(envelope.key(), "an envelope without a key cannot be produced");
+        return KafkaMessageFactory.createWriter(topicName, key).writeBinary(envelope.toCloudEvent());
     }
 
     /**
@@ -41,7 +45,8 @@ public final class KafkaEnvelopes {
      *
      * @throws MalformedEventException when the headers are not a CloudEvent of ours
      */
-    public static EventEnvelope read(String key, Headers headers, byte[] value) {
+    public static EventEnvelope read(@Nullable String key, Headers headers, byte[] value) {
+
         try {
             return EventEnvelope.fromCloudEvent(KafkaMessageFactory.createReader(headers, value).toEvent(), key);
         } catch (CloudEventRWException | IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -62,13 +63,13 @@ public class ConsumerFaults implements ListenerContainerWithDlqAndRetryCustomize
 
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
-                          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
-                          BackOff backOff) {
+                          @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+                          @Nullable BackOff backOff) {
         container.setCommonErrorHandler(errorHandler(destinationName, group, dlqDestinationResolver));
     }
 
     DefaultErrorHandler errorHandler(String topic, String group,
-                                     BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlt) {
+                                     @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlt) {
         var patience = new ExponentialBackOff(settings.initialBackoff().toMillis(), 2.0);
         patience.setMaxInterval(settings.maxBackoff().toMillis());
         DefaultErrorHandler handler;
@@ -104,7 +105,7 @@ public class ConsumerFaults implements ListenerContainerWithDlqAndRetryCustomize
         return handler;
     }
 
-    private static boolean neverSucceeds(Throwable e) {
+    private static boolean neverSucceeds(@Nullable Throwable e) {
         for (var cause = e; cause != null; cause = cause.getCause()) {
             for (var type : NEVER_SUCCEED) {
                 if (type.isInstance(cause)) {
@@ -116,8 +117,12 @@ public class ConsumerFaults implements ListenerContainerWithDlqAndRetryCustomize
     }
 
     /** The innermost message, without the listener's wrappers; never the record's content. */
-    static String reason(Throwable e) {
-        var cause = e;
+    static String reason(@Nullable Throwable e) {
+        if (e == null) {
+            return "no exception given";
+        }
+        Throwable cause = e;
+
         while ((cause instanceof ListenerExecutionFailedException || cause instanceof MessagingException)
                 && cause.getCause() != null) {
             cause = cause.getCause();

@@ -59,6 +59,7 @@ public final class DeadLetterRedrive {
         if (topic == null || !topic.endsWith(".dlt")) {
             System.err.println(USAGE + " (a dead-letter topic ends in .dlt)");
             System.exit(2);
+            return;
         }
         var result = redrive(servers, topic, Duration.ofSeconds(5));
         System.out.println("Re-drove " + result.redriven() + " record(s) from " + topic + " to " + result.topics());
@@ -88,11 +89,13 @@ public final class DeadLetterRedrive {
             consumer.assign(partitions);
             var end = consumer.endOffsets(partitions, pollTimeout);
             while (partitions.stream().anyMatch(partition -> consumer.position(partition, pollTimeout)
-                    < end.get(partition))) {
+                    < end.getOrDefault(partition, 0L))) {
                 var records = consumer.poll(pollTimeout);
                 var sends = new ArrayList<Future<RecordMetadata>>();
                 for (var record : records) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    var partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.getOrDefault(partition, 0L)) {
+
                         continue;
                     }
                     var target = originalTopic(record, deadLetterTopic);
@@ -117,7 +120,9 @@ public final class DeadLetterRedrive {
                                                                     Map<TopicPartition, Long> end) {
         var offsets = new java.util.HashMap<TopicPartition, OffsetAndMetadata>();
         for (var partition : partitions) {
-            offsets.put(partition, new OffsetAndMetadata(Math.min(consumer.position(partition), end.get(partition))));
+            offsets.put(partition, new OffsetAndMetadata(Math.min(consumer.position(partition),
+                    end.getOrDefault(partition, 0L))));
+
         }
         return offsets;
     }

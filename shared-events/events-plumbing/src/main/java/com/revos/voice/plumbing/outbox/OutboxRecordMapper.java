@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one Debezium change event of an outbox row (JSON, schemas disabled) into the Kafka record to publish:
@@ -30,11 +31,11 @@ final class OutboxRecordMapper {
             if (after.isMissingNode() || after.isNull()) {
                 throw new MalformedEventException("Outbox change event without an 'after' row");
             }
-            var envelope = new EventEnvelope(UUID.fromString(text(after, "id")), text(after, "type"),
-                    text(after, "source"), text(after, "subject"), timestamp(after), uuid(after, "tenant_id"),
-                    uuid(after, "campaign_id"), text(after, "aggregate_id"),
-                    text(after, "payload").getBytes(StandardCharsets.UTF_8));
-            return new Routed(KafkaEnvelopes.record(envelope, text(after, "topic")), envelope.time());
+            var envelope = new EventEnvelope(UUID.fromString(required(after, "id")), required(after, "type"),
+                    required(after, "source"), text(after, "subject"), timestamp(after), uuid(after, "tenant_id"),
+                    uuid(after, "campaign_id"), required(after, "aggregate_id"),
+                    required(after, "payload").getBytes(StandardCharsets.UTF_8));
+            return new Routed(KafkaEnvelopes.record(envelope, required(after, "topic")), envelope.time());
         } catch (IOException e) {
             throw new MalformedEventException("Outbox change event is not JSON", e);
         }
@@ -46,12 +47,22 @@ final class OutboxRecordMapper {
         return node.isTextual() ? OffsetDateTime.parse(node.asText()).toInstant() : Instant.now();
     }
 
-    private static String text(JsonNode row, String column) {
+    /** The outbox table declares these columns NOT NULL: a row without one is not ours. */
+    private static String required(JsonNode row, String column) {
+        var value = text(row, column);
+        if (value == null) {
+            throw new MalformedEventException("Outbox row without '" + column + "'");
+        }
+        return value;
+    }
+
+    private static @Nullable String text(JsonNode row, String column) {
         var node = row.get(column);
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    private static UUID uuid(JsonNode row, String column) {
+    private static @Nullable UUID uuid(JsonNode row, String column) {
+
         var value = text(row, column);
         return value == null ? null : UUID.fromString(value);
     }

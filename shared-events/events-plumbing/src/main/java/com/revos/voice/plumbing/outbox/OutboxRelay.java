@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -49,8 +50,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("outbox-relay-restart").daemon().factory());
 
-    private volatile ExecutorService executor;
-    private volatile DebeziumEngine<ChangeEvent<String, String>> engine;
+    // set by start(), absent before it
+    private volatile @Nullable ExecutorService executor;
+    private volatile @Nullable DebeziumEngine<ChangeEvent<String, String>> engine;
     private volatile boolean running;
 
     public OutboxRelay(OutboxProperties properties, Properties engineConfig, KafkaTemplate<String, byte[]> kafka,
@@ -92,7 +94,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void startEngine(CountDownLatch streaming) {
-        engine = DebeziumEngine.create(Json.class, Json.class, Json.class)
+        var started = DebeziumEngine.create(Json.class, Json.class, Json.class)
                 .using(engineConfig)
                 .using(new DebeziumEngine.ConnectorCallback() {
                     @Override
@@ -104,9 +106,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .using((success, message, error) -> onEngineStopped(success, message, error))
                 .notifying(this::publishBatch)
                 .build();
-        executor = Executors.newSingleThreadExecutor(
+        var runner = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("outbox-relay-" + properties.effectiveSlotName()).factory());
-        executor.execute(engine);
+        engine = started;
+        executor = runner;
+        runner.execute(started);
     }
 
     private void publishBatch(List<ChangeEvent<String, String>> records,
@@ -171,9 +175,11 @@ public class OutboxRelay implements SmartLifecycle {
         }
         running = false;
         try {
-            if (engine != null) {
-                engine.close();
+            var current = engine;
+            if (current != null) {
+                current.close();
             }
+
         } catch (IOException e) {
             log.warn("Closing the outbox relay engine failed", e);
         }

@@ -1,5 +1,6 @@
 package com.revos.voice.provisioning.agent.infrastructure;
 
+import org.jspecify.annotations.Nullable;
 import com.revos.voice.provisioning.agent.application.AgentDeployment;
 import com.revos.voice.provisioning.agent.model.Agent;
 import com.revos.voice.provisioning.agent.model.AgentOverrides;
@@ -80,11 +81,12 @@ class AgentController {
 
     /** Per-tenant changes to the template; sizes keep them within what the platform accepts. */
     record Overrides(
-            @Size(min = 1, max = 20000) String prompt,
-            @Size(max = 1000) String firstMessage,
-            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a voice id") String voiceId,
+            @Size(min = 1, max = 20000) @Nullable String prompt,
+            @Size(max = 1000) @Nullable String firstMessage,
+            @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a voice id")
+            @Nullable String voiceId,
             @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z]{2,4})?", message = "must be a language code such as en or pt-BR")
-            String language) {
+            @Nullable String language) {
     }
 
     record AgentView(UUID id, UUID tenantId, String templateId, String name, String providerAgentId, String language,

@@ -41,7 +41,7 @@ final class JdbcAgentRepository implements AgentRepository {
         var items = jdbc.query("SELECT " + COLUMNS + " FROM agents WHERE tenant_id = ? ORDER BY created_at, id "
                 + "LIMIT ? OFFSET ?", JdbcAgentRepository::agent, tenantId, window.limit(), window.offset());
         var total = jdbc.queryForObject("SELECT count(*) FROM agents WHERE tenant_id = ?", Long.class, tenantId);
-        return new Page<>(items, window.limit(), window.offset(), total);
+        return new Page<>(items, window.limit(), window.offset(), total == null ? 0 : total);
     }
 
     @Override

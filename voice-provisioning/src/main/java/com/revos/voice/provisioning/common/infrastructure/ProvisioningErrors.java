@@ -1,6 +1,7 @@
 package com.revos.voice.provisioning.common.infrastructure;
 
 import com.revos.voice.provisioning.common.application.ProvisioningException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ class ProvisioningErrors {
         return ResponseEntity.status(status).body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    private static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
         return Problems.of(status, title, detail, java.util.List.of());
     }
 }

@@ -16,6 +16,7 @@ import com.revos.voice.provisioning.provider.application.NumberImport;
 import com.revos.voice.provisioning.provider.application.VoiceAgentPlatform;
 import java.time.Clock;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A tenant's numbers: assigned from the pool (or bought), imported into the platform, attached to an agent. */
 public final class NumberAssignment {
@@ -51,7 +52,7 @@ public final class NumberAssignment {
         this.settings = settings;
     }
 
-    public TenantNumber assign(UUID tenantId, String country, String areaCode) {
+    public TenantNumber assign(UUID tenantId, @Nullable String country, @Nullable String areaCode) {
         var fromPool = transactions.inTenant(tenantId, () -> pool.claimFree(country, areaCode, tenantId,
                 clock.instant()).map(claimed -> record(tenantId, claimed, false)));
         if (fromPool.isPresent()) {
@@ -61,11 +62,10 @@ public final class NumberAssignment {
             throw ProvisioningException.conflict("No free number", "The pool has no free number"
                     + describe(country, areaCode) + "; ask the operator to add numbers, or try other filters");
         }
-        var bought = phonePool.purchaseFor(tenantId, country == null ? settings.defaultCountry() : country, areaCode);
-        if (bought == null) {
-            throw ProvisioningException.conflict("No free number", "The pool has no free number"
-                    + describe(country, areaCode) + " and Twilio offers none to buy");
-        }
+        var bought = phonePool.purchaseFor(tenantId, country == null ? settings.defaultCountry() : country, areaCode)
+                .orElseThrow(() -> ProvisioningException.conflict("No free number", "The pool has no free number"
+                        + describe(country, areaCode) + " and Twilio offers none to buy"));
+
         return transactions.inTenant(tenantId, () -> {
             pool.insert(bought);
             return record(tenantId, bought, true);
@@ -84,8 +84,9 @@ public final class NumberAssignment {
     /** Removes the number from the platform first (if imported), then gives it back to the pool. */
     public void release(UUID tenantId, UUID id) {
         var number = get(tenantId, id);
-        if (number.imported()) {
-            platform.deleteNumber(number.providerPhoneNumberId());
+        var platformId = number.providerPhoneNumberId();
+        if (platformId != null) {
+            platform.deleteNumber(platformId);
         }
         transactions.inTenant(tenantId, () -> {
             numbers.delete(tenantId, id);
@@ -102,28 +103,30 @@ public final class NumberAssignment {
             return number;
         }
         var phoneNumberId = platform.importNumber(new NumberImport(number.e164(), "revos " + number.e164()));
-        var imported = number.withImport(phoneNumberId, clock.instant());
+        var importedAt = clock.instant();
+        var imported = number.withImport(phoneNumberId, importedAt);
         return transactions.inTenant(tenantId, () -> {
             numbers.update(imported);
-            events.publish(new NumberImported(id, tenantId, imported.e164(), phoneNumberId, imported.importedAt()));
+            events.publish(new NumberImported(id, tenantId, imported.e164(), phoneNumberId, importedAt));
             return imported;
         });
     }
 
     public TenantNumber attach(UUID tenantId, UUID id, UUID agentId) {
         var number = get(tenantId, id);
-        if (!number.imported()) {
+        var platformId = number.providerPhoneNumberId();
+        if (platformId == null) {
             throw ProvisioningException.conflict("Number not imported",
                     "Import the number into ElevenLabs (POST .../phone-numbers/" + id + "/import) before attaching");
         }
         var agent = transactions.inTenant(tenantId, () -> agents.find(tenantId, agentId))
                 .orElseThrow(() -> ProvisioningException.invalid("agent_id", "no agent with this id in this tenant"));
-        platform.attachAgent(number.providerPhoneNumberId(), agent.providerAgentId());
-        var attached = number.withAgent(agentId, clock.instant());
+        platform.attachAgent(platformId, agent.providerAgentId());
+        var attachedAt = clock.instant();
+        var attached = number.withAgent(agentId, attachedAt);
         return transactions.inTenant(tenantId, () -> {
             numbers.update(attached);
-            events.publish(new NumberAgentAttached(id, tenantId, agentId, number.providerPhoneNumberId(),
-                    attached.attachedAt()));
+            events.publish(new NumberAgentAttached(id, tenantId, agentId, platformId, attachedAt));
             return attached;
         });
     }
@@ -138,7 +141,7 @@ public final class NumberAssignment {
         return number;
     }
 
-    private static String describe(String country, String areaCode) {
+    private static String describe(@Nullable String country, @Nullable String areaCode) {
         return (country == null ? "" : " in " + country) + (areaCode == null ? "" : " with area code " + areaCode);
     }
 }

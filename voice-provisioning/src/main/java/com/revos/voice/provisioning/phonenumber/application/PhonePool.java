@@ -14,7 +14,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The operator's master pool: numbers added by hand or bought from the carrier, and their status. */
 public final class PhonePool {
@@ -44,7 +47,8 @@ public final class PhonePool {
             var number = numbers.get(i);
             var e164 = E164.parse(number.e164());
             if (e164.number().isEmpty()) {
-                errors.add(new FieldError("numbers[" + i + "].e164", e164.reason()));
+                errors.add(new FieldError("numbers[" + i + "].e164",
+                        Objects.requireNonNullElse(e164.reason(), "is not a phone number")));
             }
             if (!TwilioNumberSid.isValid(number.twilioSid())) {
                 errors.add(new FieldError("numbers[" + i + "].twilio_sid", "must be PN followed by 32 hex digits"));
@@ -76,7 +80,7 @@ public final class PhonePool {
         });
     }
 
-    public Page<PoolNumber> list(PoolNumber.Status status, PageRequest window) {
+    public Page<PoolNumber> list(PoolNumber.@Nullable Status status, PageRequest window) {
         return transactions.asOperator(() -> pool.page(status, window));
     }
 
@@ -97,17 +101,22 @@ public final class PhonePool {
         return bought;
     }
 
-    /** Buys one number for a tenant that found the pool empty; it enters the pool already assigned. */
-    PoolNumber purchaseFor(UUID tenantId, String country, String areaCode) {
+    /**
+     * Buys one number for a tenant that found the pool empty; it enters the pool already assigned. Empty when the
+     * carrier offers none.
+     */
+    Optional<PoolNumber> purchaseFor(UUID tenantId, String country, @Nullable String areaCode) {
         var offered = carrier.searchLocal(country, areaCode, 1);
         if (offered.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
+
         var owned = carrier.buy(offered.getFirst().e164());
         var parsed = E164.parse(owned.e164()).number();
-        return new PoolNumber(UUID.randomUUID(), owned.e164(), owned.carrierId(),
+        return Optional.of(new PoolNumber(UUID.randomUUID(), owned.e164(), owned.carrierId(),
                 parsed.map(E164::country).orElse(country), parsed.map(E164::areaCode).orElse(areaCode),
-                PoolNumber.Status.ASSIGNED, tenantId, true, clock.instant(), clock.instant());
+                PoolNumber.Status.ASSIGNED, tenantId, true, clock.instant(), clock.instant()));
+
     }
 
     private PoolNumber store(OwnedNumber owned) {

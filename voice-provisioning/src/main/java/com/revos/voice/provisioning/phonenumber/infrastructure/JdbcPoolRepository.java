@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 final class JdbcPoolRepository implements PoolRepository {
@@ -62,18 +63,19 @@ final class JdbcPoolRepository implements PoolRepository {
     }
 
     @Override
-    public Page<PoolNumber> page(PoolNumber.Status status, PageRequest window) {
+    public Page<PoolNumber> page(PoolNumber.@Nullable Status status, PageRequest window) {
         var filter = status == null ? null : status.name().toLowerCase(Locale.ROOT);
         var items = jdbc.query("SELECT " + COLUMNS + " FROM phone_pool WHERE (?::text IS NULL OR status = ?) "
                 + "ORDER BY added_at, id LIMIT ? OFFSET ?", JdbcPoolRepository::number, filter, filter,
                 window.limit(), window.offset());
         var total = jdbc.queryForObject("SELECT count(*) FROM phone_pool WHERE (?::text IS NULL OR status = ?)",
                 Long.class, filter, filter);
-        return new Page<>(items, window.limit(), window.offset(), total);
+        return new Page<>(items, window.limit(), window.offset(), total == null ? 0 : total);
     }
 
     @Override
-    public Optional<PoolNumber> claimFree(String country, String areaCode, UUID tenantId, Instant at) {
+    public Optional<PoolNumber> claimFree(@Nullable String country, @Nullable String areaCode, UUID tenantId,
+                                          Instant at) {
         return jdbc.query(CLAIM, JdbcPoolRepository::number, tenantId, Timestamp.from(at), country, country,
                 areaCode, areaCode).stream().findFirst();
     }

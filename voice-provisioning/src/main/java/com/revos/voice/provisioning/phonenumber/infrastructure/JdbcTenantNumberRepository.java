@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Queries name the tenant explicitly as well: row-level security is the second line, not the only one. */
@@ -45,7 +46,7 @@ final class JdbcTenantNumberRepository implements TenantNumberRepository {
                 window.limit(), window.offset());
         var total = jdbc.queryForObject("SELECT count(*) FROM phone_numbers WHERE tenant_id = ?", Long.class,
                 tenantId);
-        return new Page<>(items, window.limit(), window.offset(), total);
+        return new Page<>(items, window.limit(), window.offset(), total == null ? 0 : total);
     }
 
     @Override
@@ -60,18 +61,18 @@ final class JdbcTenantNumberRepository implements TenantNumberRepository {
         jdbc.update("DELETE FROM phone_numbers WHERE tenant_id = ? AND id = ?", tenantId, id);
     }
 
-    private static Timestamp timestamp(Instant instant) {
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static TenantNumber number(ResultSet rs, int row) throws SQLException {
         return new TenantNumber(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
-                rs.getObject(10, UUID.class), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)),
+                rs.getObject(10, UUID.class), rs.getTimestamp(11).toInstant(), instant(rs.getTimestamp(12)),
                 instant(rs.getTimestamp(13)));
     }
 }

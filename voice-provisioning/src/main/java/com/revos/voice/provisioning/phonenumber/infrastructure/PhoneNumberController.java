@@ -1,5 +1,6 @@
 package com.revos.voice.provisioning.phonenumber.infrastructure;
 
+import org.jspecify.annotations.Nullable;
 import com.revos.voice.provisioning.common.application.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.phonenumber.application.NumberAssignment;
@@ -85,16 +86,17 @@ class PhoneNumberController {
     }
 
     record AssignNumber(
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as US") String country,
-            @Pattern(regexp = "[0-9]{2,5}", message = "must be 2 to 5 digits") String areaCode) {
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code such as US")
+            @Nullable String country,
+            @Pattern(regexp = "[0-9]{2,5}", message = "must be 2 to 5 digits") @Nullable String areaCode) {
     }
 
     record AttachAgent(@NotNull UUID agentId) {
     }
 
-    record NumberView(UUID id, UUID tenantId, String e164, String country, String areaCode, boolean purchased,
-                      String providerPhoneNumberId, UUID agentId, Instant assignedAt, Instant importedAt,
-                      Instant attachedAt) {
+    record NumberView(UUID id, UUID tenantId, String e164, @Nullable String country, @Nullable String areaCode,
+                      boolean purchased, @Nullable String providerPhoneNumberId, @Nullable UUID agentId,
+                      Instant assignedAt, @Nullable Instant importedAt, @Nullable Instant attachedAt) {
 
         static NumberView of(TenantNumber n) {
             return new NumberView(n.id(), n.tenantId(), n.e164(), n.country(), n.areaCode(), n.purchased(),

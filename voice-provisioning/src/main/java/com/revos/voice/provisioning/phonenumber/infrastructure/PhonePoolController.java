@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +79,7 @@ class PhonePoolController {
                 .body(PoolNumbers.of(pool.purchase(request.country(), request.areaCode(), request.count()))));
     }
 
-    private static PoolNumber.Status status(String status) {
+    private static PoolNumber.@Nullable Status status(@Nullable String status) {
         if (status == null) {
             return null;
         }
@@ -109,8 +110,9 @@ class PhonePoolController {
         }
     }
 
-    record PoolNumberView(UUID id, String e164, String twilioSid, String country, String areaCode, String status,
-                          UUID tenantId, boolean purchased, Instant addedAt, Instant assignedAt) {
+    record PoolNumberView(UUID id, String e164, String twilioSid, @Nullable String country, @Nullable String areaCode,
+                          String status, @Nullable UUID tenantId, boolean purchased, Instant addedAt,
+                          @Nullable Instant assignedAt) {
 
         static PoolNumberView of(PoolNumber n) {
             return new PoolNumberView(n.id(), n.e164(), n.twilioSid(), n.country(), n.areaCode(),

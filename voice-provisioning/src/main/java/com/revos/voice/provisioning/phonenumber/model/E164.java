@@ -1,5 +1,6 @@
 package com.revos.voice.provisioning.phonenumber.model;
 
+import org.jspecify.annotations.Nullable;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * A valid phone number in E.164 form, with the country (ISO 3166 alpha-2) and geographic area code derived from it
  * (libphonenumber's metadata, so assignment can match {@code area_code} requests).
  */
-public record E164(String value, String country, String areaCode) {
+public record E164(String value, String country, @Nullable String areaCode) {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -33,6 +34,6 @@ public record E164(String value, String country, String areaCode) {
         }
     }
 
-    public record Parsed(Optional<E164> number, String reason) {
+    public record Parsed(Optional<E164> number, @Nullable String reason) {
     }
 }

@@ -1,5 +1,6 @@
 package com.revos.voice.provisioning.phonenumber.model;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,9 +8,10 @@ import java.util.UUID;
  * A pool number while it is assigned to a tenant; once imported it has the platform's phone number id, once
  * attached the tenant agent that answers and calls from it.
  */
-public record TenantNumber(UUID id, UUID tenantId, UUID poolId, String e164, String twilioSid, String country,
-                           String areaCode, boolean purchased, String providerPhoneNumberId, UUID agentId,
-                           Instant assignedAt, Instant importedAt, Instant attachedAt) {
+public record TenantNumber(UUID id, UUID tenantId, UUID poolId, String e164, String twilioSid, @Nullable String country,
+                           @Nullable String areaCode, boolean purchased, @Nullable String providerPhoneNumberId,
+                           @Nullable UUID agentId, Instant assignedAt, @Nullable Instant importedAt,
+                           @Nullable Instant attachedAt) {
 
     public boolean imported() {
         return providerPhoneNumberId != null;

@@ -1,5 +1,6 @@
 package com.revos.voice.provisioning.provider.application;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
 /**
@@ -23,11 +24,11 @@ public class ProviderException extends RuntimeException {
     private final String provider;
     private final Kind kind;
     private final int providerStatus;
-    private final String providerCode;
-    private final Duration retryAfter;
+    private final @Nullable String providerCode;
+    private final @Nullable Duration retryAfter;
 
-    public ProviderException(String provider, Kind kind, int providerStatus, String providerCode, String message,
-                             Duration retryAfter) {
+    public ProviderException(String provider, Kind kind, int providerStatus, @Nullable String providerCode,
+                             String message, @Nullable Duration retryAfter) {
         super(message);
         this.provider = provider;
         this.kind = kind;
@@ -58,11 +59,11 @@ public class ProviderException extends RuntimeException {
         return providerStatus;
     }
 
-    public String providerCode() {
+    public @Nullable String providerCode() {
         return providerCode;
     }
 
-    public Duration retryAfter() {
+    public @Nullable Duration retryAfter() {
         return retryAfter;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -151,7 +152,7 @@ final class ElevenLabsPlatform implements VoiceAgentPlatform {
         }
     }
 
-    private static ErrorBody readError(RestClientResponseException e) {
+    private static @Nullable ErrorBody readError(RestClientResponseException e) {
         try {
             return e.getResponseBodyAs(ErrorBody.class);
         } catch (RuntimeException unreadable) {

@@ -6,6 +6,7 @@ import com.twilio.http.Response;
 import java.net.URI;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Twilio SDK's HTTP client, sending to {@code TWILIO_BASE_URL} instead of {@code https://*.twilio.com} when one
@@ -14,9 +15,9 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class HostRewritingTwilioHttpClient extends NetworkHttpClient {
 
-    private final URI baseUrl;
+    private final @Nullable URI baseUrl;
 
-    HostRewritingTwilioHttpClient(URI baseUrl, ProviderProperties.Twilio settings) {
+    HostRewritingTwilioHttpClient(@Nullable URI baseUrl, ProviderProperties.Twilio settings) {
         super(RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -32,10 +33,10 @@ final class HostRewritingTwilioHttpClient extends NetworkHttpClient {
 
     @Override
     public Response makeRequest(Request request) {
-        return super.makeRequest(baseUrl == null ? request : rewritten(request));
+        return super.makeRequest(baseUrl == null ? request : rewritten(request, baseUrl));
     }
 
-    private Request rewritten(Request original) {
+    private static Request rewritten(Request original, URI baseUrl) {
         var path = URI.create(original.constructURL().toString()).getRawPath();
         // appended, not resolved: a base URL with a path prefix (a simulator mounted under /twilio) keeps it
         var target = baseUrl.toString().replaceAll("/+$", "") + path;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Turns provider answers into {@link ProviderException}s, with credentials scrubbed from every message. */
 final class ProviderErrors {
@@ -22,7 +23,8 @@ final class ProviderErrors {
                 .toList();
     }
 
-    ProviderException status(int status, String code, String message, Duration retryAfter) {
+    ProviderException status(int status, @Nullable String code, @Nullable String message,
+                             @Nullable Duration retryAfter) {
         var kind = status == 429 ? Kind.RATE_LIMITED : status >= 500 ? Kind.UNAVAILABLE : Kind.REJECTED;
         var text = provider + " answered " + status + (code == null ? "" : " (" + code + ")")
                 + (message == null || message.isBlank() ? "" : ": " + message);
@@ -38,7 +40,7 @@ final class ProviderErrors {
      * ElevenLabs error bodies: {@code {"detail": {"code", "message", "status"}}} (current), a FastAPI validation
      * list {@code {"detail": [{"loc", "msg"}]}} (422), or a plain string detail.
      */
-    static String[] codeAndMessage(Object detail) {
+    static @Nullable String[] codeAndMessage(@Nullable Object detail) {
         if (detail instanceof Map<?, ?> map) {
             var code = map.get("code") != null ? map.get("code") : map.get("status");
             return new String[] {code == null ? null : code.toString(),
@@ -53,7 +55,7 @@ final class ProviderErrors {
         return new String[] {null, detail == null ? null : detail.toString()};
     }
 
-    static Duration retryAfter(String header) {
+    static @Nullable Duration retryAfter(@Nullable String header) {
         if (header == null) {
             return null;
         }

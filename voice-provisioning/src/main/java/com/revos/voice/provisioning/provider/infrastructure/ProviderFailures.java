@@ -3,6 +3,7 @@ package com.revos.voice.provisioning.provider.infrastructure;
 import com.revos.voice.provisioning.provider.application.ProviderException;
 import com.revos.voice.service.Problems;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -53,7 +54,7 @@ class ProviderFailures {
         return response.body(problem);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    private static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
         return Problems.of(status, title, detail, List.of());
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Twilio numbers through the Twilio Java SDK (provider-apis.md section 8), every call resilient. */
 final class TwilioCarrier implements TelephonyCarrier {
@@ -31,7 +32,7 @@ final class TwilioCarrier implements TelephonyCarrier {
     }
 
     @Override
-    public List<AvailableNumber> searchLocal(String country, String areaCode, int limit) {
+    public List<AvailableNumber> searchLocal(String country, @Nullable String areaCode, int limit) {
         return calls.call(() -> exchange("search numbers", () -> {
             var reader = Local.reader(country).setVoiceEnabled(true);
             if (areaCode != null) {

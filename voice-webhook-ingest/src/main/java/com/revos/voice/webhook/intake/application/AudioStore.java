@@ -1,6 +1,7 @@
 package com.revos.voice.webhook.intake.application;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where call recordings may be kept. Recordings never go on Kafka (they are megabytes of personal data); the default
@@ -15,5 +16,5 @@ public interface AudioStore {
      *
      * @return the key it is kept under, empty when this store keeps nothing
      */
-    Optional<String> store(String conversationId, String agentId, byte[] mp3);
+    Optional<String> store(String conversationId, @Nullable String agentId, byte[] mp3);
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps recordings as files under one directory ({@code revos.webhooks.recordings-directory}), as
@@ -27,7 +28,7 @@ final class DirectoryAudioStore implements AudioStore {
     }
 
     @Override
-    public Optional<String> store(String conversationId, String agentId, byte[] mp3) {
+    public Optional<String> store(String conversationId, @Nullable String agentId, byte[] mp3) {
         var key = fileName(agentId == null ? "unknown-agent" : agentId) + "/" + fileName(conversationId) + ".mp3";
         var target = root.resolve(key);
         try {

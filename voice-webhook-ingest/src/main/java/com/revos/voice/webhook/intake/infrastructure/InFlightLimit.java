@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -72,7 +73,7 @@ final class InFlightLimit extends OncePerRequestFilter {
         var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Over capacity",
                 "Too many webhooks are being handled at once; retry later", List.of());
         var body = new LinkedHashMap<String, Object>();
-        body.put("type", problem.getType().toString());
+        body.put("type", Objects.requireNonNull(problem.getType(), "Problems.of sets the type").toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

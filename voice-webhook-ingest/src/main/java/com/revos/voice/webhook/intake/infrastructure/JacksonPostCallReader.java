@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a verified ElevenLabs post-call webhook (provider-apis.md 5.2) into what the rest of the product needs:
@@ -73,7 +74,7 @@ public final class JacksonPostCallReader implements PostCallReader {
                 default -> audio(data, conversationId, receivedAt);
             };
         } catch (InvalidWebhookException e) {
-            return new Normalized.Unreadable(kind, conversationId, e.getMessage());
+            return new Normalized.Unreadable(kind, conversationId, e.reason());
         } catch (RuntimeException e) {
             // a signed webhook we failed on is kept in the quarantine, not answered with a 500 and lost
             return new Normalized.Unreadable(kind, conversationId, "cannot normalize: " + e.getClass().getSimpleName());
@@ -164,7 +165,7 @@ public final class JacksonPostCallReader implements PostCallReader {
         return JSON.createObjectNode();
     }
 
-    private static String firstText(JsonNode node, String... fields) {
+    private static @Nullable String firstText(JsonNode node, String... fields) {
         for (var field : fields) {
             var value = JsonFields.text(node, field);
             if (value != null && !value.isBlank()) {
@@ -217,7 +218,7 @@ public final class JacksonPostCallReader implements PostCallReader {
      * The agent's own {@code qualified} data point wins; without it {@code call_successful} speaks. A call that did
      * not connect qualifies no one, whatever the analysis says.
      */
-    private static Boolean qualified(CallOutcome outcome, JsonNode collected, String callSuccessful) {
+    private static @Nullable Boolean qualified(CallOutcome outcome, JsonNode collected, @Nullable String callSuccessful) {
         if (outcome != CallOutcome.CONNECTED) {
             return false;
         }
@@ -262,7 +263,7 @@ public final class JacksonPostCallReader implements PostCallReader {
         return result;
     }
 
-    private static Object plain(JsonNode value) {
+    private static @Nullable Object plain(JsonNode value) {
         return value.isMissingNode() || value.isNull() ? null : JSON.convertValue(value, Object.class);
     }
 }

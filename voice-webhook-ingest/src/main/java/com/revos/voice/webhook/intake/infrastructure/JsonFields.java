@@ -3,6 +3,7 @@ package com.revos.voice.webhook.intake.infrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Defensive reads of provider JSON: a field of an unexpected type counts as absent, never as an error. */
 final class JsonFields {
@@ -10,7 +11,7 @@ final class JsonFields {
     private JsonFields() {
     }
 
-    static String text(JsonNode node, String field) {
+    static @Nullable String text(JsonNode node, String field) {
         var value = node.path(field);
         if (value.isTextual()) {
             return value.asText();
@@ -18,7 +19,7 @@ final class JsonFields {
         return value.isNumber() || value.isBoolean() ? value.asText() : null;
     }
 
-    static Integer nonNegativeInt(JsonNode node, String field) {
+    static @Nullable Integer nonNegativeInt(JsonNode node, String field) {
         var value = node.path(field);
         long number;
         if (value.isIntegralNumber() && value.canConvertToLong()) {
@@ -33,7 +34,7 @@ final class JsonFields {
         return number < 0 || number > Integer.MAX_VALUE ? null : (int) number;
     }
 
-    static Instant epochSeconds(JsonNode node, String field) {
+    static @Nullable Instant epochSeconds(JsonNode node, String field) {
         var value = node.path(field);
         if (!value.isNumber() || !value.canConvertToLong()) {
             return null;
@@ -43,7 +44,7 @@ final class JsonFields {
         return seconds < 0 || seconds > 253_402_300_799L ? null : Instant.ofEpochSecond(seconds);
     }
 
-    static BigDecimal decimal(JsonNode node, String field) {
+    static @Nullable BigDecimal decimal(JsonNode node, String field) {
         var value = node.path(field);
         if (value.isNumber() && Double.isFinite(value.asDouble())) {
             return value.decimalValue();
@@ -52,7 +53,7 @@ final class JsonFields {
     }
 
     /** A data-collection value read as a yes/no: booleans, and the words an LLM is likely to put in a string. */
-    static Boolean yesNo(JsonNode value) {
+    static @Nullable Boolean yesNo(@Nullable JsonNode value) {
         if (value == null || value.isMissingNode() || value.isNull()) {
             return null;
         }
@@ -72,7 +73,7 @@ final class JsonFields {
         return null;
     }
 
-    static Double number(JsonNode value) {
+    static @Nullable Double number(@Nullable JsonNode value) {
         if (value == null) {
             return null;
         }

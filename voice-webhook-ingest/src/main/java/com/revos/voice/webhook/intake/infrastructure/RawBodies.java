@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -50,7 +51,8 @@ final class RawBodies {
     }
 
     /** A post-call body, and the recording permit it holds while it is in memory (released on close). */
-    record PostCallBody(byte[] bytes, Semaphore permit) implements AutoCloseable {
+    /** {@code permit} is absent for a body small enough to be no recording. */
+    record PostCallBody(byte[] bytes, @Nullable Semaphore permit) implements AutoCloseable {
         @Override
         public void close() {
             if (permit != null) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ids the dialer handed the provider (ElevenLabs dynamic variables, the Twilio status callback URL's query) as
@@ -20,7 +21,7 @@ public final class EchoedIds {
     }
 
     /** The echoed ids present, by name; values longer than an id are dropped rather than carried. */
-    public static Map<String, String> from(Function<String, String> variables) {
+    public static Map<String, String> from(Function<String, @Nullable String> variables) {
         var echoed = new LinkedHashMap<String, String>();
         for (var name : NAMES) {
             var raw = variables.apply(name);

@@ -3,6 +3,7 @@ package com.revos.voice.webhook.intake.model;
 import com.revos.voice.events.ProviderReport.CallReported;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What one verified webhook turned into. {@code kind} is the webhook's type, for metrics and logs. */
 public sealed interface Normalized {
@@ -14,7 +15,9 @@ public sealed interface Normalized {
     }
 
     /** The recording of a call: only the fact that it exists goes on Kafka, never the audio. */
-    record AudioReceived(String kind, UUID eventId, Instant time, String conversationId, String agentId, byte[] mp3)
+    record AudioReceived(String kind, UUID eventId, Instant time, String conversationId, @Nullable String agentId,
+                         byte[] mp3)
+
             implements Normalized {
     }
 
@@ -23,6 +26,6 @@ public sealed interface Normalized {
     }
 
     /** Signed by the provider but not readable as what it claims to be: it goes to the quarantine, raw. */
-    record Unreadable(String kind, String providerEventId, String reason) implements Normalized {
+    record Unreadable(String kind, @Nullable String providerEventId, String reason) implements Normalized {
     }
 }

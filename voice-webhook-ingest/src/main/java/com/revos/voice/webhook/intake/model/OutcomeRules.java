@@ -3,6 +3,7 @@ package com.revos.voice.webhook.intake.model;
 import com.revos.voice.events.CallOutcome;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How provider vocabulary maps to the normalized outcome (design.md "Normalized call outcome"). ElevenLabs'
@@ -14,8 +15,9 @@ public final class OutcomeRules {
     }
 
     /** A conversation ElevenLabs reported on after the call ended. */
-    public static CallOutcome forConversation(String status, String terminationReason, boolean providerError,
-                                       Integer durationSecs, boolean contactSpoke) {
+    public static CallOutcome forConversation(@Nullable String status, @Nullable String terminationReason,
+                                              boolean providerError, @Nullable Integer durationSecs,
+                                              boolean contactSpoke) {
         var byReason = fromText(terminationReason);
         if (byReason.isPresent()) {
             return byReason.get();
@@ -31,7 +33,7 @@ public final class OutcomeRules {
     }
 
     /** A call that never connected ({@code call_initiation_failure}); unknown reasons are failures. */
-    public static CallOutcome forInitiationFailure(String failureReason, String providerStatus) {
+    public static CallOutcome forInitiationFailure(@Nullable String failureReason, @Nullable String providerStatus) {
         return fromText(failureReason)
                 .or(() -> twilioStatus(providerStatus, null))
                 .filter(outcome -> outcome != CallOutcome.CONNECTED && outcome != CallOutcome.VOICEMAIL)
@@ -42,7 +44,7 @@ public final class OutcomeRules {
      * A Twilio final call status, with the answering machine detection result: a machine or a voicemail box that
      * picked up is {@code completed} for Twilio but not a conversation for us. Empty for non-final statuses.
      */
-    public static Optional<CallOutcome> twilioStatus(String callStatus, String answeredBy) {
+    public static Optional<CallOutcome> twilioStatus(@Nullable String callStatus, @Nullable String answeredBy) {
         if (callStatus == null) {
             return Optional.empty();
         }
@@ -57,18 +59,18 @@ public final class OutcomeRules {
         };
     }
 
-    public static boolean isProgressStatus(String callStatus) {
+    public static boolean isProgressStatus(@Nullable String callStatus) {
         return callStatus != null && switch (callStatus.strip().toLowerCase(Locale.ROOT)) {
             case "queued", "initiated", "ringing", "in-progress", "answered" -> true;
             default -> false;
         };
     }
 
-    public static boolean answeredByMachine(String answeredBy) {
+    public static boolean answeredByMachine(@Nullable String answeredBy) {
         return answeredBy != null && answeredBy.strip().toLowerCase(Locale.ROOT).startsWith("machine");
     }
 
-    private static Optional<CallOutcome> fromText(String text) {
+    private static Optional<CallOutcome> fromText(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

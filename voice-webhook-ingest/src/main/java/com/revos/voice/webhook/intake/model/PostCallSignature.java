@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ElevenLabs post-call webhook signature (provider-apis.md 5.3): header {@code t=<unix secs>,v0=<hex>} where the
@@ -42,17 +43,15 @@ public final class PostCallSignature {
      * What the header alone says, before the body is read: {@link SignatureCheck#VALID} means only "worth reading";
      * a missing, malformed, expired or future header is refused without reading a byte of the body.
      */
-    public SignatureCheck screen(String header, Instant now) {
+    public SignatureCheck screen(@Nullable String header, Instant now) {
         return parse(header, now).check();
     }
 
-    public SignatureCheck verify(String header, byte[] body, Instant now) {
+    public SignatureCheck verify(@Nullable String header, byte[] body, Instant now) {
         var parsed = parse(header, now);
-        if (parsed.check() != SignatureCheck.VALID) {
+        if (!(parsed instanceof Signed(var timestamp, var digests))) {
             return parsed.check();
         }
-        var timestamp = parsed.timestamp();
-        var digests = parsed.digests();
         var matched = false;
         // every key and every offered digest is compared, so the time taken does not tell which one matched
         for (var key : keys) {
@@ -65,15 +64,28 @@ public final class PostCallSignature {
         return matched ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
     }
 
-    private record Parsed(SignatureCheck check, String timestamp, List<byte[]> digests) {
+    /** A header is refused for one reason, or signed at a time with some digests: never half of each. */
+    private sealed interface Parsed {
+        SignatureCheck check();
     }
 
-    private Parsed parse(String header, Instant now) {
+    private record Refused(SignatureCheck check) implements Parsed {
+    }
+
+    private record Signed(String timestamp, List<byte[]> digests) implements Parsed {
+        @Override
+        public SignatureCheck check() {
+            return SignatureCheck.VALID;
+        }
+    }
+
+    private Parsed parse(@Nullable String header, Instant now) {
+
         if (header == null || header.isBlank()) {
-            return new Parsed(SignatureCheck.MISSING, null, List.of());
+            return new Refused(SignatureCheck.MISSING);
         }
         if (header.length() > MAX_HEADER_LENGTH) {
-            return new Parsed(SignatureCheck.MALFORMED, null, List.of());
+            return new Refused(SignatureCheck.MALFORMED);
         }
         String timestamp = null;
         var digests = new ArrayList<byte[]>();
@@ -86,16 +98,16 @@ public final class PostCallSignature {
             }
         }
         if (timestamp == null || digests.isEmpty() || !isDigits(timestamp)) {
-            return new Parsed(SignatureCheck.MALFORMED, null, List.of());
+            return new Refused(SignatureCheck.MALFORMED);
         }
         var signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
         if (signedAt.isBefore(now.minus(maxAge))) {
-            return new Parsed(SignatureCheck.EXPIRED, null, List.of());
+            return new Refused(SignatureCheck.EXPIRED);
         }
         if (signedAt.isAfter(now.plus(maxFutureSkew))) {
-            return new Parsed(SignatureCheck.FROM_THE_FUTURE, null, List.of());
+            return new Refused(SignatureCheck.FROM_THE_FUTURE);
         }
-        return new Parsed(SignatureCheck.VALID, timestamp, digests);
+        return new Signed(timestamp, digests);
     }
 
     /** The header a sender with this secret would send: for the simulator, tests and the benchmark. */

@@ -5,6 +5,7 @@ import com.revos.voice.events.CallOutcome;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a verified Twilio call status callback (provider-apis.md 10) into a {@link CallReported}. Only final
@@ -26,8 +27,12 @@ public final class TwilioStatusNormalizer {
             if (OutcomeRules.isProgressStatus(callStatus)) {
                 return new Normalized.Ignored(KIND, "progress status");
             }
+            if (callStatus == null) {
+                throw new InvalidWebhookException("unknown CallStatus");
+            }
             var answeredBy = form.get("AnsweredBy");
             var outcome = OutcomeRules.twilioStatus(callStatus, answeredBy)
+
                     .orElseThrow(() -> new InvalidWebhookException("unknown CallStatus"));
             // Twilio reports a duration for calls that were picked up; for the others there was no call time
             var talked = outcome == CallOutcome.CONNECTED || outcome == CallOutcome.VOICEMAIL;
@@ -42,14 +47,14 @@ public final class TwilioStatusNormalizer {
                     receivedAt);
             return new Normalized.Reported(KIND, EventIds.callReported(PROVIDER, KIND, callSid), receivedAt, report);
         } catch (InvalidWebhookException e) {
-            return new Normalized.Unreadable(KIND, callSid, e.getMessage());
+            return new Normalized.Unreadable(KIND, callSid, e.reason());
         } catch (RuntimeException e) {
             // a signed callback we failed on is kept in the quarantine, not answered with a 500 and lost
             return new Normalized.Unreadable(KIND, callSid, "cannot normalize: " + e.getClass().getSimpleName());
         }
     }
 
-    private static Integer duration(String text) {
+    private static @Nullable Integer duration(@Nullable String text) {
         if (text == null || !text.strip().matches("\\d{1,9}")) {
             return null;
         }

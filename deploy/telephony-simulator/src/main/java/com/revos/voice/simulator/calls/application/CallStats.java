@@ -43,7 +43,7 @@ public final class CallStats {
 
     void ended(CallOutcome outcome) {
         inProgress.decrement();
-        outcomes.get(outcome).increment();
+        outcomes.computeIfAbsent(outcome, unseen -> new LongAdder()).increment();
         metrics.outcome(outcome);
     }
 

@@ -1,5 +1,6 @@
 package com.revos.voice.simulator.calls.application;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /**
@@ -8,5 +9,5 @@ import java.util.Map;
  * @param clientData the {@code conversation_initiation_client_data} exactly as sent, echoed in the webhook
  */
 public record OutboundCall(String agentId, String agentPhoneNumberId, String toNumber, Map<String, Object> clientData,
-                           Integer ringingTimeoutSecs) {
+                           @Nullable Integer ringingTimeoutSecs) {
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import com.revos.voice.simulator.calls.model.SlidingSecondPeak;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider-side witness of pacing: every outbound-call request as it reaches the provider (time, to and from
@@ -56,8 +57,8 @@ public final class ProviderArrivals {
     public record Arrival(Instant at, String account, String from, String to) {
     }
 
-    public record AccountView(long calls, int peakPerSecond, Instant peakSecondEndedAt, double meanPerSecond,
-                              Instant firstAt, Instant lastAt) {
+    public record AccountView(long calls, int peakPerSecond, @Nullable Instant peakSecondEndedAt, double meanPerSecond,
+                              @Nullable Instant firstAt, @Nullable Instant lastAt) {
     }
 
     private final class Account {
@@ -65,9 +66,10 @@ public final class ProviderArrivals {
         private final String name;
         private final SlidingSecondPeak peak = new SlidingSecondPeak();
         private final List<Arrival> listed = new ArrayList<>();
-        private Instant firstAt;
-        private Instant lastAt;
-        private Instant peakAt;
+        // absent until the account's first arrival
+        private @Nullable Instant firstAt;
+        private @Nullable Instant lastAt;
+        private @Nullable Instant peakAt;
         private long peakEndNanos = -1;
 
         Account(String name) {

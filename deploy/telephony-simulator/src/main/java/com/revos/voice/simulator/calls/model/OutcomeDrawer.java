@@ -1,6 +1,7 @@
 package com.revos.voice.simulator.calls.model;
 
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws call fates from one random generator; seeded, the same sequence of calls gets the same fates, which
@@ -42,7 +43,7 @@ public final class OutcomeDrawer {
         return Admission.ACCEPTED;
     }
 
-    public CallPlan draw(SimulationSettings settings, Integer ringingTimeoutSecs) {
+    public CallPlan draw(SimulationSettings settings, @Nullable Integer ringingTimeoutSecs) {
         CallOutcome outcome = outcome(settings);
         return switch (outcome) {
             case FAILED -> new CallPlan(outcome, 1 + random.nextInt(2), 0, false, 0.0);

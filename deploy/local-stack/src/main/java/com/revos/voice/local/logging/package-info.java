@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.local.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.local;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.simulator.calls.model;
+
+import org.jspecify.annotations.NullMarked;

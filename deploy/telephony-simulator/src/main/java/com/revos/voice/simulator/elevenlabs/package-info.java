@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.simulator.elevenlabs;
+
+import org.jspecify.annotations.NullMarked;

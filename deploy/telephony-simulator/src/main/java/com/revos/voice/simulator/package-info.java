@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.simulator;
+
+import org.jspecify.annotations.NullMarked;

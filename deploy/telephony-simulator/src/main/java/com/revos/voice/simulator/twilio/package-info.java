@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.simulator.twilio;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.events.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.plumbing;
+
+import org.jspecify.annotations.NullMarked;

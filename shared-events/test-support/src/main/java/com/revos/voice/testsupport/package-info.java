@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.testsupport;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.console.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.console;
+
+import org.jspecify.annotations.NullMarked;

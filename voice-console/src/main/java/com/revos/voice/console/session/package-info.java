@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.console.session;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.console.web;
+
+import org.jspecify.annotations.NullMarked;

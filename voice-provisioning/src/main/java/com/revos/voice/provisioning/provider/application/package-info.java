@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.provisioning.provider.application;
+
+import org.jspecify.annotations.NullMarked;

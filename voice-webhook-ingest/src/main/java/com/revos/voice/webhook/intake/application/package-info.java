@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.webhook.intake.application;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.webhook.intake.model;
+
+import org.jspecify.annotations.NullMarked;
