@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input bounds of a running service, over every operation its live OpenAPI document lists (issue 16): every list
@@ -290,16 +291,18 @@ public final class InputBounds {
             }
         }
 
-        private HttpResponse<String> send(String method, String path, String token, String json) {
+        private HttpResponse<String> send(String method, String path, @Nullable String token,
+                                          @Nullable String json) {
             return InputBounds.send(port, method, path, token, json);
         }
     }
 
-    private static HttpResponse<String> get(int port, String path, String token) {
+    private static HttpResponse<String> get(int port, String path, @Nullable String token) {
         return send(port, "GET", path, token, null);
     }
 
-    private static HttpResponse<String> send(int port, String method, String path, String token, String json) {
+    private static HttpResponse<String> send(int port, String method, String path, @Nullable String token,
+                                             @Nullable String json) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
