@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -89,7 +90,9 @@ class CampaignController {
     record CreateCampaign(@NotBlank @Size(max = 200) String name, @NotNull UUID agentId, @NotNull UUID phoneNumberId,
                           @Valid WindowBody callingWindow, @Valid @NotNull PacingBody pacing,
                           @Valid RetryBody retryPolicy,
-                          @Schema(allowableValues = {"marketing", "informational"}) String purpose) {
+                          @Schema(allowableValues = {"marketing", "informational"})
+                          @Pattern(regexp = "marketing|informational", message = "must be marketing or informational")
+                          String purpose) {
     }
 
     /** Live-answered calls of the last 30 days, how many were abandoned, and the pace the campaign keeps. */

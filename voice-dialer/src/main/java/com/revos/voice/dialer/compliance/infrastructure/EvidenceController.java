@@ -3,7 +3,9 @@ package com.revos.voice.dialer.compliance.infrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.revos.voice.dialer.compliance.application.EvidenceLog;
 import com.revos.voice.service.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -43,8 +45,9 @@ class EvidenceController {
     }
 
     @GetMapping(produces = {JSON_LINES, "text/csv"})
-    void export(@PathVariable UUID tenantId, @PathVariable UUID id, @RequestParam(required = false) String format,
-                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+    void export(@PathVariable UUID tenantId, @PathVariable UUID id,
+                @RequestParam(required = false) @Schema(allowableValues = {"jsonl", "json", "csv"}) String format,
+                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Size(max = 256) String accept,
                 HttpServletResponse response) {
         var csv = format == null ? accept != null && accept.contains("text/csv") && !accept.contains(JSON_LINES)
                 : switch (format) {
