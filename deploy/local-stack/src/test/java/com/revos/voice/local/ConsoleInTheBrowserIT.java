@@ -214,12 +214,14 @@ class ConsoleInTheBrowserIT {
     void an_upload_with_bad_rows_reports_each_of_them() throws IOException {
         var csv = Files.createTempFile("contacts", ".csv");
         var contacts = contactsInsideTheirCallingHours(400);
-        var lines = new ArrayList<>(List.of("phone,first_name"));
+        // the console's campaigns are marketing campaigns: every contact carries its written consent (ADR 0011)
+        var consent = ",written,console sign-up form,2026-01-05T10:00:00Z";
+        var lines = new ArrayList<>(List.of("phone,first_name,consent_type,consent_source,consent_obtained_at"));
         for (int i = 0; i < contacts.size(); i++) {
-            lines.add(contacts.get(i) + ",Contact" + i);
+            lines.add(contacts.get(i) + ",Contact" + i + consent);
             if (i == 3) {
-                lines.add("12345,Bad");
-                lines.add(contacts.getFirst() + ",Again");
+                lines.add("12345,Bad" + consent);
+                lines.add(contacts.getFirst() + ",Again" + consent);
             }
         }
         Files.write(csv, lines);
