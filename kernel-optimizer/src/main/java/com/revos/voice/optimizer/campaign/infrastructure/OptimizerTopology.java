@@ -9,7 +9,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * One processor reads call outcomes and campaign events (both keyed by campaign id, so co-partitioned) and keeps
- * each campaign's state in a local store backed by a changelog topic; a windowed store remembers event ids.
+ * each campaign's state in a local store backed by a changelog topic, as live objects serialized once per commit
+ * ({@link LiveCampaignStates}); a windowed store remembers event ids.
  * Commands leave through the outbox, not through a sink topic; the one sink is the dead-letter topic of the source
  * topic a record came from ({@code <topic>.kernel-optimizer.dlt}), for records that can never be read.
  */
@@ -51,8 +52,8 @@ final class OptimizerTopology {
                 : Stores.inMemoryKeyValueStore(STATE_STORE);
         var seen = persistent ? Stores.persistentWindowStore(SEEN_STORE, dedupRetention, dedupRetention, false)
                 : Stores.inMemoryWindowStore(SEEN_STORE, dedupRetention, dedupRetention, false);
-        topology.addStateStore(Stores.keyValueStoreBuilder(states, Serdes.String(), new CampaignStateSerde())
-                .withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(LiveCampaignStates.builder(Stores.keyValueStoreBuilder(states, Serdes.String(),
+                new CampaignStateSerde()).withCachingEnabled()), PROCESSOR);
         topology.addStateStore(Stores.windowStoreBuilder(seen, Serdes.String(), Serdes.Long()), PROCESSOR);
         return topology;
     }

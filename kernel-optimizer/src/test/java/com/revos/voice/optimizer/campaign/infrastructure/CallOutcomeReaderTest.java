@@ -73,4 +73,19 @@ class CallOutcomeReaderTest {
         assertThatThrownBy(() -> CallOutcomeReader.read("[1]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class);
     }
+
+    @Test
+    void event_times_read_directly_agree_with_the_iso_parser() {
+        for (var text : List.of("2026-11-23T18:00:00Z", "2026-11-23T18:00:00.1Z", "2026-11-23T18:00:00.123Z",
+                "2024-02-29T23:59:59.999999999Z", "1970-01-01T00:00:00Z", "2026-11-23T19:00:00+01:00",
+                "2026-11-23T18:00:00.5-05:30", "2026-11-23T18:00:00.Z")) {
+            assertThat(CallOutcomeReader.time(text)).as(text)
+                    .isEqualTo(java.time.OffsetDateTime.parse(text).toInstant());
+        }
+        for (var text : List.of("2026-11-23T24:00:00Z", "2026-13-23T18:00:00Z",
+                "2026-11-23T18:0a:00Z")) {
+            assertThatThrownBy(() -> CallOutcomeReader.time(text)).as(text)
+                    .isInstanceOf(java.time.DateTimeException.class);
+        }
+    }
 }

@@ -1,0 +1,254 @@
+package com.revos.voice.optimizer.campaign.infrastructure;
+
+import com.revos.voice.optimizer.campaign.model.CampaignState;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * The campaign states as live objects in front of the changelogged store: the processor reads and updates the same
+ * object event after event, and the states changed since the last commit are serialized into the store once, when
+ * Kafka Streams flushes its stores before it commits (the store registered with Kafka Streams is this one, so its
+ * {@link #flush()} is the one called). Before, every event deserialized and re-serialized its campaign's whole state
+ * (~5 KB, 200 attempts), the largest single cost of the topology (docs/benchmarks.md, "per-event path").
+ * <p>
+ * Replay safety is Kafka Streams' own: what is committed is exactly what was flushed with the offsets in the same
+ * transaction; a task closed dirty (a failure) drops the live objects with {@link #close()}, its state is restored
+ * from the changelog and the uncommitted events are processed again. Reads from other threads (interactive queries)
+ * see the store as of the last flush, never an object the stream thread is changing.
+ */
+final class LiveCampaignStates implements KeyValueStore<String, CampaignState> {
+
+    /** Beyond this many live objects, the changed ones are written down and the map starts over. */
+    static final int MAX_LIVE = 20_000;
+
+    private final KeyValueStore<String, CampaignState> stored;
+    private final Map<String, CampaignState> live = new HashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
+    private volatile Thread owner;
+
+    LiveCampaignStates(KeyValueStore<String, CampaignState> stored) {
+        this.stored = stored;
+    }
+
+    static StoreBuilder<KeyValueStore<String, CampaignState>> builder(
+            StoreBuilder<KeyValueStore<String, CampaignState>> stored) {
+        return new Builder(stored);
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        owner = Thread.currentThread();
+        live.clear();
+        changed.clear();
+        stored.init(context, root);
+    }
+
+    private boolean owned() {
+        return Thread.currentThread() == owner;
+    }
+
+    @Override
+    public CampaignState get(String key) {
+        if (!owned()) {
+            return stored.get(key);
+        }
+        var state = live.get(key);
+        if (state == null) {
+            state = stored.get(key);
+            if (state != null) {
+                keep(key, state);
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public void put(String key, CampaignState value) {
+        if (!owned()) {
+            stored.put(key, value);
+            return;
+        }
+        if (value == null) {
+            delete(key);
+            return;
+        }
+        keep(key, value);
+        changed.add(key);
+    }
+
+    private void keep(String key, CampaignState state) {
+        if (live.size() >= MAX_LIVE && !live.containsKey(key)) {
+            writeDown();
+            live.clear();
+        }
+        live.put(key, state);
+    }
+
+    @Override
+    public CampaignState putIfAbsent(String key, CampaignState value) {
+        var current = get(key);
+        if (current == null) {
+            put(key, value);
+        }
+        return current;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<String, CampaignState>> entries) {
+        entries.forEach(entry -> put(entry.key, entry.value));
+    }
+
+    @Override
+    public CampaignState delete(String key) {
+        var current = get(key);
+        live.remove(key);
+        changed.remove(key);
+        stored.delete(key);
+        return current;
+    }
+
+    /** The changed states into the store below (its cache, changelog and RocksDB follow at its own flush). */
+    private void writeDown() {
+        if (!owned()) {
+            return;
+        }
+        for (var key : changed) {
+            stored.put(key, live.get(key));
+        }
+        changed.clear();
+    }
+
+    @Override
+    public KeyValueIterator<String, CampaignState> range(String from, String to) {
+        writeDown();
+        return stored.range(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<String, CampaignState> reverseRange(String from, String to) {
+        writeDown();
+        return stored.reverseRange(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<String, CampaignState> all() {
+        writeDown();
+        return stored.all();
+    }
+
+    @Override
+    public KeyValueIterator<String, CampaignState> reverseAll() {
+        writeDown();
+        return stored.reverseAll();
+    }
+
+    @Override
+    public <S extends Serializer<P>, P> KeyValueIterator<String, CampaignState> prefixScan(P prefix, S serializer) {
+        writeDown();
+        return stored.prefixScan(prefix, serializer);
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        writeDown();
+        return stored.approximateNumEntries();
+    }
+
+    @Override
+    public void flush() {
+        writeDown();
+        stored.flush();
+    }
+
+    /** Drops the live objects: after a clean close they were flushed; after a dirty one they must not survive. */
+    @Override
+    public void close() {
+        live.clear();
+        changed.clear();
+        stored.close();
+    }
+
+    @Override
+    public String name() {
+        return stored.name();
+    }
+
+    @Override
+    public boolean persistent() {
+        return stored.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return stored.isOpen();
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return stored.query(query, positionBound, config);
+    }
+
+    @Override
+    public Position getPosition() {
+        return stored.getPosition();
+    }
+
+    private record Builder(StoreBuilder<KeyValueStore<String, CampaignState>> stored)
+            implements StoreBuilder<KeyValueStore<String, CampaignState>> {
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, CampaignState>> withCachingEnabled() {
+            return new Builder(stored.withCachingEnabled());
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, CampaignState>> withCachingDisabled() {
+            return new Builder(stored.withCachingDisabled());
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, CampaignState>> withLoggingEnabled(Map<String, String> config) {
+            return new Builder(stored.withLoggingEnabled(config));
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, CampaignState>> withLoggingDisabled() {
+            return new Builder(stored.withLoggingDisabled());
+        }
+
+        @Override
+        public KeyValueStore<String, CampaignState> build() {
+            return new LiveCampaignStates(stored.build());
+        }
+
+        @Override
+        public Map<String, String> logConfig() {
+            return stored.logConfig();
+        }
+
+        @Override
+        public boolean loggingEnabled() {
+            return stored.loggingEnabled();
+        }
+
+        @Override
+        public String name() {
+            return stored.name();
+        }
+    }
+}
