@@ -26,6 +26,14 @@ public final class Calls {
                 new BigDecimal("0.12"), "done", Map.of(), true, localHour, List.of("elevenlabs"));
     }
 
+    /** A live-answered call the agent dropped: abandoned by the dialer's definition ({@code CallAbandonment}). */
+    public static CallCompleted abandoned(UUID tenant, UUID campaign) {
+        var call = outcome(tenant, campaign, CallOutcome.CONNECTED, false, 12);
+        return new CallCompleted(call.callId(), campaign, tenant, call.contactId(), 1, "elevenlabs",
+                call.providerCallId(), call.toNumber(), call.startedAt(), 4, CallOutcome.CONNECTED, false, 0.0,
+                call.cost(), "agent timeout", Map.of("agent_reply_secs", 3.5), true, 12, List.of("elevenlabs"));
+    }
+
     public static CallCompleted outcome(UUID tenant, UUID campaign, CallOutcome outcome) {
         return outcome(tenant, campaign, outcome, false, 12);
     }

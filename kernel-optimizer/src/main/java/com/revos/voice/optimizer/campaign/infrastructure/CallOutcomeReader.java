@@ -1,6 +1,8 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.revos.voice.events.CallAbandonment;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventCatalog;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 
@@ -47,8 +50,9 @@ final class CallOutcomeReader {
     }
 
     /**
-     * The outcome's ids, outcome (busy, no-answer and provider-refused ones included), qualification, local hour and
-     * the provider's refusal reason; the other fields are left null.
+     * The outcome's ids, outcome (busy, no-answer and provider-refused ones included), qualification, local hour,
+     * the provider's refusal reason, and what tells an abandoned call (termination reason, the agent's reply time);
+     * the other fields are left null.
      */
     static CallCompleted read(byte[] data) {
         UUID callId = null;
@@ -58,6 +62,8 @@ final class CallOutcomeReader {
         Boolean qualified = null;
         Integer localHour = null;
         String notPlacedReason = null;
+        String terminationReason = null;
+        Map<String, Object> analysis = null;
         var matched = true;
         try (var parser = EventJson.mapper().getFactory().createParser(data)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -78,6 +84,8 @@ final class CallOutcomeReader {
                     case "local_hour" -> localHour = parser.getIntValue();
                     case "matched" -> matched = parser.getBooleanValue();
                     case "not_placed_reason" -> notPlacedReason = parser.getText();
+                    case "termination_reason" -> terminationReason = parser.getText();
+                    case "analysis" -> analysis = replyOnly(parser);
                     default -> parser.skipChildren();
                 }
             }
@@ -88,8 +96,27 @@ final class CallOutcomeReader {
             throw new MalformedEventException("call.completed without an outcome");
         }
         return new CallCompleted(callId, campaignId, tenantId, null, null, null, null, null, null, null, outcome,
-                qualified, null, null, null, null, matched, localHour, null, null, null, null, notPlacedReason,
-                null);
+                qualified, null, null, terminationReason, analysis, matched, localHour, null, null, null, null,
+                notPlacedReason, null);
+    }
+
+    /** Of the call's analysis, only what the abandonment definition reads ({@link CallAbandonment#REPLY_FIELD}). */
+    private static Map<String, Object> replyOnly(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        Map<String, Object> analysis = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            var field = parser.currentName();
+            var token = parser.nextToken();
+            if (field.equals(CallAbandonment.REPLY_FIELD) && token.isNumeric()) {
+                analysis = Map.of(field, parser.getDoubleValue());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return analysis;
     }
 
     /**

@@ -18,12 +18,18 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * The campaign states as live objects in front of the changelogged store: the processor reads and updates the same
  * object event after event, and the states changed since the last commit are serialized into the store once, when
- * Kafka Streams flushes its stores before it commits (the store registered with Kafka Streams is this one, so its
- * {@link #flush()} is the one called). Before, every event deserialized and re-serialized its campaign's whole state
+ * Kafka Streams flushes its caches before it commits. The store registered with Kafka Streams is this one, and a
+ * commit flushes the registered stores that are {@link CachedStateStore}s ({@code StreamTask.flush} ->
+ * {@code ProcessorStateManager.flushCache}, Kafka Streams 4.1): that interface lives in Kafka Streams' internals, so
+ * this class depends on them, as Kafka's own caching layer does; {@code OptimizerTopologyTest.every_commit_stores_the_campaign_states_the_events_changed}
+ * fails if a Kafka
+ * upgrade stops calling it. Before, every event deserialized and re-serialized its campaign's whole state
  * (~5 KB, 200 attempts), the largest single cost of the topology (docs/benchmarks.md, "per-event path").
  * <p>
  * Replay safety is Kafka Streams' own: what is committed is exactly what was flushed with the offsets in the same
@@ -31,7 +37,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * from the changelog and the uncommitted events are processed again. Reads from other threads (interactive queries)
  * see the store as of the last flush, never an object the stream thread is changing.
  */
-final class LiveCampaignStates implements KeyValueStore<String, CampaignState> {
+final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
+        CachedStateStore<String, CampaignState> {
 
     /** Beyond this many live objects, the changed ones are written down and the map starts over. */
     static final int MAX_LIVE = 20_000;
@@ -173,6 +180,31 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState> {
     public void flush() {
         writeDown();
         stored.flush();
+    }
+
+    /** What a commit calls: the changed states go into the store's own cache, which is flushed with them. */
+    @Override
+    public void flushCache() {
+        writeDown();
+        if (stored instanceof CachedStateStore<?, ?> cached) {
+            cached.flushCache();
+        }
+    }
+
+    /** A task closed dirty or corrupted: what was not committed must not survive, here or below. */
+    @Override
+    public void clearCache() {
+        live.clear();
+        changed.clear();
+        if (stored instanceof CachedStateStore<?, ?> cached) {
+            cached.clearCache();
+        }
+    }
+
+    /** No listener: the processor forwards nothing from this store (only a KTable's cache forwards on flush). */
+    @Override
+    public boolean setFlushListener(CacheFlushListener<String, CampaignState> listener, boolean sendOldValues) {
+        return false;
     }
 
     /** Drops the live objects: after a clean close they were flushed; after a dirty one they must not survive. */

@@ -53,10 +53,16 @@ public sealed interface Action {
     }
 
     /**
-     * Undoes a guarded automatic action (a scale or a retime) after the failure rate got significantly worse: back
-     * to the pacing or the window before it.
+     * Undoes a guarded automatic action (a scale or a retime) after the failure or the abandonment rate got
+     * significantly worse ({@code worse}: "failure rate" or "abandonment rate"): back to the pacing or the window
+     * before it.
      */
-    record Rollback(UUID revertedDecisionId, String reverted, CallingWindow window, Pacing pacing) implements Action {
+    record Rollback(UUID revertedDecisionId, String reverted, CallingWindow window, Pacing pacing, String worse)
+            implements Action {
+
+        public static final String FAILURES = "failure rate";
+        public static final String ABANDONMENT = "abandonment rate";
+
         public String name() {
             return "rollback";
         }

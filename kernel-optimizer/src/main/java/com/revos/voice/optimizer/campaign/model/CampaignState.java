@@ -19,8 +19,11 @@ import java.util.UUID;
 public final class CampaignState {
 
     static final long NEVER = Long.MIN_VALUE;
-    private static final byte FORMAT = 2;
+    private static final byte FORMAT = 3;
+    private static final byte FORMAT_WITHOUT_ABANDONMENT = 2;
     private static final byte FORMAT_WITHOUT_TESTS = 1;
+    /** The abandonment baseline of a watch that has none (a state from before it was watched): nothing is worse. */
+    static final double NOT_WATCHED = 1.0;
 
     private final UUID campaignId;
     private UUID tenantId;
@@ -48,6 +51,9 @@ public final class CampaignState {
     double guardBaseline;
     int guardCalls;
     SequentialTest.Charts guardCharts = new SequentialTest.Charts();
+    /** The abandonment rate among connected calls before the watched action, and its test since. */
+    double guardAbandonBaseline = NOT_WATCHED;
+    SequentialTest.Charts guardAbandonCharts = new SequentialTest.Charts();
 
     private CampaignState(UUID campaignId, HourlyConnects hourly, SlidingWindow window) {
         this.campaignId = campaignId;
@@ -95,6 +101,8 @@ public final class CampaignState {
         guardPacing = null;
         guardCalls = 0;
         guardCharts.reset();
+        guardAbandonBaseline = NOT_WATCHED;
+        guardAbandonCharts.reset();
     }
 
     public boolean guarding() {
@@ -207,6 +215,8 @@ public final class CampaignState {
             putPacing(buffer, guardPacing);
             buffer.putDouble(guardBaseline).putInt(guardCalls);
             guardCharts.writeTo(buffer);
+            buffer.putDouble(guardAbandonBaseline);
+            guardAbandonCharts.writeTo(buffer);
         }
         var bytes = new byte[buffer.position()];
         buffer.flip().get(bytes);
@@ -216,7 +226,7 @@ public final class CampaignState {
     public static CampaignState fromBytes(byte[] bytes) {
         var in = ByteBuffer.wrap(bytes);
         var format = in.get();
-        if (format != FORMAT && format != FORMAT_WITHOUT_TESTS) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_ABANDONMENT && format != FORMAT_WITHOUT_TESTS) {
             throw new IllegalArgumentException("Unknown campaign state format");
         }
         var campaignId = getUuid(in);
@@ -268,6 +278,10 @@ public final class CampaignState {
             state.guardBaseline = in.getDouble();
             state.guardCalls = in.getInt();
             state.guardCharts = SequentialTest.Charts.readFrom(in);
+            if (format == FORMAT) {
+                state.guardAbandonBaseline = in.getDouble();
+                state.guardAbandonCharts = SequentialTest.Charts.readFrom(in);
+            }
         }
         return state;
     }

@@ -2,9 +2,13 @@ package com.revos.voice.optimizer.campaign.model;
 
 /**
  * The window's counts and the four rates of design.md section 5 (a rate is 0 while its denominator is 0).
- * {@code failed} counts call outcomes only: a deferred dial never produces an outcome, so it never counts.
+ * {@code abandoned} counts connected calls abandoned ({@code CallAbandonment}). {@code failed} counts call outcomes only: a deferred dial never produces an outcome, so it never counts.
  */
-public record Metrics(int attempted, int failed, int connected, int qualified) {
+public record Metrics(int attempted, int failed, int connected, int qualified, int abandoned) {
+
+    public Metrics(int attempted, int failed, int connected, int qualified) {
+        this(attempted, failed, connected, qualified, 0);
+    }
 
     public double failureRate() {
         return ratio(failed, attempted);
@@ -17,6 +21,11 @@ public record Metrics(int attempted, int failed, int connected, int qualified) {
     /** Qualified among connected calls. */
     public double qualificationRate() {
         return ratio(qualified, connected);
+    }
+
+    /** Abandoned among live-answered (connected) calls, as the dialer's compliance counts it. */
+    public double abandonmentRate() {
+        return ratio(abandoned, connected);
     }
 
     /** Qualified among attempts. */

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * rate against the tenant's threshold; it fires when the test crosses its bound, the rule's minimum sample is
  * reached, it is armed and its cooldown has passed. Firing restarts the test and disarms the rule; it re-arms once
  * the window's metric is back past the threshold by the hysteresis margin, so one lasting condition gives one
- * decision. An automatic scale or retime is then watched and rolled back when the failure rate gets significantly
- * worse than it was.
+ * decision. An automatic scale or retime is then watched and rolled back when the failure or the abandonment rate
+ * gets significantly worse than it was.
  */
 public final class RuleBook {
 
@@ -214,6 +214,7 @@ public final class RuleBook {
         state.guardDecision = decisionId;
         state.guardEpisode = state.episodes[rule.ordinal()];
         state.guardBaseline = Math.min(0.9, (before.failed() + 1.0) / (before.attempted() + 2.0));
+        state.guardAbandonBaseline = Math.min(0.9, (before.abandoned() + 1.0) / (before.connected() + 2.0));
         switch (action) {
             case Action.Scale scale -> state.guardPacing = scale.from();
             case Action.Retime retime -> state.guardWindow = retime.from();
@@ -221,29 +222,41 @@ public final class RuleBook {
         }
     }
 
-    /** Tests the watched action's outcomes against its baseline; rolls it back when failures got worse. */
+    /**
+     * Tests the watched action's outcomes against its baselines: failures per attempt and abandoned calls per
+     * connected call (issue 17 item 4, the dialer's definition of abandoned); rolls it back when either got
+     * significantly worse, with the evidence of the one that did.
+     */
     private static void guard(CampaignState state, Attempt attempt, OptimizerPolicy policy,
                               List<Decision> decisions) {
         if (!state.guarding()) {
             return;
         }
         var settings = policy.stopLoss();
-        var test = new SequentialTest(Direction.ABOVE, state.guardBaseline, settings.minimumEffect(),
+        var failures = new SequentialTest(Direction.ABOVE, state.guardBaseline, settings.minimumEffect(),
                 settings.errorRate());
-        test.observe(state.guardCharts, attempt.failed());
+        failures.observe(state.guardCharts, attempt.failed());
+        var abandonment = new SequentialTest(Direction.ABOVE, state.guardAbandonBaseline, settings.minimumEffect(),
+                settings.errorRate());
+        if (attempt.connected()) {
+            abandonment.observe(state.guardAbandonCharts, attempt.abandoned());
+        }
         state.guardCalls++;
-        if (!test.crossed(state.guardCharts)) {
+        var worseFailures = failures.crossed(state.guardCharts);
+        if (!worseFailures && !abandonment.crossed(state.guardAbandonCharts)) {
             if (state.guardCalls >= GUARD_CALLS) {
                 state.endGuard();
             }
             return;
         }
         var rule = Rule.values()[state.guardRule];
-        var evidence = test.evidence(state.guardCharts);
+        var evidence = worseFailures ? failures.evidence(state.guardCharts)
+                : abandonment.evidence(state.guardAbandonCharts);
         var action = new Action.Rollback(state.guardDecision, rule == Rule.RETIME ? "retime" : "scale",
-                state.guardWindow, state.guardPacing);
+                state.guardWindow, state.guardPacing,
+                worseFailures ? Action.Rollback.FAILURES : Action.Rollback.ABANDONMENT);
         decisions.add(new Decision(DecisionIds.rollback(state.guardDecision), state.tenantId(), state.campaignId(),
-                rule, -state.guardEpisode, evidence.estimate(), state.guardBaseline, state.metrics(), action,
+                rule, -state.guardEpisode, evidence.estimate(), evidence.threshold(), state.metrics(), action,
                 evidence, Explanations.of(rule, action, evidence), state.streamTime()));
         if (state.guardWindow != null) {
             state.callingWindow = state.guardWindow;
@@ -271,13 +284,22 @@ public final class RuleBook {
                     percent(e.errorRate()), SequentialTest.HORIZON_CALLS);
             return switch (action) {
                 case Action.Rollback rollback -> String.format(Locale.ROOT,
-                        "rolled back the %s: failure rate >= %s with %s confidence after %d calls, worse than %s "
-                                + "before it; %s", rollback.reverted(), percent(e.confidenceBound()), confidence,
-                        e.sample(), percent(e.threshold()), evidence);
+                        "rolled back the %s: %s >= %s with %s confidence after %d %s, worse than %s before it; %s",
+                        rollback.reverted(), rollback.worse(), percent(e.confidenceBound()), confidence, e.sample(),
+                        rollback.worse().equals(Action.Rollback.ABANDONMENT) ? "connected calls" : "calls",
+                        percent(e.threshold()), rollbackEvidence(rollback, e));
                 case Action.RecommendOnly only -> "recommended only: " + sentence(rule, only.wouldDo(), false, e,
                         confidence) + "; " + evidence;
                 default -> sentence(rule, action, true, e, confidence) + "; " + evidence;
             };
+        }
+
+        private static String rollbackEvidence(Action.Rollback rollback, Evidence e) {
+            return String.format(Locale.ROOT, "%d of the last %d %s; %s times likelier at %s than at %s (bound %s, "
+                            + "error rate %s per %,d calls)", e.events(), e.sample(),
+                    rollback.worse().equals(Action.Rollback.ABANDONMENT) ? "connected calls were abandoned"
+                            : "calls failed", ratio(e.statistic()), percent(e.alternative()), percent(e.threshold()),
+                    ratio(e.bound()), percent(e.errorRate()), SequentialTest.HORIZON_CALLS);
         }
 
         private static String sentence(Rule rule, Action action, boolean acted, Evidence e, String confidence) {

@@ -17,6 +17,7 @@ final class SlidingWindow {
     private static final byte FAILED = 1;
     private static final byte CONNECTED = 2;
     private static final byte QUALIFIED = 4;
+    private static final byte ABANDONED = 8;
 
     private long[] times;
     private long[] callHigh;
@@ -27,6 +28,7 @@ final class SlidingWindow {
     private int failed;
     private int connected;
     private int qualified;
+    private int abandoned;
 
     SlidingWindow(int capacity) {
         allocate(Math.max(capacity, 8));
@@ -49,7 +51,7 @@ final class SlidingWindow {
         callHigh[index] = attempt.callId() == null ? 0 : attempt.callId().getMostSignificantBits();
         callLow[index] = attempt.callId() == null ? 0 : attempt.callId().getLeastSignificantBits();
         byte f = (byte) ((attempt.failed() ? FAILED : 0) | (attempt.connected() ? CONNECTED : 0)
-                | (attempt.qualified() ? QUALIFIED : 0));
+                | (attempt.qualified() ? QUALIFIED : 0) | (attempt.abandoned() ? ABANDONED : 0));
         flags[index] = f;
         size++;
         count(f, 1);
@@ -76,10 +78,11 @@ final class SlidingWindow {
         failed = 0;
         connected = 0;
         qualified = 0;
+        abandoned = 0;
     }
 
     Metrics metrics() {
-        return new Metrics(size, failed, connected, qualified);
+        return new Metrics(size, failed, connected, qualified, abandoned);
     }
 
     /** Calls that connected but did not qualify, newest first: the evidence for a script change. */
@@ -109,6 +112,9 @@ final class SlidingWindow {
         }
         if ((f & QUALIFIED) != 0) {
             qualified += delta;
+        }
+        if ((f & ABANDONED) != 0) {
+            abandoned += delta;
         }
     }
 

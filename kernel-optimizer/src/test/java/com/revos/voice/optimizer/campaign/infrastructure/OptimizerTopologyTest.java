@@ -83,6 +83,23 @@ class OptimizerTopologyTest {
         return driver.<String, CampaignState>getKeyValueStore(OptimizerTopology.STATE_STORE).get(campaign.toString());
     }
 
+    /**
+     * The processor works on live campaign states; each commit (the test driver commits after every record) writes
+     * the changed ones into the changelogged store, which is what any other thread (an interactive query) reads.
+     */
+    @Test
+    void every_commit_stores_the_campaign_states_the_events_changed() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            send(calls, Calls.fortyPercentFailing(tenant, campaign, i), T0.plusSeconds(i));
+        }
+
+        var stored = java.util.concurrent.CompletableFuture.supplyAsync(this::state).get();
+
+        assertThat(stored.attemptsTotal()).isEqualTo(3);
+        assertThat(state()).as("the processor's own reads").isNotSameAs(stored)
+                .extracting(CampaignState::attemptsTotal).isEqualTo(3L);
+    }
+
     @Test
     void unreadable_records_are_dead_lettered_with_the_reason_and_the_stream_keeps_going() {
         var deadCalls = driver.createOutputTopic(Topics.CALLS.deadLetterTopic("kernel-optimizer"),

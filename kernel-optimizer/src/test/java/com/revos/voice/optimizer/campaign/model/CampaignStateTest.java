@@ -81,4 +81,30 @@ class CampaignStateTest {
                 .isEqualTo(state.charts[Rule.SCRIPT_CHANGE.ordinal()].statistic);
         assertThat(copy.toBytes()).isEqualTo(state.toBytes());
     }
+
+    @Test
+    void a_watched_action_survives_the_binary_form_with_both_baselines() {
+        var policy = new OptimizerPolicy(OptimizerPolicy.DEFAULT.windowSize(), OptimizerPolicy.DEFAULT.windowDuration(),
+                OptimizerPolicy.DEFAULT.hysteresis(), OptimizerPolicy.DEFAULT.scaleFactor(),
+                OptimizerPolicy.DEFAULT.retimeHours(), OptimizerPolicy.DEFAULT.stopLoss(),
+                OptimizerPolicy.DEFAULT.retime(), OptimizerPolicy.DEFAULT.scriptChange(),
+                new com.revos.voice.optimizer.policy.model.RulePolicy(0.30, 50, java.time.Duration.ofMinutes(10),
+                        com.revos.voice.optimizer.policy.model.Mode.AUTOMATIC, 0.05, 0.10));
+        state.started(tenant, new CallingWindow(9, 17, null), new Pacing(4, 10), new Pacing(5, 12));
+        for (int i = 0; i < 60; i++) {
+            var call = i % 10 == 0 ? Calls.abandoned(tenant, campaign)
+                    : Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12);
+            var attempt = Attempt.of(call, T0.plusSeconds(i));
+            state.record(attempt, tenant, policy);
+            RuleBook.evaluate(state, attempt, policy, HourlyConnects::new, CallingHoursCeiling.FEDERAL);
+        }
+        assertThat(state.guarding()).isTrue();
+
+        var copy = CampaignState.fromBytes(state.toBytes());
+
+        assertThat(copy.metrics().abandoned()).isEqualTo(state.metrics().abandoned()).isPositive();
+        assertThat(copy.guardAbandonBaseline).isEqualTo(state.guardAbandonBaseline).isLessThan(0.5);
+        assertThat(copy.guardAbandonCharts.statistic).isEqualTo(state.guardAbandonCharts.statistic);
+        assertThat(copy.toBytes()).isEqualTo(state.toBytes());
+    }
 }

@@ -218,11 +218,33 @@ class RuleBookTest {
         assertThat(after).extracting(Decision::rule).containsExactly(Rule.SCALE_UP, Rule.STOP_LOSS);
         var rollback = after.getFirst();
         assertThat(rollback.action()).isEqualTo(new Action.Rollback(scale.decisionId(), "scale", null,
-                new Pacing(4, 10)));
+                new Pacing(4, 10), Action.Rollback.FAILURES));
         assertThat(rollback.decisionId()).isEqualTo(DecisionIds.rollback(scale.decisionId()));
         assertThat(rollback.episode()).isEqualTo(-1);
         assertThat(((CampaignScale) rollback.message().orElseThrow()).pacing()).isEqualTo(new Pacing(4, 10));
         assertThat(rollback.explanation()).startsWith("rolled back the scale: failure rate >= ");
+        assertThat(state.pacing).isEqualTo(new Pacing(4, 10));
+        assertThat(state.guarding()).isFalse();
+    }
+
+    @Test
+    void an_automatic_scale_after_which_live_answered_calls_get_abandoned_is_rolled_back_with_the_reason() {
+        policy = with(policy.windowSize(), policy.stopLoss(),
+                new RulePolicy(0.30, 50, Duration.ofMinutes(10), Mode.AUTOMATIC, 0.05, 0.10));
+        state.started(tenant, CallingWindow.DEFAULT, new Pacing(4, 10), new Pacing(5, 12));
+        var scale = feed(50, i -> Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12)).getFirst();
+
+        // as many connects and failures as before: only abandonment got worse
+        var after = feed(40, i -> i % 2 == 0 ? Calls.abandoned(tenant, campaign)
+                : Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12));
+
+        var rollback = after.stream().filter(decision -> decision.action() instanceof Action.Rollback).findFirst()
+                .orElseThrow();
+        assertThat(rollback.action()).isEqualTo(new Action.Rollback(scale.decisionId(), "scale", null,
+                new Pacing(4, 10), Action.Rollback.ABANDONMENT));
+        assertThat(rollback.explanation()).startsWith("rolled back the scale: abandonment rate >= ")
+                .contains("connected calls were abandoned");
+        assertThat(rollback.evidence().sample()).isLessThan(40);
         assertThat(state.pacing).isEqualTo(new Pacing(4, 10));
         assertThat(state.guarding()).isFalse();
     }

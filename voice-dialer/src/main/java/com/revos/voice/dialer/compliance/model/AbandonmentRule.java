@@ -1,15 +1,12 @@
 package com.revos.voice.dialer.compliance.model;
 
+import com.revos.voice.events.CallAbandonment;
 import com.revos.voice.events.CallOutcome;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Abandoned calls (47 CFR 64.1200(a)(7)): a live-answered call is abandoned when the person is not connected to a
- * representative within 2 s of the end of their greeting. How an AI agent counts is unsettled, so the stricter
- * reading: a connected call whose agent spoke more than 2 s after the greeting, or that dropped (the agent or the
- * line failed), is abandoned. At most 3 % of live-answered calls per campaign over 30 days; the dialer slows a
+ * Abandoned calls (47 CFR 64.1200(a)(7)), as {@link CallAbandonment} defines them for the dialer and the optimizer
+ * alike. At most 3 % of live-answered calls per campaign over 30 days; the dialer slows a
  * campaign as it nears that.
  */
 public final class AbandonmentRule {
@@ -17,27 +14,18 @@ public final class AbandonmentRule {
     public static final double MAX_RATE = 0.03;
     /** Above this the campaign is slowed, to stay below {@link #MAX_RATE}. */
     public static final double SLOW_AT = 0.02;
-    public static final double MAX_REPLY_SECS = 2.0;
+    public static final double MAX_REPLY_SECS = CallAbandonment.MAX_REPLY_SECS;
     /** Fewer live answers than this say too little to act on. */
     public static final long MIN_LIVE = 20;
 
     /** The analysis field the intake fills from the transcript's timing: seconds from greeting to agent's reply. */
-    public static final String REPLY_FIELD = "agent_reply_secs";
-
-    private static final Pattern DROPPED = Pattern.compile("(drop|error|fail|timeout|silence|no response)");
+    public static final String REPLY_FIELD = CallAbandonment.REPLY_FIELD;
 
     private AbandonmentRule() {
     }
 
     public static boolean abandoned(CallOutcome outcome, String terminationReason, Map<String, Object> analysis) {
-        if (outcome != CallOutcome.CONNECTED) {
-            return false;
-        }
-        if (analysis != null && analysis.get(REPLY_FIELD) instanceof Number reply
-                && reply.doubleValue() > MAX_REPLY_SECS) {
-            return true;
-        }
-        return terminationReason != null && DROPPED.matcher(terminationReason.toLowerCase(Locale.ROOT)).find();
+        return CallAbandonment.abandoned(outcome, terminationReason, analysis);
     }
 
     /** The rate over live-answered calls; 0 when there were none. */
