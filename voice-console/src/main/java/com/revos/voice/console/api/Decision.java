@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Decision(String decisionId, String rule, String decision, Instant decidedAt, Double metricValue,
                        Double threshold, Integer episode, Map<String, Object> detail, Observation event,
-                       Action action) {
+                       Action action, @Nullable String explanation) {
 
     public Decision {
         detail = detail == null ? Map.of() : detail;
@@ -36,8 +36,14 @@ public record Decision(String decisionId, String rule, String decision, Instant 
         }
     }
 
-    /** The sentence a person reads, when the optimizer wrote one. */
-    public @Nullable String explanation() {
+    /**
+     * The sentence a person reads, when the optimizer wrote one: the trail's {@code explanation} ("paused: failure
+     * rate >= 41 % with 99 % confidence after 23 calls; threshold 30 %"), or one the detail carries.
+     */
+    public @Nullable String sentence() {
+        if (explanation != null && !explanation.isBlank()) {
+            return explanation;
+        }
         for (var key : new String[] {"explanation", "sentence", "reason", "summary"}) {
             var value = detail.get(key);
             if (value instanceof String text && !text.isBlank()) {

@@ -4,6 +4,7 @@ import com.revos.voice.console.api.ApiProblem;
 import com.revos.voice.console.api.Call;
 import com.revos.voice.console.api.Campaign;
 import com.revos.voice.console.api.DialerApi;
+import com.revos.voice.console.api.OptimizerApi;
 import com.revos.voice.console.api.ProvisioningApi;
 import java.io.IOException;
 import java.time.Clock;
@@ -34,13 +35,18 @@ class CampaignController {
     static final int LIVE_CALLS = 5_000;
     private static final int CALL_PAGE = 500;
 
+    /** The campaign page shows this many of the optimizer's latest decisions; the trail page has them all. */
+    static final int LATEST_DECISIONS = 3;
+
     private final DialerApi dialer;
     private final ProvisioningApi provisioning;
+    private final OptimizerApi optimizer;
     private final Clock clock;
 
-    CampaignController(DialerApi dialer, ProvisioningApi provisioning, Clock clock) {
+    CampaignController(DialerApi dialer, ProvisioningApi provisioning, OptimizerApi optimizer, Clock clock) {
         this.dialer = dialer;
         this.provisioning = provisioning;
+        this.optimizer = optimizer;
         this.clock = clock;
     }
 
@@ -95,7 +101,21 @@ class CampaignController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("live", live(tenant, campaign));
         model.addAttribute("shown", campaign.status());
+        latestDecisions(tenant, id, model);
         return "campaign";
+    }
+
+    /**
+     * The optimizer's latest decisions with their sentences. The page is the dialer's campaign: an optimizer that is
+     * away leaves a note instead of failing it.
+     */
+    private void latestDecisions(UUID tenant, String id, Model model) {
+        try {
+            model.addAttribute("decisions", optimizer.decisions(tenant, id, LATEST_DECISIONS, 0).items());
+        } catch (ApiProblem problem) {
+            model.addAttribute("decisions", List.of());
+            model.addAttribute("decisionsProblem", problem.getMessage());
+        }
     }
 
     @GetMapping("/campaigns/{id}/live")

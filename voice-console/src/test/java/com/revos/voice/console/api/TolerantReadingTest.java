@@ -92,8 +92,14 @@ class TolerantReadingTest {
                  "event":{"event_id":"e","metrics":{"attempted":40,"failed":25}},
                  "action":{"type":"campaign.pause","confirmed_at":"2026-12-01T10:00:00Z"},"new":"field"}""",
                 Decision.class);
-        assertThat(decision.explanation()).startsWith("62 %");
+        assertThat(decision.sentence()).startsWith("62 %");
         assertThat(decision.event().metrics()).containsEntry("failed", 25);
+        var trail = JSON.readValue("""
+                {"decision_id":"d","rule":"stop_loss","decision":"pause","detail":{"reason":"older"},
+                 "explanation":"paused: failure rate >= 41 % with 99 % confidence after 23 calls; threshold 30 %"}""",
+                Decision.class);
+        assertThat(trail.sentence()).as("the trail's own sentence first")
+                .isEqualTo("paused: failure rate >= 41 % with 99 % confidence after 23 calls; threshold 30 %");
         assertThat(decision.action().confirmedAt()).isNotNull();
     }
 

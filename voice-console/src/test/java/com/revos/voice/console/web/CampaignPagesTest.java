@@ -172,6 +172,44 @@ class CampaignPagesTest extends ConsoleSliceTest {
     }
 
     @Test
+    void the_campaign_page_shows_the_optimizers_latest_decisions_in_their_own_words() throws Exception {
+        stubCampaign(RUNNING);
+        ServicesStub.server().stubFor(get(urlPathEqualTo(CAMPAIGNS + "/c-1/decisions"))
+                .withQueryParam("limit", equalTo(String.valueOf(CampaignController.LATEST_DECISIONS)))
+                .willReturn(ServicesStub.json("""
+                {"items":[{"decision_id":"d-2","rule":"stop_loss","episode":1,"decision":"pause","metric_value":0.46,
+                           "threshold":0.3,"decided_at":"2026-12-01T10:02:00Z",
+                           "explanation":"paused: failure rate >= 41 % with 99 % confidence after 23 calls; threshold 30 %"},
+                          {"decision_id":"d-1","rule":"script_change","episode":1,"decision":"script_change",
+                           "decided_at":"2026-12-01T10:01:00Z","detail":{}}],
+                 "limit":3,"offset":0,"total":2}""")));
+
+        var html = page("/campaigns/c-1");
+
+        var decisions = html.select("#latest-decisions li.decision");
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(0).attr("data-rule")).isEqualTo("stop_loss");
+        assertThat(decisions.get(0).select(".sentence").text())
+                .isEqualTo("paused: failure rate >= 41 % with 99 % confidence after 23 calls; threshold 30 %");
+        assertThat(decisions.get(1).select(".sentence").text()).as("a decision without a sentence says what it was")
+                .isEqualTo("script change: script change");
+    }
+
+    @Test
+    void the_campaign_page_still_shows_when_the_optimizer_is_away() throws Exception {
+        stubCampaign(RUNNING);
+        ServicesStub.server().stubFor(get(urlPathEqualTo(CAMPAIGNS + "/c-1/decisions")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(
+                        com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        var html = page("/campaigns/c-1");
+
+        assertThat(html.select("h1").text()).isEqualTo("Spring push");
+        assertThat(html.select("#decisions-unavailable").text()).contains("kernel-optimizer");
+        assertThat(html.select("#latest-decisions li")).isEmpty();
+    }
+
+    @Test
     void a_campaign_of_another_tenant_is_not_found_and_says_so() throws Exception {
         ServicesStub.server().stubFor(get(urlPathEqualTo(CAMPAIGNS + "/c-x")).willReturn(ServicesStub.problem(404,
                 "{\"title\":\"No such campaign\",\"detail\":\"No campaign c-x for this tenant\"}")));

@@ -7,12 +7,13 @@ import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.events.Topics;
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
 import com.revos.voice.optimizer.campaign.model.CampaignState;
-import com.revos.voice.optimizer.campaign.model.HourlyConnects;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * campaign's state and its tenant's hourly history. Only {@code call.completed} counts among call events: busy,
  * no-answer and provider-refused attempts are completions too (ADR 0009), while a {@code call.initiation_failed} is
  * either the twin of a refused call's completion or an attempt given back unplaced, which says nothing about the
- * campaign; outcomes without a campaign are not ours to judge. The tenant's history is read from the campaigns of this
- * task's store, so with several partitions it holds the tenant's campaigns of that partition (ADR 0012). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
+ * campaign; outcomes without a campaign are not ours to judge. Every {@link #PUBLISH_EVERY} of stream time, the hourly
+ * connects of the campaigns that changed are published for their tenant's other campaigns, on every partition
+ * ({@link TenantHours}, ADR 0021). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
  * applied: it is forwarded, with the reason in {@link #REASON_HEADER}, to the dead-letter sink instead of skipped.
  */
 final class CampaignEventsProcessor implements Processor<String, byte[], String, byte[]> {
@@ -38,13 +40,19 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
 
     private static final Logger log = LoggerFactory.getLogger(CampaignEventsProcessor.class);
 
-    private static final long TENANT_HOURS_TTL_NANOS = 60_000_000_000L;
+    /**
+     * How often (in stream time, so a replay publishes as the first run did) a campaign's hourly connects are
+     * published to its tenant's other campaigns: a prior need not be fresher than a minute.
+     */
+    static final Duration PUBLISH_EVERY = Duration.ofMinutes(1);
 
     private final CampaignMonitor monitor;
-    private final Map<UUID, TenantTotal> tenantTotals = new HashMap<>();
+    /** The campaigns whose hours changed since the last publication, with their tenant. */
+    private final Map<UUID, UUID> hoursChanged = new HashMap<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, CampaignState> states;
     private WindowStore<String, Long> seen;
+    private KeyValueStore<String, byte[]> tenantHours;
 
     CampaignEventsProcessor(CampaignMonitor monitor) {
         this.monitor = monitor;
@@ -55,6 +63,21 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         this.context = context;
         states = context.getStateStore(OptimizerTopology.STATE_STORE);
         seen = context.getStateStore(OptimizerTopology.SEEN_STORE);
+        tenantHours = context.getStateStore(OptimizerTopology.TENANT_HOURS_STORE);
+        hoursChanged.clear();
+        context.schedule(PUBLISH_EVERY, PunctuationType.STREAM_TIME, this::publishHours);
+    }
+
+    /** The changed campaigns' hourly connects, for their tenants' other campaigns. */
+    private void publishHours(long timestamp) {
+        for (var changed : hoursChanged.entrySet()) {
+            var state = states.get(changed.getKey().toString());
+            if (state != null) {
+                context.forward(new Record<>(TenantHours.key(changed.getValue(), changed.getKey()),
+                        TenantHours.bytes(state.hourly()), timestamp), OptimizerTopology.TENANT_HOURS_SINK);
+            }
+        }
+        hoursChanged.clear();
     }
 
     @Override
@@ -76,8 +99,9 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
                 var call = CallOutcomeReader.read(record.value());
                 if (call.matched() && call.campaignId() != null && call.tenantId() != null) {
                     apply(call.campaignId(), state -> monitor.onCallCompleted(state,
-                            () -> tenantHours(call.tenantId(), call.campaignId()), call, attributes.id(),
-                            attributes.time()));
+                            () -> TenantHours.ofOthers(tenantHours, call.tenantId(), call.campaignId()), call,
+                            attributes.id(), attributes.time()));
+                    hoursChanged.put(call.campaignId(), call.tenantId());
                 }
             } else {
                 var envelope = KafkaEnvelopes.read(record.key(), record.headers(), record.value());
@@ -100,7 +124,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(GROUP_HEADER, OptimizerTopology.DEAD_LETTER_GROUP.getBytes(StandardCharsets.UTF_8));
         metadata.ifPresent(m -> headers.add("kafka_dlt-original-topic", m.topic().getBytes(StandardCharsets.UTF_8)));
-        context.forward(record.withHeaders(headers));
+        context.forward(record.withHeaders(headers), OptimizerTopology.DEAD_LETTERS);
     }
 
     private static boolean campaignEvent(String type) {
@@ -117,36 +141,6 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         }
         seen.put(id, at, at);
         return false;
-    }
-
-    /**
-     * The hourly connects of the tenant's other campaigns in this task's store: read only when a retime is planned,
-     * so the hot path keeps no tenant-wide aggregate to update. The tenant's total is kept for
-     * {@link #TENANT_HOURS_TTL_NANOS} (a prior need not be fresher than that), less the campaign's own counts.
-     */
-    private HourlyConnects tenantHours(UUID tenantId, UUID campaignId) {
-        var now = System.nanoTime();
-        var cached = tenantTotals.get(tenantId);
-        if (cached == null || now - cached.at() > TENANT_HOURS_TTL_NANOS) {
-            var total = new HourlyConnects();
-            try (var all = states.all()) {
-                all.forEachRemaining(entry -> {
-                    if (tenantId.equals(entry.value.tenantId())) {
-                        total.addAll(entry.value.hourly());
-                    }
-                });
-            }
-            if (tenantTotals.size() > 1_000) {
-                tenantTotals.clear();
-            }
-            cached = new TenantTotal(total, now);
-            tenantTotals.put(tenantId, cached);
-        }
-        var own = states.get(campaignId.toString());
-        return own == null ? cached.hours() : cached.hours().without(own.hourly());
-    }
-
-    private record TenantTotal(HourlyConnects hours, long at) {
     }
 
     private void apply(UUID campaignId, Consumer<CampaignState> change) {

@@ -4,11 +4,22 @@ import com.revos.voice.optimizer.campaign.model.CampaignState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -47,6 +58,7 @@ final class OptimizerStreams implements SmartLifecycle {
         if (streams != null) {
             return;
         }
+        ensureTenantHoursTopic();
         var instance = new KafkaStreams(topology.get(), config);
         instance.setUncaughtExceptionHandler(e -> {
             log.error("Optimizer stream thread failed; replacing it", e);
@@ -57,6 +69,32 @@ final class OptimizerStreams implements SmartLifecycle {
         metrics.bindTo(meters);
         instance.start();
         streams = instance;
+    }
+
+    /**
+     * The tenant-hours topic is ours (no other service reads it) and compacted: the latest counts per campaign are
+     * all the global store needs. Kafka Streams creates its changelogs, not the topics a global store reads.
+     */
+    private void ensureTenantHoursTopic() {
+        var bootstrap = String.valueOf(config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        var replication = Short.parseShort(String.valueOf(config.getOrDefault(StreamsConfig.REPLICATION_FACTOR_CONFIG,
+                "1")));
+        try (var admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(OptimizerTopology.TENANT_HOURS_TOPIC, Optional.empty(),
+                            Optional.of(replication)).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                            TopicConfig.CLEANUP_POLICY_COMPACT))))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                log.warn("Could not create {}; the global store waits for it", OptimizerTopology.TENANT_HOURS_TOPIC,
+                        e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            log.warn("Could not create {} in time; the global store waits for it",
+                    OptimizerTopology.TENANT_HOURS_TOPIC);
+        }
     }
 
     @Override

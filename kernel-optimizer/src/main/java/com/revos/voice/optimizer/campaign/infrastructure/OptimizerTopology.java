@@ -11,8 +11,10 @@ import org.apache.kafka.streams.state.Stores;
  * One processor reads call outcomes and campaign events (both keyed by campaign id, so co-partitioned) and keeps
  * each campaign's state in a local store backed by a changelog topic, as live objects serialized once per commit
  * ({@link LiveCampaignStates}); a windowed store remembers event ids.
- * Commands leave through the outbox, not through a sink topic; the one sink is the dead-letter topic of the source
- * topic a record came from ({@code <topic>.kernel-optimizer.dlt}), for records that can never be read.
+ * Commands leave through the outbox, not through a sink topic; the sinks are the dead-letter topic of the source
+ * topic a record came from ({@code <topic>.kernel-optimizer.dlt}), for records that can never be read, and the
+ * tenant-hours topic, read back by every instance as a global store: the retime prior pools the tenant's campaigns
+ * on every partition ({@link TenantHours}, ADR 0021).
  */
 final class OptimizerTopology {
 
@@ -22,6 +24,12 @@ final class OptimizerTopology {
     static final String SEEN_STORE = "seen-events";
 
     static final String DEAD_LETTERS = "dead-letters";
+    /** The tenant's hourly connects across partitions (ADR 0021): published by every task, read by every instance. */
+    static final String TENANT_HOURS_TOPIC = "kernel-optimizer.tenant-hours";
+    static final String TENANT_HOURS_SINK = "tenant-hours-out";
+    static final String TENANT_HOURS_SOURCE = "tenant-hours-in";
+    static final String TENANT_HOURS_LOADER = "tenant-hours-loader";
+    static final String TENANT_HOURS_STORE = "tenant-hours";
     /** The group part of the optimizer's dead-letter topics, whatever its Streams application id. */
     static final String DEAD_LETTER_GROUP = "kernel-optimizer";
 
@@ -48,6 +56,14 @@ final class OptimizerTopology {
         topology.addProcessor(PROCESSOR, () -> new CampaignEventsProcessor(monitor), SOURCE);
         topology.addSink(DEAD_LETTERS, (key, value, context) -> deadLetterTopic(context.topic()),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
+        topology.addSink(TENANT_HOURS_SINK, TENANT_HOURS_TOPIC, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), PROCESSOR);
+        // the topic is the global store's changelog: no second one
+        var tenantHours = persistent ? Stores.persistentKeyValueStore(TENANT_HOURS_STORE)
+                : Stores.inMemoryKeyValueStore(TENANT_HOURS_STORE);
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(tenantHours, Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(), TENANT_HOURS_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), TENANT_HOURS_TOPIC, TENANT_HOURS_LOADER, TenantHours.Loader::new);
         var states = persistent ? Stores.persistentKeyValueStore(STATE_STORE)
                 : Stores.inMemoryKeyValueStore(STATE_STORE);
         var seen = persistent ? Stores.persistentWindowStore(SEEN_STORE, dedupRetention, dedupRetention, false)
