@@ -2,6 +2,8 @@ package com.revos.voice.optimizer;
 
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.CampaignEvent.CampaignStarted;
 import com.revos.voice.events.Pacing;
@@ -20,18 +22,22 @@ public final class Calls {
     public static CallCompleted outcome(UUID tenant, UUID campaign, CallOutcome outcome, boolean qualified,
                                         Integer localHour) {
         var connected = outcome == CallOutcome.CONNECTED;
-        return new CallCompleted(UUID.randomUUID(), campaign, tenant, UUID.randomUUID(), 1, "elevenlabs",
-                "conv_" + UUID.randomUUID(), "+15551230000", Instant.parse("2026-11-23T18:00:00Z"),
-                connected ? 95 : 0, outcome, connected && qualified, connected && qualified ? 0.9 : 0.1,
-                new BigDecimal("0.12"), "done", Map.of(), true, localHour, List.of("elevenlabs"));
+        return new CallCompleted(
+                new CallCompleted.Dialed(UUID.randomUUID(), tenant, campaign, UUID.randomUUID(), 1, "+15551230000",
+                        localHour),
+                new CallCompleted.ProviderCall("elevenlabs", "conv_" + UUID.randomUUID(), null),
+                new CallTiming(Instant.parse("2026-11-23T18:00:00Z"), connected ? 95 : 0), outcome,
+                new CallResult(connected && qualified, connected && qualified ? 0.9 : 0.1, "done", Map.of(), null),
+                new CallCompleted.Billing(null, new BigDecimal("0.12"), null),
+                new CallCompleted.Provenance(List.of("elevenlabs"), "provider report"));
     }
 
     /** A live-answered call the agent dropped: abandoned by the dialer's definition ({@code CallAbandonment}). */
     public static CallCompleted abandoned(UUID tenant, UUID campaign) {
         var call = outcome(tenant, campaign, CallOutcome.CONNECTED, false, 12);
-        return new CallCompleted(call.callId(), campaign, tenant, call.contactId(), 1, "elevenlabs",
-                call.providerCallId(), call.toNumber(), call.startedAt(), 4, CallOutcome.CONNECTED, false, 0.0,
-                call.cost(), "agent timeout", Map.of("agent_reply_secs", 3.5), true, 12, List.of("elevenlabs"));
+        return new CallCompleted(call.dialed(), call.providerCall(), call.timing(), CallOutcome.CONNECTED,
+                new CallResult(false, 0.0, "agent timeout", Map.of("agent_reply_secs", 3.5), null), call.billing(),
+                call.provenance());
     }
 
     public static CallCompleted outcome(UUID tenant, UUID campaign, CallOutcome outcome) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.revos.voice.events.CallAbandonment;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.EventCatalog;
 import com.revos.voice.events.EventJson;
 import com.revos.voice.events.MalformedEventException;
@@ -15,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 
@@ -50,14 +53,16 @@ final class CallOutcomeReader {
     }
 
     /**
-     * The outcome's ids, outcome (busy, no-answer and provider-refused ones included), qualification, local hour,
-     * the provider's refusal reason, and what tells an abandoned call (termination reason, the agent's reply time);
-     * the other fields are left null.
+     * The outcome's ids, provider, outcome (busy, no-answer and provider-refused ones included), qualification, local
+     * hour, the provider's refusal reason, and what tells an abandoned call (termination reason, the agent's reply
+     * time); the other fields are left absent. Empty for an outcome that names no attempt of ours (unmatched, without
+     * a call id or a tenant: only events from before the dialer owned outcomes).
      */
-    static CallCompleted read(byte[] data) {
+    static Optional<CallCompleted> read(byte[] data) {
         UUID callId = null;
         UUID campaignId = null;
         UUID tenantId = null;
+        String provider = null;
         CallOutcome outcome = null;
         Boolean qualified = null;
         Integer localHour = null;
@@ -79,6 +84,7 @@ final class CallOutcomeReader {
                     case "call_id" -> callId = UUID.fromString(parser.getText());
                     case "campaign_id" -> campaignId = UUID.fromString(parser.getText());
                     case "tenant_id" -> tenantId = UUID.fromString(parser.getText());
+                    case "provider" -> provider = parser.getText();
                     case "outcome" -> outcome = CallOutcome.valueOf(parser.getText().toUpperCase(Locale.ROOT));
                     case "qualified" -> qualified = parser.getBooleanValue();
                     case "local_hour" -> localHour = parser.getIntValue();
@@ -95,9 +101,17 @@ final class CallOutcomeReader {
         if (outcome == null) {
             throw new MalformedEventException("call.completed without an outcome");
         }
-        return new CallCompleted(callId, campaignId, tenantId, null, null, null, null, null, null, null, outcome,
-                qualified, null, null, terminationReason, analysis, matched, localHour, null, null, null, null,
-                notPlacedReason, null);
+        if (!matched || callId == null || tenantId == null) {
+            return Optional.empty();
+        }
+        if (provider == null) {
+            throw new MalformedEventException("call.completed without a provider");
+        }
+        return Optional.of(new CallCompleted(
+                new CallCompleted.Dialed(callId, tenantId, campaignId, null, null, null, localHour),
+                new CallCompleted.ProviderCall(provider, null, notPlacedReason), CallTiming.UNKNOWN, outcome,
+                new CallResult(qualified, null, terminationReason, analysis, null),
+                new CallCompleted.Billing(null, null, null), new CallCompleted.Provenance(true, null, null)));
     }
 
     /** Of the call's analysis, only what the abandonment definition reads ({@link CallAbandonment#REPLY_FIELD}). */
