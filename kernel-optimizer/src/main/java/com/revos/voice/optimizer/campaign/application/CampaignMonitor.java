@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies one event to a campaign's state and acts on what the rules decide. The caller (the stream processor)
@@ -84,7 +85,7 @@ public final class CampaignMonitor {
         }
     }
 
-    private void confirm(UUID commandId, CampaignEvent event, String type, UUID eventId, Instant at) {
+    private void confirm(@Nullable UUID commandId, CampaignEvent event, String type, UUID eventId, Instant at) {
         if (commandId != null) {
             log.confirm(new DecisionLog.Confirmation(commandId, event.tenantId(), event.campaignId(), type, eventId,
                     at));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hot path: a call outcome is read from its CloudEvent headers and only the JSON fields the rules use, with a
@@ -38,7 +39,7 @@ final class CallOutcomeReader {
     }
 
     /** The attributes, or null when the record is not a binary-mode CloudEvent with an id and a type. */
-    static Attributes attributes(Headers headers) {
+    static @Nullable Attributes attributes(Headers headers) {
         var id = header(headers, "ce_id");
         var type = header(headers, "ce_type");
         if (id == null || type == null) {
@@ -115,7 +116,7 @@ final class CallOutcomeReader {
     }
 
     /** Of the call's analysis, only what the abandonment definition reads ({@link CallAbandonment#REPLY_FIELD}). */
-    private static Map<String, Object> replyOnly(JsonParser parser) throws IOException {
+    private static @Nullable Map<String, Object> replyOnly(JsonParser parser) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return null;
@@ -181,7 +182,7 @@ final class CallOutcomeReader {
         return c - '0';
     }
 
-    private static String header(Headers headers, String name) {
+    private static @Nullable String header(Headers headers, String name) {
         var header = headers.lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

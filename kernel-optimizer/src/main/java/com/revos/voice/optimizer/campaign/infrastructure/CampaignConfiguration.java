@@ -51,7 +51,8 @@ class CampaignConfiguration {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, properties.replicationFactor());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.threads());
-        var stateDir = properties.stateDir() != null && !properties.stateDir().isBlank() ? properties.stateDir()
+        var configured = properties.stateDir();
+        var stateDir = configured != null && !configured.isBlank() ? configured
                 : Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toString();
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

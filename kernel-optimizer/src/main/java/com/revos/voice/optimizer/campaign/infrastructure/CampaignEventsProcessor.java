@@ -1,6 +1,7 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
 import com.revos.voice.events.kafka.KafkaEnvelopes;
+import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.events.EventCatalog;
 import com.revos.voice.events.MalformedEventException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -21,6 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads each CloudEvent, drops duplicates by event id, and applies call outcomes and campaign events to the
@@ -49,10 +52,13 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
     private final CampaignMonitor monitor;
     /** The campaigns whose hours changed since the last publication, with their tenant. */
     private final Map<UUID, UUID> hoursChanged = new HashMap<>();
-    private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, CampaignState> states;
-    private WindowStore<String, Long> seen;
-    private KeyValueStore<String, byte[]> tenantHours;
+    /** What {@link #init} binds; absent before it. */
+    private @Nullable Bound bound;
+
+    /** The task's context and stores, given at {@link #init}. */
+    private record Bound(ProcessorContext<String, byte[]> context, KeyValueStore<String, CampaignState> states,
+                         WindowStore<String, Long> seen, KeyValueStore<String, byte[]> tenantHours) {
+    }
 
     CampaignEventsProcessor(CampaignMonitor monitor) {
         this.monitor = monitor;
@@ -60,20 +66,24 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
-        this.context = context;
-        states = context.getStateStore(OptimizerTopology.STATE_STORE);
-        seen = context.getStateStore(OptimizerTopology.SEEN_STORE);
-        tenantHours = context.getStateStore(OptimizerTopology.TENANT_HOURS_STORE);
+        bound = new Bound(context, context.getStateStore(OptimizerTopology.STATE_STORE),
+                context.getStateStore(OptimizerTopology.SEEN_STORE),
+                context.getStateStore(OptimizerTopology.TENANT_HOURS_STORE));
         hoursChanged.clear();
         context.schedule(PUBLISH_EVERY, PunctuationType.STREAM_TIME, this::publishHours);
     }
 
+    private Bound bound() {
+        return Objects.requireNonNull(bound, "Kafka Streams calls init before anything else");
+    }
+
     /** The changed campaigns' hourly connects, for their tenants' other campaigns. */
     private void publishHours(long timestamp) {
+        var bound = bound();
         for (var changed : hoursChanged.entrySet()) {
-            var state = states.get(changed.getKey().toString());
+            var state = bound.states().get(changed.getKey().toString());
             if (state != null) {
-                context.forward(new Record<>(TenantHours.key(changed.getValue(), changed.getKey()),
+                bound.context().forward(new Record<>(TenantHours.key(changed.getValue(), changed.getKey()),
                         TenantHours.bytes(state.hourly()), timestamp), OptimizerTopology.TENANT_HOURS_SINK);
             }
         }
@@ -97,12 +107,11 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         try {
             if (callCompleted) {
                 var read = CallOutcomeReader.read(record.value());
-                if (read.isPresent() && read.get().campaignId() != null) {
-                    var call = read.get();
-                    apply(call.campaignId(), state -> monitor.onCallCompleted(state,
-                            () -> TenantHours.ofOthers(tenantHours, call.tenantId(), call.campaignId()), call,
-                            attributes.id(), attributes.time()));
-                    hoursChanged.put(call.campaignId(), call.tenantId());
+                if (read.isPresent()) {
+                    var campaignId = read.get().campaignId();
+                    if (campaignId != null) {
+                        count(read.get(), campaignId, attributes);
+                    }
                 }
             } else {
                 var envelope = KafkaEnvelopes.read(record.key(), record.headers(), record.value());
@@ -115,7 +124,15 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         }
     }
 
+    private void count(CallCompleted call, UUID campaignId, CallOutcomeReader.Attributes attributes) {
+        apply(campaignId, state -> monitor.onCallCompleted(state,
+                () -> TenantHours.ofOthers(bound().tenantHours(), call.tenantId(), campaignId), call,
+                attributes.id(), attributes.time()));
+        hoursChanged.put(campaignId, call.tenantId());
+    }
+
     private void deadLetter(Record<String, byte[]> record, String reason) {
+        var context = bound().context();
         var metadata = context.recordMetadata();
         log.warn("Dead-lettering a record of {} (partition {}, offset {}): {}",
                 metadata.map(m -> m.topic()).orElse("?"), metadata.map(m -> m.partition()).orElse(-1),
@@ -137,6 +154,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
      * so the lookup is a point read, not a range scan; the window store forgets them after the retention.
      */
     private boolean alreadySeen(String id, long at) {
+        var seen = bound().seen();
         if (seen.fetch(id, at) != null) {
             return true;
         }
@@ -146,6 +164,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
 
     private void apply(UUID campaignId, Consumer<CampaignState> change) {
         var key = campaignId.toString();
+        var states = bound().states();
         var state = states.get(key);
         if (state == null) {
             state = CampaignState.fresh(campaignId);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The audit trail of a campaign as the API returns it: decisions, newest first, each with its observation and action. */
 record DecisionTrail(List<Item> items, int limit, int offset, long total) {
@@ -15,12 +16,14 @@ record DecisionTrail(List<Item> items, int limit, int offset, long total) {
      * of episode n has episode -n.
      */
     record Item(UUID decisionId, String rule, int episode, String decision, double metricValue, double threshold,
-                Map<String, Object> detail, Map<String, Object> evidence, String explanation, Instant decidedAt,
-                Observation event, ActionRow action) {
+                @Nullable Map<String, Object> detail, @Nullable Map<String, Object> evidence,
+                @Nullable String explanation, @Nullable Instant decidedAt, Observation event,
+                @Nullable ActionRow action) {
     }
 
     /** The kernel event: the metric snapshot that triggered the evaluation. */
-    record Observation(UUID eventId, UUID triggerEventId, Instant observedAt, Map<String, Object> metrics) {
+    record Observation(UUID eventId, @Nullable UUID triggerEventId, @Nullable Instant observedAt,
+                       @Nullable Map<String, Object> metrics) {
     }
 
     /**
@@ -28,8 +31,8 @@ record DecisionTrail(List<Item> items, int limit, int offset, long total) {
      * {@code issued_at} explicitly: swagger-core keeps names starting with "is" out of the snake_case naming
      * strategy (swagger-core#5192), though the wire has it.
      */
-    record ActionRow(UUID actionId, String kind, String type, Map<String, Object> payload,
-                     @Schema(name = "issued_at") Instant issuedAt, Instant confirmedAt, String confirmationType,
-                     UUID confirmationEventId) {
+    record ActionRow(UUID actionId, String kind, String type, @Nullable Map<String, Object> payload,
+                     @Schema(name = "issued_at") @Nullable Instant issuedAt, @Nullable Instant confirmedAt,
+                     @Nullable String confirmationType, @Nullable UUID confirmationEventId) {
     }
 }

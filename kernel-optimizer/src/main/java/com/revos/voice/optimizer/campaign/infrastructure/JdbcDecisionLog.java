@@ -86,9 +86,6 @@ final class JdbcDecisionLog implements DecisionLog {
     /** The sequential test's evidence as the trail shows it (ADR 0012). */
     static Map<String, Object> evidence(Evidence evidence) {
         var map = new LinkedHashMap<String, Object>();
-        if (evidence == null) {
-            return map;
-        }
         map.put("test", "multi-chart CUSUM of the log-likelihood ratio");
         map.put("direction", evidence.above() ? "above" : "below");
         map.put("statistic", evidence.statistic());
@@ -111,10 +108,12 @@ final class JdbcDecisionLog implements DecisionLog {
         snapshot.put("failed", metrics.failed());
         snapshot.put("connected", metrics.connected());
         snapshot.put("qualified", metrics.qualified());
+        snapshot.put("abandoned", metrics.abandoned());
         snapshot.put("failure_rate", metrics.failureRate());
         snapshot.put("connect_rate", metrics.connectRate());
         snapshot.put("qualification_rate", metrics.qualificationRate());
         snapshot.put("efficiency", metrics.efficiency());
+        snapshot.put("abandonment_rate", metrics.abandonmentRate());
         var hours = new LinkedHashMap<String, Double>();
         for (int hour = 0; hour < hourly.length; hour++) {
             if (!Double.isNaN(hourly[hour])) {

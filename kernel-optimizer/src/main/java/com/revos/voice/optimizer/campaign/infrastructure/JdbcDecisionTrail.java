@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a campaign's trail from the three audit tables, under the tenant's row-level security. */
 final class JdbcDecisionTrail {
@@ -34,13 +36,14 @@ final class JdbcDecisionTrail {
     }
 
     DecisionTrail of(UUID tenantId, UUID campaignId, int limit, int offset) {
-        return transactions.execute(status -> {
+        var trail = transactions.execute(status -> {
             var total = jdbc.queryForObject(
                     "SELECT count(*) FROM kernel_decisions WHERE tenant_id = ? AND campaign_id = ?", Long.class,
                     tenantId, campaignId);
             var items = jdbc.query(SELECT, (rs, row) -> item(rs), tenantId, campaignId, limit, offset);
             return new DecisionTrail(items, limit, offset, total == null ? 0 : total);
         });
+        return Objects.requireNonNull(trail, "the transaction returns the trail it read");
     }
 
     private static DecisionTrail.Item item(ResultSet rs) throws SQLException {
@@ -58,7 +61,7 @@ final class JdbcDecisionTrail {
                 rs.getString("explanation"), instant(rs.getTimestamp("decided_at")), event, action);
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.revos.voice.events.EventJson;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** jsonb columns of the audit trail, written and read with the events' own mapping (snake_case). */
 final class Json {
@@ -20,7 +21,7 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> read(String json) {
+    static @Nullable Map<String, Object> read(@Nullable String json) {
         if (json == null) {
             return null;
         }

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The campaign states as live objects in front of the changelogged store: the processor reads and updates the same
@@ -46,7 +47,7 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
     private final KeyValueStore<String, CampaignState> stored;
     private final Map<String, CampaignState> live = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
-    private volatile Thread owner;
+    private volatile @Nullable Thread owner;
 
     LiveCampaignStates(KeyValueStore<String, CampaignState> stored) {
         this.stored = stored;
@@ -70,7 +71,7 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
     }
 
     @Override
-    public CampaignState get(String key) {
+    public @Nullable CampaignState get(String key) {
         if (!owned()) {
             return stored.get(key);
         }
@@ -85,7 +86,7 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
     }
 
     @Override
-    public void put(String key, CampaignState value) {
+    public void put(String key, @Nullable CampaignState value) {
         if (!owned()) {
             stored.put(key, value);
             return;
@@ -107,7 +108,7 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
     }
 
     @Override
-    public CampaignState putIfAbsent(String key, CampaignState value) {
+    public @Nullable CampaignState putIfAbsent(String key, @Nullable CampaignState value) {
         var current = get(key);
         if (current == null) {
             put(key, value);
@@ -121,7 +122,7 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
     }
 
     @Override
-    public CampaignState delete(String key) {
+    public @Nullable CampaignState delete(String key) {
         var current = get(key);
         live.remove(key);
         changed.remove(key);

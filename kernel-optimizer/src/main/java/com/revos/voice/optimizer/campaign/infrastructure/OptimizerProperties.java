@@ -2,6 +2,7 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record OptimizerProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("kernel-optimizer") String applicationId,
-        String stateDir,
+        @Nullable String stateDir,
         @DefaultValue("1") int replicationFactor,
         @DefaultValue("1s") Duration commitInterval,
         @DefaultValue("24h") Duration dedupRetention,

@@ -28,6 +28,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Kafka Streams instance as a lifecycle bean (plain Kafka Streams rather than a Spring Cloud Stream binder:
@@ -43,8 +44,8 @@ final class OptimizerStreams implements SmartLifecycle {
     private final Properties config;
     private final MeterRegistry meters;
     private final Duration closeTimeout;
-    private volatile KafkaStreams streams;
-    private volatile KafkaStreamsMetrics metrics;
+    private volatile @Nullable KafkaStreams streams;
+    private volatile @Nullable KafkaStreamsMetrics metrics;
 
     OptimizerStreams(Supplier<Topology> topology, Properties config, MeterRegistry meters, Duration closeTimeout) {
         this.topology = topology;
@@ -65,8 +66,9 @@ final class OptimizerStreams implements SmartLifecycle {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         // Kafka's own client metrics (consumer lag among them) for the dashboards and the consumer-lag alert
-        metrics = new KafkaStreamsMetrics(instance);
-        metrics.bindTo(meters);
+        var bound = new KafkaStreamsMetrics(instance);
+        bound.bindTo(meters);
+        metrics = bound;
         instance.start();
         streams = instance;
     }
@@ -99,10 +101,15 @@ final class OptimizerStreams implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (streams != null) {
-            streams.close(closeTimeout);
+        var current = streams;
+        if (current != null) {
+            current.close(closeTimeout);
             streams = null;
-            metrics.close();
+        }
+        var bound = metrics;
+        if (bound != null) {
+            bound.close();
+            metrics = null;
         }
     }
 

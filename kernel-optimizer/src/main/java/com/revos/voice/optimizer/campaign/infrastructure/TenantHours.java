@@ -2,12 +2,14 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 
 import com.revos.voice.optimizer.campaign.model.HourlyConnects;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tenant's hourly connects across all its campaigns, whatever partition each campaign is on (ADR 0021): every
@@ -51,7 +53,7 @@ final class TenantHours {
     /** Keeps the global store up to date with the topic (a tombstone removes a campaign). */
     static final class Loader implements Processor<String, byte[], Void, Void> {
 
-        private KeyValueStore<String, byte[]> store;
+        private @Nullable KeyValueStore<String, byte[]> store;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
@@ -60,6 +62,7 @@ final class TenantHours {
 
         @Override
         public void process(Record<String, byte[]> record) {
+            var store = Objects.requireNonNull(this.store, "Kafka Streams calls init before anything else");
             if (record.key() == null) {
                 return;
             }

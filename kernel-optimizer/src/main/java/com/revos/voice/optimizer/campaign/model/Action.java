@@ -4,6 +4,7 @@ import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.Pacing;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What a decision does. */
 public sealed interface Action {
@@ -45,8 +46,11 @@ public sealed interface Action {
         }
     }
 
-    /** A scale-up recommendation; {@code suggested} is null when the campaign's pacing is unknown. */
-    record ScaleUp(Pacing suggested) implements Action {
+    /**
+     * A scale-up recommendation; {@code suggested} is absent when the campaign's pacing is unknown, and then the
+     * decision is recorded for people only (the recommendation event names the pacing to go to).
+     */
+    record ScaleUp(@Nullable Pacing suggested) implements Action {
         public String name() {
             return "scale_up";
         }
@@ -57,7 +61,8 @@ public sealed interface Action {
      * significantly worse ({@code worse}: "failure rate" or "abandonment rate"): back to the pacing or the window
      * before it.
      */
-    record Rollback(UUID revertedDecisionId, String reverted, CallingWindow window, Pacing pacing, String worse)
+    record Rollback(UUID revertedDecisionId, String reverted, @Nullable CallingWindow window, @Nullable Pacing pacing,
+                    String worse)
             implements Action {
 
         public static final String FAILURES = "failure rate";

@@ -9,7 +9,9 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the optimizer knows of one campaign: its window of recent attempts, hourly connects, what the dialer told
@@ -26,12 +28,12 @@ public final class CampaignState {
     static final double NOT_WATCHED = 1.0;
 
     private final UUID campaignId;
-    private UUID tenantId;
+    private @Nullable UUID tenantId;
     boolean paused;
     boolean ended;
-    CallingWindow callingWindow;
-    Pacing pacing;
-    Pacing limits;
+    @Nullable CallingWindow callingWindow;
+    @Nullable Pacing pacing;
+    @Nullable Pacing limits;
     long streamTime = NEVER;
     private long attemptsTotal;
     final boolean[] armed = {true, true, true, true};
@@ -44,10 +46,10 @@ public final class CampaignState {
         new SequentialTest.Charts(), new SequentialTest.Charts()};
     /** The automatic action being watched, or -1 (the ordinal of its rule otherwise). */
     int guardRule = -1;
-    UUID guardDecision;
+    @Nullable UUID guardDecision;
     int guardEpisode;
-    CallingWindow guardWindow;
-    Pacing guardPacing;
+    @Nullable CallingWindow guardWindow;
+    @Nullable Pacing guardPacing;
     double guardBaseline;
     int guardCalls;
     SequentialTest.Charts guardCharts = new SequentialTest.Charts();
@@ -82,7 +84,8 @@ public final class CampaignState {
         }
     }
 
-    public void started(UUID tenant, CallingWindow window, Pacing pacing, Pacing limits) {
+    public void started(UUID tenant, @Nullable CallingWindow window, @Nullable Pacing pacing,
+                        @Nullable Pacing limits) {
         tenantId = tenant;
         this.callingWindow = window;
         this.pacing = pacing;
@@ -126,11 +129,11 @@ public final class CampaignState {
         lastFired[Rule.STOP_LOSS.ordinal()] = NEVER;
     }
 
-    public void retimed(CallingWindow window) {
+    public void retimed(@Nullable CallingWindow window) {
         this.callingWindow = window;
     }
 
-    public void scaled(Pacing pacing) {
+    public void scaled(@Nullable Pacing pacing) {
         this.pacing = pacing;
     }
 
@@ -142,7 +145,8 @@ public final class CampaignState {
         return campaignId;
     }
 
-    public UUID tenantId() {
+    /** Unknown until the campaign's start or first outcome is seen. */
+    public @Nullable UUID tenantId() {
         return tenantId;
     }
 
@@ -206,7 +210,7 @@ public final class CampaignState {
         }
         buffer.putInt(guardRule);
         if (guardRule >= 0) {
-            putUuid(buffer, guardDecision);
+            putUuid(buffer, Objects.requireNonNull(guardDecision, "a watched action names its decision"));
             buffer.putInt(guardEpisode);
             buffer.put((byte) (guardWindow == null ? 0 : 1));
             if (guardWindow != null) {
@@ -294,14 +298,14 @@ public final class CampaignState {
         return new UUID(in.getLong(), in.getLong());
     }
 
-    private static void putPacing(ByteBuffer out, Pacing pacing) {
+    private static void putPacing(ByteBuffer out, @Nullable Pacing pacing) {
         out.put((byte) (pacing == null ? 0 : 1));
         if (pacing != null) {
             out.putDouble(pacing.callsPerSecond()).putInt(pacing.maxConcurrent());
         }
     }
 
-    private static Pacing getPacing(ByteBuffer in) {
+    private static @Nullable Pacing getPacing(ByteBuffer in) {
         return in.get() == 1 ? new Pacing(in.getDouble(), in.getInt()) : null;
     }
 

@@ -47,8 +47,10 @@ public record Decision(UUID decisionId, UUID tenantId, UUID campaignId, Rule rul
                     decidedAt);
             case Action.ScriptChange change -> new AgentScriptChange(id, campaignId, tenantId, decisionId, value,
                     threshold, metrics.connected(), change.evidenceCallIds(), SCRIPT_SUGGESTION, decidedAt);
-            case Action.ScaleUp scaleUp -> new CampaignScaleUp(id, campaignId, tenantId, decisionId, value, threshold,
-                    scaleUp.suggested(), decidedAt);
+            case Action.ScaleUp scaleUp when scaleUp.suggested() != null -> new CampaignScaleUp(id, campaignId,
+                    tenantId, decisionId, value, threshold, scaleUp.suggested(), decidedAt);
+            // the recommendation names the pacing to go to; without the campaign's pacing it is for people only
+            case Action.ScaleUp ignored -> null;
             case Action.Rollback rollback when rollback.window() != null -> new CampaignRetime(id, campaignId, tenantId,
                     decisionId, rollback.window(), reason(), decidedAt);
             case Action.Rollback rollback when rollback.pacing() != null -> new CampaignScale(id, campaignId, tenantId,

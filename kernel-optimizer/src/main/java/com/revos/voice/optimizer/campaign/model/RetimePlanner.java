@@ -1,6 +1,7 @@
 package com.revos.voice.optimizer.campaign.model;
 
 import com.revos.voice.events.CallingWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Picks calling hours from a Beta-Binomial model of connect rate by the contact's local hour (ADR 0012).
@@ -26,7 +27,7 @@ final class RetimePlanner {
      * @param current the campaign's window (the federal default when unknown); clamped to the ceiling when wider
      * @param maxHours the longest window a retime picks (never longer than the current window or the ceiling)
      */
-    static Plan plan(HourlyConnects campaign, HourlyConnects tenantOthers, CallingWindow current,
+    static Plan plan(HourlyConnects campaign, HourlyConnects tenantOthers, @Nullable CallingWindow current,
                      CallingHoursCeiling ceiling, int maxHours, double minimumEffect, double errorRate) {
         var from = current == null ? CallingWindow.DEFAULT : current;
         var mean = new double[24];

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -43,7 +44,8 @@ public final class RuleBook {
      */
     public static List<Decision> evaluate(CampaignState state, Attempt attempt, OptimizerPolicy policy,
                                           Supplier<HourlyConnects> tenantHours, CallingHoursCeiling ceiling) {
-        if (state.ended || state.tenantId() == null || state.streamTime == CampaignState.NEVER) {
+        var tenant = state.tenantId();
+        if (state.ended || tenant == null || state.streamTime == CampaignState.NEVER) {
             return List.of();
         }
         var tests = tests(policy);
@@ -53,7 +55,7 @@ public final class RuleBook {
             }
         }
         var decisions = new ArrayList<Decision>(1);
-        guard(state, attempt, policy, decisions);
+        guard(state, tenant, attempt, policy, decisions);
         var metrics = state.metrics();
         for (var rule : Rule.values()) {
             var settings = policy.of(rule);
@@ -85,7 +87,7 @@ public final class RuleBook {
             if (action instanceof Action.Scale || action instanceof Action.Retime) {
                 watch(state, rule, id, action, metrics);
             }
-            decisions.add(new Decision(id, state.tenantId(), state.campaignId(), rule, state.episodes[i],
+            decisions.add(new Decision(id, tenant, state.campaignId(), rule, state.episodes[i],
                     evidence.estimate(), settings.threshold(), metrics, action, evidence,
                     Explanations.of(rule, action, evidence), state.streamTime()));
         }
@@ -227,7 +229,7 @@ public final class RuleBook {
      * connected call (issue 17 item 4, the dialer's definition of abandoned); rolls it back when either got
      * significantly worse, with the evidence of the one that did.
      */
-    private static void guard(CampaignState state, Attempt attempt, OptimizerPolicy policy,
+    private static void guard(CampaignState state, UUID tenant, Attempt attempt, OptimizerPolicy policy,
                               List<Decision> decisions) {
         if (!state.guarding()) {
             return;
@@ -252,10 +254,11 @@ public final class RuleBook {
         var rule = Rule.values()[state.guardRule];
         var evidence = worseFailures ? failures.evidence(state.guardCharts)
                 : abandonment.evidence(state.guardAbandonCharts);
-        var action = new Action.Rollback(state.guardDecision, rule == Rule.RETIME ? "retime" : "scale",
+        var reverted = Objects.requireNonNull(state.guardDecision, "a watched action names its decision");
+        var action = new Action.Rollback(reverted, rule == Rule.RETIME ? "retime" : "scale",
                 state.guardWindow, state.guardPacing,
                 worseFailures ? Action.Rollback.FAILURES : Action.Rollback.ABANDONMENT);
-        decisions.add(new Decision(DecisionIds.rollback(state.guardDecision), state.tenantId(), state.campaignId(),
+        decisions.add(new Decision(DecisionIds.rollback(reverted), tenant, state.campaignId(),
                 rule, -state.guardEpisode, evidence.estimate(), evidence.threshold(), state.metrics(), action,
                 evidence, Explanations.of(rule, action, evidence), state.streamTime()));
         if (state.guardWindow != null) {

@@ -96,7 +96,10 @@ public final class SequentialTest {
         charts.observed++;
     }
 
-    /** The chart nearest its bound (the one that alarms first), as evidence; null when there are no charts. */
+    /**
+     * The chart nearest its bound (the one that alarms first), as evidence. A test without charts (a threshold of 0
+     * or 1 in its direction) never crosses, so it is never asked.
+     */
     Evidence evidence(Charts charts) {
         charts.fit(alternatives.length);
         var best = -1;
@@ -106,7 +109,7 @@ public final class SequentialTest {
             }
         }
         if (best < 0) {
-            return null;
+            throw new IllegalStateException("a test without charts has no evidence");
         }
         var calls = charts.calls[best];
         var events = charts.events[best];

@@ -29,9 +29,6 @@ final class CachedPolicies implements PolicySource {
 
     @Override
     public OptimizerPolicy policyOf(UUID tenantId) {
-        if (tenantId == null) {
-            return OptimizerPolicy.DEFAULT;
-        }
         var now = System.nanoTime();
         var entry = cache.get(tenantId);
         if (entry == null || now - entry.loadedAt() > ttlNanos) {

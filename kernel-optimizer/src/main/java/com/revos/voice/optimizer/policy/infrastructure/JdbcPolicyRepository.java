@@ -24,10 +24,10 @@ class JdbcPolicyRepository implements PolicyRepository {
 
     @Override
     public Optional<OptimizerPolicy> find(UUID tenantId) {
-        return transactions.execute(status -> {
-            return jdbc.query("SELECT policy FROM optimizer_policies WHERE tenant_id = ?",
-                    (rs, row) -> read(rs.getString(1)), tenantId).stream().findFirst();
-        });
+        var found = transactions.execute(status -> jdbc.query(
+                "SELECT policy FROM optimizer_policies WHERE tenant_id = ?", (rs, row) -> read(rs.getString(1)),
+                tenantId).stream().findFirst());
+        return found == null ? Optional.empty() : found;
     }
 
     @Override

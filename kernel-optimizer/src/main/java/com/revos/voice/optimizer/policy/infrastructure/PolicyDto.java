@@ -10,18 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The policy as the API and the database hold it (snake_case JSON). Every field is required on PUT. */
-record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, Double scaleFactor,
-                 Integer retimeHours, RuleDto stopLoss, RuleDto retime, RuleDto scriptChange, RuleDto scaleUp) {
+record PolicyDto(@Nullable Integer windowSize, @Nullable Integer windowMinutes, @Nullable Double hysteresis,
+                 @Nullable Double scaleFactor, @Nullable Integer retimeHours, @Nullable RuleDto stopLoss,
+                 @Nullable RuleDto retime, @Nullable RuleDto scriptChange, @Nullable RuleDto scaleUp) {
 
     /**
      * One rule: its threshold, and the sequential test's error rate (the chance of a decision within 10,000 calls
      * while the true rate stays on the safe side of the threshold) and minimum effect (ADR 0012).
      */
-    record RuleDto(Double threshold, Integer minimumSample, Long cooldownSeconds,
-                   @Schema(allowableValues = {"automatic", "recommend"}) String mode, Double errorRate,
-                   Double minimumEffect) {
+    record RuleDto(@Nullable Double threshold, @Nullable Integer minimumSample, @Nullable Long cooldownSeconds,
+                   @Schema(allowableValues = {"automatic", "recommend"}) @Nullable String mode,
+                   @Nullable Double errorRate, @Nullable Double minimumEffect) {
 
         static RuleDto of(RulePolicy rule) {
             return new RuleDto(rule.threshold(), rule.minimumSample(), rule.cooldown().toSeconds(),
@@ -30,11 +32,12 @@ record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, D
 
         RulePolicy toRule(List<PolicyViolation> errors, String prefix, RulePolicy fallback) {
             var mode = fallback.mode();
-            if (this.mode == null) {
+            var given = this.mode;
+            if (given == null) {
                 errors.add(new PolicyViolation(prefix + "mode", "is required"));
             } else {
                 try {
-                    mode = Mode.valueOf(this.mode.toUpperCase(Locale.ROOT));
+                    mode = Mode.valueOf(given.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     errors.add(new PolicyViolation(prefix + "mode", "must be automatic or recommend"));
                 }
@@ -60,7 +63,7 @@ record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, D
      */
     OptimizerPolicy toPolicy(List<PolicyViolation> errors) {
         var fallback = OptimizerPolicy.DEFAULT;
-        var given = new RuleDto[] {stopLoss, retime, scriptChange, scaleUp};
+        @Nullable RuleDto[] given = {stopLoss, retime, scriptChange, scaleUp};
         var rules = new ArrayList<RulePolicy>();
         for (var rule : Rule.values()) {
             var dto = given[rule.ordinal()];
@@ -80,7 +83,7 @@ record PolicyDto(Integer windowSize, Integer windowMinutes, Double hysteresis, D
                 rules.get(0), rules.get(1), rules.get(2), rules.get(3));
     }
 
-    static <T> T required(List<PolicyViolation> errors, String field, T value, T fallback) {
+    static <T> T required(List<PolicyViolation> errors, String field, @Nullable T value, T fallback) {
         if (value == null) {
             errors.add(new PolicyViolation(field, "is required"));
             return fallback;

@@ -1,6 +1,7 @@
 package com.revos.voice.optimizer.campaign.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.revos.voice.optimizer.campaign.model.SequentialTest.Direction;
@@ -70,7 +71,8 @@ class SequentialTestTest {
         }
 
         assertThat(test.crossed(charts)).isFalse();
-        assertThat(test.evidence(charts)).isNull();
+        assertThatThrownBy(() -> test.evidence(charts)).as("nothing to show: it never decides")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

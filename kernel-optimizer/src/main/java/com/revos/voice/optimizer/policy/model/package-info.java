@@ -1,0 +1,5 @@
+/** The optimizer policy and its validation; plain Java. */
+@NullMarked
+package com.revos.voice.optimizer.policy.model;
+
+import org.jspecify.annotations.NullMarked;
