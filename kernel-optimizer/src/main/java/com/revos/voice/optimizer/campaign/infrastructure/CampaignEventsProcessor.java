@@ -22,18 +22,19 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads each CloudEvent, drops duplicates by event id, and applies call outcomes and campaign events to the
  * campaign's state and its tenant's hourly history. Only {@code call.completed} counts among call events: busy,
  * no-answer and provider-refused attempts are completions too (ADR 0009), while a {@code call.initiation_failed} is
  * either the twin of a refused call's completion or an attempt given back unplaced, which says nothing about the
- * campaign; outcomes without a campaign are not ours to judge. Every {@link #PUBLISH_EVERY} of stream time, the hourly
- * connects of the campaigns that changed are published for their tenant's other campaigns, on every partition
- * ({@link TenantHours}, ADR 0021). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign event) can never be
- * applied: it is forwarded, with the reason in {@link #REASON_HEADER}, to the dead-letter sink instead of skipped.
+ * campaign; outcomes without a campaign are not ours to judge. Every {@link #PUBLISH_EVERY} of stream time, the
+ * hourly connects of the campaigns that changed are published for their tenant's other campaigns, on every partition
+ * ({@link TenantHours}, ADR 0021). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign
+ * event) can never be applied: it is forwarded, with the reason in {@link #REASON_HEADER}, to the dead-letter sink
+ * instead of skipped.
  */
 final class CampaignEventsProcessor implements Processor<String, byte[], String, byte[]> {
 

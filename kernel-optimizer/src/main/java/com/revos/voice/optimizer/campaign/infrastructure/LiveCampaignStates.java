@@ -28,15 +28,15 @@ import org.jspecify.annotations.Nullable;
  * Kafka Streams flushes its caches before it commits. The store registered with Kafka Streams is this one, and a
  * commit flushes the registered stores that are {@link CachedStateStore}s ({@code StreamTask.flush} ->
  * {@code ProcessorStateManager.flushCache}, Kafka Streams 4.1): that interface lives in Kafka Streams' internals, so
- * this class depends on them, as Kafka's own caching layer does; {@code OptimizerTopologyTest.every_commit_stores_the_campaign_states_the_events_changed}
- * fails if a Kafka
- * upgrade stops calling it. Before, every event deserialized and re-serialized its campaign's whole state
+ * this class depends on them, as Kafka's own caching layer does;
+ * {@code OptimizerTopologyTest.every_commit_stores_the_campaign_states_the_events_changed} fails if a Kafka upgrade
+ * stops calling it. Before, every event deserialized and re-serialized its campaign's whole state
  * (~5 KB, 200 attempts), the largest single cost of the topology (docs/benchmarks.md, "per-event path").
  * <p>
  * Replay safety is Kafka Streams' own: what is committed is exactly what was flushed with the offsets in the same
- * transaction; a task closed dirty (a failure) drops the live objects with {@link #close()}, its state is restored
- * from the changelog and the uncommitted events are processed again. Reads from other threads (interactive queries)
- * see the store as of the last flush, never an object the stream thread is changing.
+ * transaction; a task closed dirty (a failure) drops the live objects ({@link #clearCache()}, {@link #close()}), its
+ * state is restored from the changelog and the uncommitted events are processed again. Reads from other threads
+ * (interactive queries) see the store as of the last flush, never an object the stream thread is changing.
  */
 final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
         CachedStateStore<String, CampaignState> {

@@ -2,7 +2,8 @@ package com.revos.voice.optimizer.campaign.model;
 
 /**
  * The window's counts and the four rates of design.md section 5 (a rate is 0 while its denominator is 0).
- * {@code abandoned} counts connected calls abandoned ({@code CallAbandonment}). {@code failed} counts call outcomes only: a deferred dial never produces an outcome, so it never counts.
+ * {@code failed} counts call outcomes only: a deferred dial never produces an outcome, so it never counts;
+ * {@code abandoned} counts connected calls abandoned by the dialer's definition ({@code CallAbandonment}).
  */
 public record Metrics(int attempted, int failed, int connected, int qualified, int abandoned) {
 
