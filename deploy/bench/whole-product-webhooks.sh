@@ -13,13 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# the JDK ./revos selects (21 or newer): the helper and jcmd run on it too
-for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java || echo /nonexistent)")")")" /usr/lib/jvm/*; do
-  if [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-    export JAVA_HOME="$candidate" PATH="$candidate/bin:$PATH"
-    break
-  fi
-done
+. deploy/bench/stack.sh
 
 seconds="${BENCH_SECONDS:-30}"
 warmup="${BENCH_WARMUP_SECONDS:-15}"
@@ -40,41 +34,13 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 
-taken="$(ss -ltnH | awk '{print $4}' | grep -E ':(808[0-9]|8090|909[23]|5433)$' || true)"
-if [ -n "$taken" ]; then
-  echo "Ports of the local stack are taken ($(echo $taken)): stop what uses them (another ./revos up?) first." >&2
-  exit 1
-fi
-
-stack_pid=""
-stop_stack() {
-  if [ -n "$stack_pid" ] && kill -0 "$stack_pid" 2>/dev/null; then
-    echo "==> stopping the stack"
-    kill -TERM "$stack_pid"
-    wait "$stack_pid" 2>/dev/null || true
-  fi
-}
-trap stop_stack EXIT
-
-echo "==> starting the product: ./revos up $* (console in $out/up.log)"
-REVOS_WEBHOOKS_BENCHMARKNOOPENABLED=true ./revos up "$@" >"$out/up.log" 2>&1 &
-stack_pid=$!
-for _ in $(seq 1 900); do
-  grep -q "RevOS Voice is running" "$out/up.log" && break
-  kill -0 "$stack_pid" 2>/dev/null || { cat "$out/up.log" >&2; exit 1; }
-  sleep 1
-done
-grep -q "RevOS Voice is running" "$out/up.log" || { echo "The stack did not start; see $out/up.log" >&2; exit 1; }
-
-jar="$(ls deploy/local-stack/target/local-stack-*-exec.jar | head -1)"
-tool() {
-  java -cp "$jar" -Dloader.main=com.revos.voice.local.WebhookLoadTool -Dlogback.configurationFile=local-stack-tool-logback.xml \
-    org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>/dev/null
-}
+REVOS_WEBHOOKS_BENCHMARKNOOPENABLED=true start_stack "$out/up.log" "$@"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+lt() { tool WebhookLoadTool "$@" 2>/dev/null; }
 marker="b$(date +%s)"
 echo "==> signing $bodies distinct webhooks (marker $marker)"
-tool generate "$((warmup * 9000))" "$out/warmup.tsv" "${marker}w"
-tool generate "$bodies" "$out/signed.tsv" "$marker"
+lt generate "$((warmup * 9000))" "$out/warmup.tsv" "${marker}w"
+lt generate "$bodies" "$out/signed.tsv" "$marker"
 
 url=http://127.0.0.1:8083
 run() { # name, seconds, file, path
@@ -83,7 +49,7 @@ run() { # name, seconds, file, path
 }
 echo "==> warm-up ${warmup}s"
 run warmup "$warmup" "$out/warmup.tsv" /webhooks/elevenlabs/post-call >/dev/null
-lag_before="$(tool lag)"
+lag_before="$(lt lag)"
 echo "==> baseline /webhooks/noop ${seconds}s"
 noop="$(run noop "$seconds" "$out/warmup.tsv" /webhooks/noop)"
 if [ "${BENCH_JFR:-}" = 1 ]; then
@@ -95,16 +61,16 @@ if [ "${BENCH_JFR:-}" = 1 ]; then
 fi
 echo "==> signed post-call webhooks ${seconds}s"
 signed="$(run signed "$seconds" "$out/signed.tsv" /webhooks/elevenlabs/post-call)"
-lag_after="$(tool lag)"
+lag_after="$(lt lag)"
 sleep 10
-lag_later="$(tool lag)"
-kafka="$(tool count "$marker")"
+lag_later="$(lt lag)"
+kafka="$(lt count "$marker")"
 
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN {printf "%.2f", s / n}')"
 {
   echo "whole-product webhook benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up $*"
-  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, load before $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$(machine) (before: $load_before)"
   echo "java: $(java -version 2>&1 | head -1); wrk -t$threads -c$connections -d${seconds}s, 127.0.0.1"
   echo "stack JVM: $(ps -o args= -p "$stack_pid" | sed 's/ -jar .*//; s/^[^ ]*java //')"
   echo "$noop"

@@ -117,6 +117,16 @@ public final class ProductClient {
         return answer(simulator.get().uri("/simulator/calls").retrieve().body(JSON));
     }
 
+    /** Forgets the simulator's calls and its provider-side arrivals: a measurement starts from nothing. */
+    public void simulatorReset() {
+        simulator.post().uri("/simulator/reset").retrieve().toBodilessEntity();
+    }
+
+    /** Per provider account: arrivals, the most in any sliding second, the mean rate (the provider's witness). */
+    public Map<String, Object> simulatorArrivals() {
+        return answer(simulator.get().uri("/simulator/arrivals").retrieve().body(JSON));
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> items(Map<String, Object> page) {
         return (List<Map<String, Object>>) page.getOrDefault("items", List.of());

@@ -6,11 +6,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -28,14 +31,43 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Stateless JWT resource server: HS256 keys chosen by {@code kid} ({@code revos.security.jwt-secret} and the previous
  * keys of a rotation), or a JWKS URI, and the token rules of {@link TokenRules} (ADR 0015). Tenant paths need
- * membership, {@code /v1/admin/**} the operator role; health (status only, details for the operator), metrics, API
- * docs and webhooks are open: outside a local run health and metrics are served only on the management port, which
- * the gateway does not route (ADR 0016), and webhooks carry their own signatures.
+ * membership, {@code /v1/admin/**} the operator role; health (status only, details for the operator), metrics and API
+ * docs are open: outside a local run health and metrics are served only on the management port, which the gateway
+ * does not route (ADR 0016). Webhooks carry their own signatures and pass through a chain of their own.
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
 @EnableConfigurationProperties({SecurityProperties.class, IdempotencyProperties.class})
 public class ServiceSecurityAutoConfiguration {
+
+    /**
+     * Webhooks carry their providers' signatures, which the endpoints check themselves: their chain has no token,
+     * session, request-cache, anonymous or logout filters to run, which every webhook paid for before (the profile
+     * in docs/benchmarks.md, issue 14), only the security headers.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain revosWebhookFilterChain(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/webhooks/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    /**
+     * No observation around each security filter: they only produce spans and timers no dashboard reads, and wrap
+     * every filter of every request (the HTTP server's own request timer stays).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityFilterChain revosSecurityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint problems)
@@ -47,7 +79,7 @@ public class ServiceSecurityAutoConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                 "/actuator/info", "/v3/api-docs/**", "/v3/api-docs*", "/swagger-ui/**",
-                                "/swagger-ui.html", "/webhooks/**", "/error").permitAll()
+                                "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers("/v1/admin/**").hasRole(Caller.OPERATOR)
                         .requestMatchers("/v1/**").authenticated()
                         .anyRequest().denyAll())

@@ -1,11 +1,10 @@
 package com.revos.voice.testsupport;
 
+import static com.revos.voice.testsupport.ServiceHttp.abbreviate;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,6 @@ public final class EndpointMatrix {
     public record Result(int endpoints, int requests, List<String> violations) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
@@ -105,26 +103,8 @@ public final class EndpointMatrix {
     }
 
     private static HttpResponse<String> send(int port, String method, String path, @Nullable String token) {
-
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "matrix-" + UUID.randomUUID());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        // every method but GET carries a body, and every create its own key: what is probed is who may call it
+        return ServiceHttp.send(port, method, path, token, method.equals("GET") ? null : "{}",
+                Map.of("Idempotency-Key", "matrix-" + UUID.randomUUID()));
     }
 }

@@ -1,18 +1,18 @@
 package com.revos.voice.testsupport;
 
+import static com.revos.voice.testsupport.ServiceHttp.abbreviate;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -34,7 +34,6 @@ public final class InputBounds {
     public record Result(int lists, int boundedStrings, int requests, List<String> violations) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final Set<String> BOUNDED_FORMATS = Set.of("uuid", "date-time", "date", "int32", "int64");
@@ -303,26 +302,6 @@ public final class InputBounds {
 
     private static HttpResponse<String> send(int port, String method, String path, @Nullable String token,
                                              @Nullable String json) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        return ServiceHttp.send(port, method, path, token, json, Map.of());
     }
 }

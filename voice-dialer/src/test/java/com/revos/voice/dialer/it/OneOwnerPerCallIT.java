@@ -16,12 +16,14 @@ import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventSchemas;
 import com.revos.voice.events.Topics;
 import com.revos.voice.testsupport.KafkaProbe;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -196,6 +198,22 @@ class OneOwnerPerCallIT extends DialerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM usage_ledger WHERE tenant_id = ?", Integer.class,
                 victim.tenantId())).isZero();
         assertThat(attacker.tenantId()).isNotEqualTo(victim.tenantId());
+    }
+
+    @Test
+    void a_report_that_is_not_our_cloud_event_is_dead_lettered_and_the_reports_behind_it_are_still_applied() {
+        var poison = "not-a-cloud-event-" + UUID.randomUUID();
+        try (var deadLetters = KafkaProbe.onTopics(Topics.PROVIDER_REPORTS.name() + ".voice-dialer-reports.dlt")) {
+            PRODUCER.send(new ProducerRecord<>(Topics.PROVIDER_REPORTS.name(), poison,
+                    "{\"conversation_id\": 42}".getBytes(StandardCharsets.UTF_8)));
+            var behind = publish(report("conv_behind_poison_" + UUID.randomUUID(), nextNumber(), null,
+                    CallOutcome.CONNECTED, 5, "0.01"));
+
+            await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM unmatched_reports "
+                    + "WHERE event_id = ?", Integer.class, behind.id()) == 1);
+            await().atMost(PATIENCE).until(() -> deadLetters.poll().stream()
+                    .anyMatch(record -> poison.equals(record.key())));
+        }
     }
 
     @Test

@@ -68,7 +68,7 @@ final class CampaignPacer implements Runnable {
                 var rate = rate(campaign);
                 if (limiter == null) {
                     limiter = PacingLimiter.perSecond(rate, dispatcher.pacingGuard());
-                    atSend = PacingLimiter.hardCap(rate);
+                    atSend = PacingLimiter.hardCap(rate, dispatcher.pacingGuard());
                     meters.addAll(registerMeters(campaign));
                     // a platform thread: its timing must not wait for a virtual-thread carrier busy with dial work
                     sender = Thread.ofPlatform().daemon().priority(Thread.MAX_PRIORITY).name("sender-" + campaignId)

@@ -54,6 +54,33 @@ class PacingLimiterTest {
         assertThat(maxInAnySlidingSecond(grants)).isLessThanOrEqualTo(5);
     }
 
+    @Test
+    void with_a_guard_the_limit_holds_at_the_provider_however_the_wire_bunches_calls_within_it() throws Exception {
+        var jitter = 20_000_000L;
+
+        assertThat(maxInAnySlidingSecond(arrivals(SECOND + jitter, jitter))).isLessThanOrEqualTo(25);
+        assertThat(maxInAnySlidingSecond(arrivals(SECOND, jitter))).as("exact one-second windows, the same jitter")
+                .isGreaterThan(25);
+    }
+
+    /**
+     * What reaches the provider from the hard cap's shape at 25 calls/s (up to a second of stall caught up at once)
+     * when its caller stalls now and then and the wire delays each call by up to {@code jitter}, in arrival order.
+     */
+    private static List<Long> arrivals(long window, long jitter) throws InterruptedException {
+        var time = new FakeTime();
+        var limiter = new PacingLimiter(25, window, SECOND, () -> time.now, time::sleep);
+        var wire = new Random(7);
+        var arrivals = new ArrayList<Long>();
+        for (int i = 0; i < 2_000; i++) {
+            arrivals.add(limiter.acquire() + wire.nextLong(jitter));
+            if (i % 100 == 0) {
+                time.now += 1_500_000_000L; // the claim loop fell behind: a second's worth is due at once
+            }
+        }
+        return arrivals.stream().sorted().toList();
+    }
+
     static int maxInAnySlidingSecond(List<Long> grants) {
         int max = 0;
         int start = 0;

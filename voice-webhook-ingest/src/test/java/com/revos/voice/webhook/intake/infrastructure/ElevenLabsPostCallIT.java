@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +144,19 @@ class ElevenLabsPostCallIT {
         assertThat(envelope.key()).isEqualTo(conversation);
         assertThat(TopicScan.countContaining(conversation, Topics.QUARANTINE)).isZero();
         assertThat(count("revos.webhook.quarantined", "provider", "elevenlabs")).isEqualTo(before);
+    }
+
+    @Test
+    void a_signed_webhook_is_judged_by_its_signature_alone_whatever_authorization_header_it_carries() {
+        var conversation = PostCallPayloads.conversationId("bearer");
+        var body = bytes(PostCallPayloads.transcription(conversation, Ids.random()));
+
+        var response = client.post(IngestClient.POST_CALL, "application/json", body, Map.of(
+                ElevenLabsWebhookController.SIGNATURE_HEADER, IngestClient.signed(body),
+                "Authorization", "Bearer not-a-token-a-proxy-left-behind"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(theOneEventAbout(conversation).key()).isEqualTo(conversation);
     }
 
     @Test

@@ -1,0 +1,53 @@
+# Sourced by the whole-product benchmarks: the JDK ./revos selects, the product started as a newcomer starts it, and
+# stopped when the benchmark ends however it ends. Not run by itself.
+
+# the JDK ./revos selects (21 or newer): the benchmarks' tools and jcmd run on it too
+for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java || echo /nonexistent)")")")" /usr/lib/jvm/*; do
+  if [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+    export JAVA_HOME="$candidate" PATH="$candidate/bin:$PATH"
+    break
+  fi
+done
+
+stack_pid=""
+stop_stack() {
+  if [ -n "$stack_pid" ] && kill -0 "$stack_pid" 2>/dev/null; then
+    echo "==> stopping the stack"
+    kill -TERM "$stack_pid"
+    wait "$stack_pid" 2>/dev/null || true
+  fi
+}
+
+# start_stack <console log> <./revos up arguments...>: returns once the banner says it is running
+start_stack() {
+  local log="$1"
+  shift
+  local taken
+  taken="$(ss -ltnH | awk '{print $4}' | grep -E ':(808[0-9]|8090|909[23]|5433)$' || true)"
+  if [ -n "$taken" ]; then
+    echo "Ports of the local stack are taken ($(echo $taken)): stop what uses them (another ./revos up?) first." >&2
+    exit 1
+  fi
+  trap stop_stack EXIT
+  echo "==> starting the product: ./revos up $* (console in $log)"
+  ./revos up "$@" >"$log" 2>&1 &
+  stack_pid=$!
+  for _ in $(seq 1 900); do
+    grep -q "RevOS Voice is running" "$log" && break
+    kill -0 "$stack_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 1
+  done
+  grep -q "RevOS Voice is running" "$log" || { echo "The stack did not start; see $log" >&2; exit 1; }
+}
+
+# tool <main class> <arguments...>: one of the local stack's helpers, on the product's own classpath
+tool() {
+  local main="$1"
+  shift
+  java -cp "$(ls deploy/local-stack/target/local-stack-*-exec.jar | head -1)" -Dloader.main="com.revos.voice.local.$main" \
+    -Dlogback.configurationFile=local-stack-tool-logback.xml org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}
+
+machine() {
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+}

@@ -1,0 +1,128 @@
+package com.revos.voice.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole-product pacing benchmark's driver (deploy/bench/whole-product-pacing.sh), against a running
+ * {@code ./revos up}: for each {@code <calls per second>:<contacts>} it runs one campaign of a fresh tenant through
+ * the public APIs at that limit, and asks the simulator, the provider's side in a process of its own, what really
+ * arrived: the most calls in any sliding second (must not exceed the limit) and the mean rate from first to last
+ * arrival (must keep at least 97 % of it). Prints one line per run and exits 1 when a run misses either.
+ */
+public final class PacingWitnessTool {
+
+    /** The share of the limit the dialer must keep on average (issue 14). */
+    static final double MIN_SHARE = 0.97;
+    private static final Duration QUIET_AFTER = Duration.ofSeconds(15);
+
+    private PacingWitnessTool() {
+    }
+
+    record Run(double callsPerSecond, int contacts) {
+
+        static Run parse(String spec) {
+            var parts = spec.split(":");
+            return new Run(Double.parseDouble(parts[0]), Integer.parseInt(parts[1]));
+        }
+    }
+
+    record Witnessed(Run run, long calls, int peakPerSecond, double meanPerSecond) {
+
+        boolean peakHolds() {
+            return peakPerSecond <= run.callsPerSecond();
+        }
+
+        boolean meanHolds() {
+            return meanPerSecond >= MIN_SHARE * run.callsPerSecond();
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "pacing limit=%.0f contacts=%d arrived=%d peak_sliding_second=%d "
+                    + "mean_per_second=%.2f share=%.3f %s", run.callsPerSecond(), run.contacts(), calls,
+                    peakPerSecond, meanPerSecond, meanPerSecond / run.callsPerSecond(),
+                    peakHolds() && meanHolds() ? "OK" : "MISSED");
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.println("Usage: <calls per second>:<contacts>...   e.g. 25:3000 50:10000");
+            System.exit(2);
+        }
+        var results = new ArrayList<Witnessed>();
+        for (var spec : args) {
+            var witnessed = witness(Run.parse(spec));
+            System.out.println(witnessed.line());
+            results.add(witnessed);
+        }
+        System.exit(results.stream().allMatch(w -> w.peakHolds() && w.meanHolds()) ? 0 : 1);
+    }
+
+    private static Witnessed witness(Run run) {
+        var ports = LocalPorts.fromEnvironment();
+        var tokens = LocalTokenIssuer.fromEnvironment();
+        var tenant = UUID.randomUUID();
+        var client = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
+                url(ports.simulator()), tokens.tenant(tenant), tokens.operator());
+        // a run starts from nothing (the reset restores the simulator's defaults too), then short calls, all
+        // answered: the campaign is bound by its pace, not by calls in flight
+        client.simulatorReset();
+        client.simulatorConfig(Map.of("failure_rate", 0.0, "busy_rate", 0.0, "min_duration_secs", 1,
+                "max_duration_secs", 1, "outbound_error_rate", 0.0, "outbound429_rate", 0.0));
+        var scenario = new CampaignScenario(client, tenant);
+        var poolNumber = "+1628" + (5_550_000 + Math.floorMod(tenant.hashCode(), 1_000_000));
+        var prepared = scenario.prepare(poolNumber, run.contacts(), run.callsPerSecond(), 100);
+        scenario.start(prepared.campaignId());
+        return await(client, run);
+    }
+
+    /** Until every contact has arrived at the provider, or nothing more arrived for a while. */
+    private static Witnessed await(ProductClient client, Run run) {
+        long seen = -1;
+        var lastChange = System.nanoTime();
+        while (true) {
+            var witnessed = read(client, run);
+            if (witnessed.calls() != seen) {
+                seen = witnessed.calls();
+                lastChange = System.nanoTime();
+                System.err.printf(Locale.ROOT, "  %.0f calls/s: %d of %d arrived%n", run.callsPerSecond(), seen,
+                        run.contacts());
+            }
+            if (seen >= run.contacts() || System.nanoTime() - lastChange > QUIET_AFTER.toNanos()) {
+                return witnessed;
+            }
+            LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+        }
+    }
+
+    /** The one account the pool's numbers call through (the simulator was reset before the run). */
+    private static Witnessed read(ProductClient client, Run run) {
+        var accounts = List.copyOf(client.simulatorArrivals().values());
+        if (accounts.isEmpty()) {
+            return new Witnessed(run, 0, 0, 0);
+        }
+        if (!(accounts.getFirst() instanceof Map<?, ?> account)) {
+            throw new IllegalStateException("The simulator answered arrivals in an unknown shape: " + accounts);
+        }
+        return new Witnessed(run, number(account.get("calls")).longValue(),
+                number(account.get("peak_per_second")).intValue(), number(account.get("mean_per_second")).doubleValue());
+    }
+
+    private static Number number(@Nullable Object value) {
+        if (value instanceof Number number) {
+            return number;
+        }
+        throw new IllegalStateException("The simulator's arrivals lack a number: " + value);
+    }
+
+    private static String url(int port) {
+        return "http://localhost:" + port;
+    }
+}
