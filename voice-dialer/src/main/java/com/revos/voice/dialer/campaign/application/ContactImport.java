@@ -9,7 +9,7 @@ import java.util.HashMap;
 import com.revos.voice.dialer.campaign.model.ContactRow;
 import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.common.application.Transactions;
-import com.revos.voice.dialer.common.model.PhoneNumbers;
+import com.revos.voice.values.E164;
 import com.revos.voice.dialer.suppression.application.SuppressionList;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,7 +99,7 @@ public class ContactImport {
         }
 
         public void accept(ContactRow row) {
-            var phone = PhoneNumbers.e164(row.phone());
+            var phone = E164.normalize(row.phone()).map(E164::value);
             if (phone.isEmpty()) {
                 reject(row.row(), row.phone(), "invalid_number");
                 return;

@@ -22,7 +22,7 @@ class Suppressions implements SuppressionList, OptOutList {
         this.jdbc = jdbc;
     }
 
-    public record Entry(String phone, String reason, String source, UUID callId, java.time.Instant createdAt) {
+    record Entry(String phone, String reason, String source, UUID callId, java.time.Instant createdAt) {
     }
 
     boolean add(UUID tenantId, String phone, String reason) {

@@ -30,7 +30,7 @@ class UsageLedger implements Ledger {
                 .description("Call cost recorded in the usage ledger, in the provider's unit").register(meters);
     }
 
-    public record Summary(Instant from, Instant to, long calls, long billableSeconds, double minutes,
+    record Summary(Instant from, Instant to, long calls, long billableSeconds, double minutes,
                           BigDecimal cost) {
     }
 
