@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of one attempt up to the provider's answer. The attempt is committed ({@code requested}, with
@@ -170,8 +171,9 @@ public class Attempts {
     }
 
     /** The provider has the call (its answer, or its records for an ambiguous attempt): it is on its way. */
-    boolean initiate(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
-                     List<CallState> from, String conversationId, String callSid, Instant now) {
+    boolean initiate(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                     String toNumber, List<CallState> from, String conversationId, @Nullable String callSid,
+                     Instant now) {
         if (!calls.initiated(callId, from, conversationId, callSid, now, now.plus(settings.outcomeTimeout()))) {
             return false;
         }
@@ -181,8 +183,8 @@ public class Attempts {
     }
 
     /** No call happened: the attempt is given back to the contact, which waits until {@code notBefore}. */
-    boolean giveBack(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
-                     List<CallState> from, String reason, String code, Instant notBefore) {
+    boolean giveBack(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                     String toNumber, List<CallState> from, String reason, String code, Instant notBefore) {
         if (!calls.notPlaced(callId, from, reason, clock.instant())) {
             return false;
         }
