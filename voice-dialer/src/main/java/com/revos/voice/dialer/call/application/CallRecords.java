@@ -30,7 +30,8 @@ public interface CallRecords {
      */
     boolean markSending(UUID callId, Owner owner, Instant now);
 
-    boolean initiated(UUID callId, List<CallState> from, String providerCallId, @Nullable String callSid, Instant now,
+    boolean initiated(UUID callId, List<CallState> from, @Nullable String providerCallId, @Nullable String callSid,
+                      Instant now,
                       Instant reconcileAfter);
 
     boolean ambiguous(UUID callId, String reason, Instant resolveAfter);

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Resolution {
 
     /** The provider has the call: it continues as initiated. */
-    record Found(String conversationId, @Nullable String callSid) implements Resolution {
+    record Found(@Nullable String conversationId, @Nullable String callSid) implements Resolution {
     }
 
     /** The provider was asked late enough and has no such call: the attempt is given back, unburned. */

@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/tenants/{tenantId}/campaigns}: create, upload contacts, start/pause/resume/cancel, status. Each request
@@ -81,7 +82,9 @@ class CampaignController {
     record PacingBody(@Positive double callsPerSecond, @Positive int maxConcurrent) {
     }
 
-    record Delays(@Min(0) Integer busy, @Min(0) Integer noAnswer, @Min(0) Integer voicemail, @Min(0) Integer failed) {
+    record Delays(@Min(0) @Nullable Integer busy, @Min(0) @Nullable Integer noAnswer,
+
+                  @Min(0) @Nullable Integer voicemail, @Min(0) @Nullable Integer failed) {
     }
 
     record RetryBody(@Min(1) @Max(20) Integer maxAttempts, @Valid Delays delays) {
@@ -101,9 +104,12 @@ class CampaignController {
     }
 
     record CampaignView(UUID id, String name, UUID agentId, UUID phoneNumberId, String status, String purpose,
+
                         CallingWindow callingWindow, Pacing pacing, RetryPolicy retryPolicy, Progress progress,
-                        AbandonmentView abandonment30d, Instant createdAt, Instant startedAt, Instant finishedAt,
-                        String stoppedReason, String retimeNote) {
+
+                        AbandonmentView abandonment30d, Instant createdAt, @Nullable Instant startedAt,
+
+                        @Nullable Instant finishedAt, @Nullable String stoppedReason, @Nullable String retimeNote) {
     }
 
     @PostMapping
@@ -225,7 +231,7 @@ class CampaignController {
                 "must be marketing or informational"));
     }
 
-    private static int or(Integer value, int fallback) {
+    private static int or(@Nullable Integer value, int fallback) {
         return value == null ? fallback : value;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /v1/tenants/{tenantId}/suppressions}: the tenant's do-not-call list, checked again at dial time. */
 @RestController
@@ -38,11 +39,12 @@ class SuppressionController {
         this.idempotent = idempotent;
     }
 
-    record AddSuppression(@NotBlank @Size(max = 32) String phone, @Size(max = 200) String reason) {
+    record AddSuppression(@NotBlank @Size(max = 32) String phone, @Size(max = 200) @Nullable String reason) {
     }
 
     /** A number on the list, as the API shows it ({@code call_id} when an opt-out said on a call put it there). */
-    record SuppressionView(String phone, String reason, String source, UUID callId, Instant createdAt) {
+    record SuppressionView(String phone, @Nullable String reason, String source, @Nullable UUID callId,
+                           @Nullable Instant createdAt) {
 
         static SuppressionView of(Suppressions.Entry entry) {
             return new SuppressionView(entry.phone(), entry.reason(), entry.source(), entry.callId(),

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Billable usage: exactly one entry per call (the call id is the key), whatever is redelivered. What it records is
@@ -36,7 +37,7 @@ class UsageLedger implements Ledger {
 
     /** Counted once the transaction commits, and only for the call's first entry. */
     @Override
-    public void record(UUID callId, UUID tenantId, UUID campaignId, int billableSeconds, BigDecimal cost,
+    public void record(UUID callId, UUID tenantId, @Nullable UUID campaignId, int billableSeconds, BigDecimal cost,
                        Instant at) {
         var recorded = jdbc.update("""
                 INSERT INTO usage_ledger (call_id, tenant_id, campaign_id, billable_seconds, cost, recorded_at)
