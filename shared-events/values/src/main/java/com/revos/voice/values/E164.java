@@ -9,16 +9,23 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A valid phone number in canonical E.164 form ({@code value}), with the country (ISO 3166 alpha-2) and geographic
- * area code derived from it by libphonenumber's metadata. The one definition of a phone number for every service:
- * {@link #parse} reads a number that must already be written in E.164 (an API field that says so) and says why not;
- * {@link #normalize} reads a number as people write it ({@code +1 (415) 555-0123}), as long as it has its country
- * code.
+ * A valid phone number in canonical E.164 form, as {@link #parse} or {@link #normalize} found it; its country
+ * (ISO 3166 alpha-2) and geographic area code are derived from libphonenumber's metadata when asked for (reading a
+ * contact upload needs only the number, and deriving them costs as much again as the validation). The one
+ * definition of a phone number for every service: {@link #parse} reads a number that must already be written in
+ * E.164 (an API field that says so) and says why not; {@link #normalize} reads a number as people write it
+ * ({@code +1 (415) 555-0123}), as long as it has its country code.
  */
-public record E164(String value, String country, @Nullable String areaCode) {
+public record E164(String value) {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern STRICT = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    public E164 {
+        if (!STRICT.matcher(value).matches()) {
+            throw new IllegalArgumentException("not in E.164 form: use E164.parse or E164.normalize");
+        }
+    }
 
     /** The number written exactly in E.164, or why it is not an E.164 number we can use. */
     public static Parsed parse(@Nullable String text) {
@@ -49,14 +56,30 @@ public record E164(String value, String country, @Nullable String areaCode) {
         }
     }
 
-    private static Optional<E164> valid(PhoneNumber number) {
-        if (!PHONES.isValidNumber(number)) {
-            return Optional.empty();
-        }
-        var national = PHONES.getNationalSignificantNumber(number);
+    /** The country the number belongs to (ISO 3166 alpha-2; {@code 001} for non-geographic numbers). */
+    public String country() {
+        return PHONES.getRegionCodeForNumber(number());
+    }
+
+    /** The geographic area code (the NANP area code, a UK dialling code...), or null when the number has none. */
+    public @Nullable String areaCode() {
+        var number = number();
         var areaLength = PHONES.getLengthOfGeographicalAreaCode(number);
-        return Optional.of(new E164(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
-                PHONES.getRegionCodeForNumber(number), areaLength > 0 ? national.substring(0, areaLength) : null));
+        return areaLength > 0 ? PHONES.getNationalSignificantNumber(number).substring(0, areaLength) : null;
+    }
+
+    private PhoneNumber number() {
+        try {
+            return PHONES.parse(value, "ZZ");
+        } catch (NumberParseException e) {
+            throw new IllegalStateException("an E164 was valid when it was made", e);
+        }
+    }
+
+    private static Optional<E164> valid(PhoneNumber number) {
+        return PHONES.isValidNumber(number)
+                ? Optional.of(new E164(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)))
+                : Optional.empty();
     }
 
     /** A number, or the reason it was refused (one of the two). */

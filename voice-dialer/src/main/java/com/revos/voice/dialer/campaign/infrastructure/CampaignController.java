@@ -100,6 +100,19 @@ class CampaignController {
     }
 
     /** Live-answered calls of the last 30 days, how many were abandoned, and the pace the campaign keeps. */
+    /** What an upload did: rows accepted, and the first rejected ones with their row, number and reason. */
+    record ContactUploadView(long accepted, long rejectedCount, List<RejectionView> rejected,
+                             boolean rejectedTruncated) {
+
+        static ContactUploadView of(ContactImport.Result result) {
+            return new ContactUploadView(result.accepted(), result.rejectedCount(), result.rejected().stream()
+                    .map(r -> new RejectionView(r.row(), r.phone(), r.reason())).toList(), result.rejectedTruncated());
+        }
+    }
+
+    record RejectionView(int row, @Nullable String phone, String reason) {
+    }
+
     record AbandonmentView(long liveAnswered, long abandoned, double rate, double paceFactor) {
     }
 
@@ -141,21 +154,21 @@ class CampaignController {
      * bytes first (spooled to a temporary file), so a retried upload is answered, not imported again.
      */
     @PostMapping(path = "/{id}/contacts", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    ResponseEntity<ContactImport.Result> contacts(@PathVariable UUID tenantId, @PathVariable UUID id,
+    ResponseEntity<ContactUploadView> contacts(@PathVariable UUID tenantId, @PathVariable UUID id,
                                                   @RequestHeader(value = "Idempotency-Key", required = false)
                                                   String key, HttpServletRequest request) throws IOException {
         var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (key == null || key.isBlank()) {
             takingContacts(tenantId, id);
-            return ResponseEntity.ok(contactImport.read(tenantId, id, type, request.getContentLengthLong(),
-                    request.getInputStream()));
+            return ResponseEntity.ok(ContactUploadView.of(contactImport.read(tenantId, id, type,
+                    request.getContentLengthLong(), request.getInputStream())));
         }
         try (var upload = contactImport.spool(request.getContentLengthLong(), request.getInputStream())) {
             return idempotent.execute(tenantId, key, Map.of("content_type", type, "sha256", upload.sha256()),
-                    ContactImport.Result.class, () -> {
+                    ContactUploadView.class, () -> {
                         takingContacts(tenantId, id);
-                        return ResponseEntity.ok(contactImport.read(tenantId, id, type, upload.size(),
-                                upload.open()));
+                        return ResponseEntity.ok(ContactUploadView.of(contactImport.read(tenantId, id, type,
+                                upload.size(), upload.open())));
                     });
         }
     }
