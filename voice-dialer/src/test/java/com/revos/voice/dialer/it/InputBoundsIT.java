@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class InputBoundsIT extends DialerIntegrationTest {
 
-    /** {@code web.Page.bounds}' largest page. */
+    /** {@code web.PageBounds}' largest page. */
     private static final int MAX_PAGE_SIZE = 500;
 
     @Test

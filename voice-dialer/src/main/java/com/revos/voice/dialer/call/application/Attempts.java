@@ -17,9 +17,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of one attempt up to the provider's answer. The attempt is committed ({@code requested}, with
@@ -170,19 +172,23 @@ public class Attempts {
     }
 
     /** The provider has the call (its answer, or its records for an ambiguous attempt): it is on its way. */
-    boolean initiate(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
-                     List<CallState> from, String conversationId, String callSid, Instant now) {
+    boolean initiate(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                     String toNumber, List<CallState> from, @Nullable String conversationId,
+                     @Nullable String callSid, Instant now) {
         if (!calls.initiated(callId, from, conversationId, callSid, now, now.plus(settings.outcomeTimeout()))) {
             return false;
         }
-        outbox.publish(new CallEvent.CallInitiated(callId, tenantId, campaignId, contactId, attempt, conversationId,
+        // the provider's id of the call: the conversation, or the carrier's SID when only the carrier found it
+        var providerCallId = conversationId != null ? conversationId
+                : Objects.requireNonNull(callSid, "a call the provider has is known by its conversation or its SID");
+        outbox.publish(new CallEvent.CallInitiated(callId, tenantId, campaignId, contactId, attempt, providerCallId,
                 callSid, toNumber, now));
         return true;
     }
 
     /** No call happened: the attempt is given back to the contact, which waits until {@code notBefore}. */
-    boolean giveBack(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
-                     List<CallState> from, String reason, String code, Instant notBefore) {
+    boolean giveBack(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                     String toNumber, List<CallState> from, String reason, String code, Instant notBefore) {
         if (!calls.notPlaced(callId, from, reason, clock.instant())) {
             return false;
         }

@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes an attempt final, in the caller's transaction, exactly once: the call row (the conditional transition
@@ -61,16 +63,17 @@ public class CallOutcomes {
         if (!calls.completed(call.id(), report, billable, decidedBy, source, now)) {
             return false;
         }
+        var outcome = Objects.requireNonNull(report.outcome(), "a report that settles an attempt has an outcome");
         var cost = report.charge().costUsd() == null ? BigDecimal.ZERO : report.charge().costUsd();
         // an opt-out said on the call suppresses the number for every campaign of the tenant before this commits
         compliance.apply(new OutcomeCompliance.Outcome(call.id(), call.tenantId(), call.campaignId(),
-                call.toNumber(), report.outcome(), report.result().terminationReason(), report.result().analysis(),
+                call.toNumber(), outcome, report.result().terminationReason(), report.result().analysis(),
                 now));
         usage.record(call.id(), call.tenantId(), call.campaignId(), billable, cost, now);
         // a call given up as not placed that the provider then reports did happen: its record and bill are
         // corrected, but its contact has moved on (its attempt was given back), so the outcome is not applied twice
         if (call.state() != CallState.NOT_PLACED) {
-            applyToContact(call, report.outcome());
+            applyToContact(call, outcome);
         }
         var providerCallId = PROVIDER.equals(report.provider()) ? report.providerCallId() : call.providerCallId();
         var sources = new java.util.ArrayList<>(call.sources());
@@ -78,7 +81,7 @@ public class CallOutcomes {
         var result = report.result();
         publish(new CallCompleted(dialed(call), new CallCompleted.ProviderCall(PROVIDER, providerCallId, null),
                 new CallTiming(report.timing().startedAt() != null ? report.timing().startedAt() : call.initiatedAt(),
-                        report.timing().durationSecs()), report.outcome(),
+                        report.timing().durationSecs()), outcome,
                 new CallResult(result.qualified(), result.qualificationScore(), result.terminationReason(),
                         result.analysis() == null ? Map.of() : result.analysis(), result.summary()),
                 new CallCompleted.Billing(billable, cost, report.charge().costCredits()),
@@ -90,7 +93,7 @@ public class CallOutcomes {
      * No outcome will come, yet the attempt counts: the provider refused this call ({@code notPlacedReason} set),
      * or it was placed and then never explained. Outcome {@code failed}, nothing billed.
      */
-    boolean fail(CallRecord call, List<CallState> from, String reason, String notPlacedReason,
+    boolean fail(CallRecord call, List<CallState> from, String reason, @Nullable String notPlacedReason,
                  String decidedBy) {
         var now = clock.instant();
         if (!calls.failed(call.id(), from, reason, notPlacedReason, decidedBy, now)) {

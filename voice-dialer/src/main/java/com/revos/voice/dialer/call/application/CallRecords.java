@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The attempts. Every transition is conditional on the states it may come {@code from} and answers whether this
@@ -29,7 +30,8 @@ public interface CallRecords {
      */
     boolean markSending(UUID callId, Owner owner, Instant now);
 
-    boolean initiated(UUID callId, List<CallState> from, String providerCallId, String callSid, Instant now,
+    boolean initiated(UUID callId, List<CallState> from, @Nullable String providerCallId, @Nullable String callSid,
+                      Instant now,
                       Instant reconcileAfter);
 
     boolean ambiguous(UUID callId, String reason, Instant resolveAfter);
@@ -38,8 +40,8 @@ public interface CallRecords {
     boolean notPlaced(UUID callId, List<CallState> from, String reason, Instant now);
 
     /** The provider refused this call, or it was given up on: final, outcome failed, the attempt counted. */
-    boolean failed(UUID callId, List<CallState> from, String reason, String notPlacedReason, String decidedBy,
-                   Instant now);
+    boolean failed(UUID callId, List<CallState> from, String reason, @Nullable String notPlacedReason,
+                   String decidedBy, Instant now);
 
     /** The outcome a report settled: final. */
     boolean completed(UUID callId, CallReported report, int billableSecs, String decidedBy, String source,
@@ -49,9 +51,9 @@ public interface CallRecords {
     Optional<CallRecord> lock(UUID callId);
 
     /** The call the provider knows by this id: the ElevenLabs conversation id or the Twilio call SID we recorded. */
-    Optional<CallRecord> lockByProviderIds(String providerCallId, String callSid);
+    Optional<CallRecord> lockByProviderIds(String providerCallId, @Nullable String callSid);
 
-    Open open(UUID tenantId, UUID numberId, UUID campaignId);
+    Open open(UUID tenantId, UUID numberId, @Nullable UUID campaignId);
 
     /** Attempts still {@code requested} since before {@code olderThan}: never sent, and now never will be. */
     List<CallRecord> unsentSince(Instant olderThan, int limit);

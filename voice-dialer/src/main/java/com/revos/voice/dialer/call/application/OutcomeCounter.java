@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code revos.dialer.call.outcomes} by {@code outcome}: every dialed call counts once, with the first outcome
@@ -28,6 +29,7 @@ public class OutcomeCounter {
 
     /** In the transaction that applies the outcome: counted once it commits. */
     void applied(CallOutcome outcome) {
-        transactions.afterCommit(counters.get(outcome)::increment);
+        var counter = Objects.requireNonNull(counters.get(outcome), "every outcome has its counter");
+        transactions.afterCommit(counter::increment);
     }
 }

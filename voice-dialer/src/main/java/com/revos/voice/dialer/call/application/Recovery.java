@@ -147,21 +147,22 @@ public class Recovery {
     }
 
     private void reconcile(CallRecord call) {
-        var status = call.providerCallId() == null ? java.util.Optional.<ConversationStatus>empty()
-                : provider.conversation(call.providerCallId());
-        if (status.isPresent() && status.get().terminal()) {
-            outcomes.complete(call, report(call, status.get()), RECONCILIATION);
+        var providerCallId = call.providerCallId();
+        var status = providerCallId == null ? java.util.Optional.<ConversationStatus>empty()
+                : provider.conversation(providerCallId);
+        if (providerCallId != null && status.isPresent() && status.get().terminal()) {
+            outcomes.complete(call, report(call, providerCallId, status.get()), RECONCILIATION);
         } else {
             calls.reconcileLater(call.id(), clock.instant().plus(settings.reconcileEvery()));
         }
     }
 
     /** The conversation's final state, read as a report so that it settles the call like a webhook would. */
-    private CallReported report(CallRecord call, ConversationStatus status) {
+    private CallReported report(CallRecord call, String providerCallId, ConversationStatus status) {
         var duration = status.durationSecs() == null ? 0 : status.durationSecs();
         var outcome = "failed".equals(status.status()) ? CallOutcome.FAILED
                 : duration > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
-        return new CallReported("elevenlabs", RECONCILIATION, call.providerCallId(), call.callSid(),
+        return new CallReported("elevenlabs", RECONCILIATION, providerCallId, call.callSid(),
                 call.providerAgentId(), call.toNumber(), new CallTiming(call.initiatedAt(), duration), outcome, true,
                 new CallResult(outcome == CallOutcome.CONNECTED ? status.callSuccessful() : Boolean.FALSE, null,
                         status.terminationReason(), status.analysis() == null ? Map.of() : status.analysis(),

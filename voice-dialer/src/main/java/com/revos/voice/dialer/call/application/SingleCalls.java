@@ -10,7 +10,7 @@ import com.revos.voice.dialer.call.model.ProviderResult;
 import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.common.application.DialerException;
 import com.revos.voice.dialer.common.application.Transactions;
-import com.revos.voice.dialer.common.model.PhoneNumbers;
+import com.revos.voice.values.E164;
 import com.revos.voice.dialer.directory.application.Directory;
 import com.revos.voice.dialer.pacing.application.CallPacing;
 import com.revos.voice.dialer.suppression.application.SuppressionList;
@@ -57,7 +57,7 @@ public class SingleCalls {
     }
 
     public CallRecord call(UUID tenantId, UUID agentId, UUID numberId, String toNumber, Map<String, Object> variables) {
-        var to = PhoneNumbers.e164(toNumber)
+        var to = E164.normalize(toNumber).map(E164::value)
                 .orElseThrow(() -> DialerException.invalid("to_number", "is not a valid E.164 number"));
         var callId = UUID.randomUUID();
         // the legal ceiling first, in a transaction of its own, so that a refusal keeps its evidence record

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Call attempt rows. Every transition is a conditional update naming the state(s) it leaves, and reports whether
@@ -66,7 +68,9 @@ class CallStore implements CallRecords {
     }
 
     @Override
-    public boolean initiated(UUID callId, List<CallState> from, String providerCallId, String callSid, Instant now,
+    public boolean initiated(UUID callId, List<CallState> from, @Nullable String providerCallId,
+                             @Nullable String callSid,
+                             Instant now,
                       Instant reconcileAfter) {
         return jdbc.update("UPDATE calls SET state = 'initiated', provider_call_id = coalesce(?, provider_call_id), "
                 + "call_sid = coalesce(?, call_sid), initiated_at = ?, reconcile_after = ?, resolve_after = NULL "
@@ -90,8 +94,8 @@ class CallStore implements CallRecords {
 
     /** The provider refused this call, or it was given up on: final, outcome failed, the attempt counted. */
     @Override
-    public boolean failed(UUID callId, List<CallState> from, String reason, String notPlacedReason, String decidedBy,
-                   Instant now) {
+    public boolean failed(UUID callId, List<CallState> from, String reason, @Nullable String notPlacedReason,
+                          String decidedBy, Instant now) {
         return jdbc.update("""
                 UPDATE calls SET state = 'failed', outcome = 'failed', failure_reason = ?, not_placed_reason = ?,
                     decided_by = ?, billable_secs = 0, finished_at = ?, resolve_after = NULL, reconcile_after = NULL
@@ -111,7 +115,8 @@ class CallStore implements CallRecords {
                     initiated_at = coalesce(initiated_at, ?), finished_at = ?, reconcile_after = NULL,
                     resolve_after = NULL
                 WHERE id = ? AND state IN ('sending', 'ambiguous', 'initiated', 'not_placed')""",
-                report.outcome().wireName(), report.timing().durationSecs(), billableSecs, report.charge().costUsd(),
+                Objects.requireNonNull(report.outcome(), "a settling report has an outcome").wireName(),
+                report.timing().durationSecs(), billableSecs, report.charge().costUsd(),
                 report.charge().costCredits(), report.result().qualified(), report.result().qualificationScore(),
                 report.result().terminationReason(), write(report.result().analysis()), report.result().summary(),
                 decidedBy, source,
@@ -128,7 +133,7 @@ class CallStore implements CallRecords {
 
     /** The call the provider knows by this id: the ElevenLabs conversation id or the Twilio call SID we recorded. */
     @Override
-    public Optional<CallRecord> lockByProviderIds(String providerCallId, String callSid) {
+    public Optional<CallRecord> lockByProviderIds(String providerCallId, @Nullable String callSid) {
         var byConversation = jdbc.query("SELECT * FROM calls WHERE provider_call_id = ? FOR UPDATE",
                 (rs, n) -> map(rs), providerCallId).stream().findFirst();
         if (byConversation.isPresent() || callSid == null) {
@@ -139,7 +144,7 @@ class CallStore implements CallRecords {
     }
 
     @Override
-    public CallRecords.Open open(UUID tenantId, UUID numberId, UUID campaignId) {
+    public CallRecords.Open open(UUID tenantId, UUID numberId, @Nullable UUID campaignId) {
         return jdbc.queryForObject("SELECT count(*) FILTER (WHERE tenant_id = ?), "
                 + "count(*) FILTER (WHERE tenant_id = ? AND phone_number_id = ?), "
                 + "count(*) FILTER (WHERE campaign_id = ?), count(*) FROM calls WHERE state IN " + IN_FLIGHT,
@@ -191,8 +196,9 @@ class CallStore implements CallRecords {
     }
 
     long countByCampaign(UUID tenantId, UUID campaignId) {
-        return jdbc.queryForObject("SELECT count(*) FROM calls WHERE tenant_id = ? AND campaign_id = ?", Long.class,
-                tenantId, campaignId);
+        return Objects.requireNonNull(jdbc.queryForObject(
+                "SELECT count(*) FROM calls WHERE tenant_id = ? AND campaign_id = ?", Long.class, tenantId, campaignId),
+                "count(*) is one row");
     }
 
     @Override
@@ -231,16 +237,16 @@ class CallStore implements CallRecords {
                 read(rs.getString("analysis")), rs.getString("summary"), rs.getString("failure_reason"),
                 rs.getString("not_placed_reason"), rs.getString("decided_by"),
                 sources == null ? List.of() : Arrays.asList((String[]) sources.getArray()),
-                (Integer) rs.getObject("local_hour"), instant(rs.getTimestamp("requested_at")),
+                (Integer) rs.getObject("local_hour"), rs.getTimestamp("requested_at").toInstant(),
                 instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("initiated_at")),
                 instant(rs.getTimestamp("finished_at")));
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static String write(Map<String, Object> analysis) {
+    private static String write(@Nullable Map<String, Object> analysis) {
         try {
             return JSON.writeValueAsString(analysis == null ? Map.of() : analysis);
         } catch (Exception e) {
@@ -248,7 +254,7 @@ class CallStore implements CallRecords {
         }
     }
 
-    private static Map<String, Object> read(String json) {
+    private static Map<String, Object> read(@Nullable String json) {
         try {
             return json == null ? Map.of() : JSON.readValue(json, MAP);
         } catch (Exception e) {

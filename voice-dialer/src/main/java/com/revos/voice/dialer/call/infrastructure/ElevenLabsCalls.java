@@ -24,6 +24,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ElevenLabs outbound calls via Twilio ({@code POST /v1/convai/twilio/outbound-call}, provider-apis.md section 3)
@@ -81,7 +82,12 @@ class ElevenLabsCalls implements CallProvider {
             var response = http.post().uri("/v1/convai/twilio/outbound-call").attribute(GATE, call.gate()).body(body)
                     .retrieve().body(JSON_MAP);
             if (response != null && Boolean.TRUE.equals(response.get("success"))) {
-                return new ProviderResult.Placed(text(response.get("conversation_id")), text(response.get("callSid")));
+                var conversationId = text(response.get("conversation_id"));
+                if (conversationId != null) {
+                    return new ProviderResult.Placed(conversationId, text(response.get("callSid")));
+                }
+                // accepted without the id we need to follow the call: whether it was placed is not known
+                return new ProviderResult.Ambiguous("success without a conversation_id", "no_conversation_id");
             }
             var message = response == null ? "empty response" : String.valueOf(response.get("message"));
             return new ProviderResult.Rejected(abbreviate(message), "success_false");
@@ -99,7 +105,7 @@ class ElevenLabsCalls implements CallProvider {
             return new ProviderResult.Unavailable("interrupted before sending", "interrupted");
         }
         if (cause instanceof NotSent notSent) {
-            return new ProviderResult.Unavailable(notSent.getMessage(), "not_sent");
+            return new ProviderResult.Unavailable(String.valueOf(notSent.getMessage()), "not_sent");
         }
         if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
                 || cause instanceof UnresolvedAddressException) {
@@ -159,8 +165,12 @@ class ElevenLabsCalls implements CallProvider {
                 var from = query.sentAt().getEpochSecond() - START_SKEW_SECS;
                 var pageCursor = cursor;
                 var response = http.get().uri(builder -> {
-                    builder.path("/v1/convai/conversations").queryParam("agent_id", query.providerAgentId())
-                            .queryParam("call_start_after_unix", from).queryParam("page_size", 100);
+                    builder.path("/v1/convai/conversations").queryParam("call_start_after_unix", from)
+                            .queryParam("page_size", 100);
+                    var agentId = query.providerAgentId();
+                    if (agentId != null) {
+                        builder.queryParam("agent_id", agentId);
+                    }
                     if (pageCursor != null) {
                         builder.queryParam("cursor", pageCursor);
                     }
@@ -221,19 +231,19 @@ class ElevenLabsCalls implements CallProvider {
         return result;
     }
 
-    private static Map<?, ?> map(Object value) {
+    private static Map<?, ?> map(@Nullable Object value) {
         return value instanceof Map<?, ?> m ? m : Map.of();
     }
 
-    private static BigDecimal decimal(Object value) {
+    private static @Nullable BigDecimal decimal(@Nullable Object value) {
         return value instanceof Number n ? new BigDecimal(n.toString()) : null;
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 
-    private static String abbreviate(String body) {
+    private static String abbreviate(@Nullable String body) {
         return body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
     }
 

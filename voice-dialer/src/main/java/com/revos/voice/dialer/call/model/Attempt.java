@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One call attempt: who calls whom with what, who owns it, and our ids for tying the outcome back. */
-public record Attempt(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, UUID agentId,
-                      UUID phoneNumberId, String fromNumber, String toNumber, String providerAgentId,
-                      String providerPhoneNumberId, Map<String, Object> variables, Integer localHour, Owner owner) {
+public record Attempt(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                      UUID agentId, UUID phoneNumberId, String fromNumber, String toNumber, String providerAgentId,
+                      String providerPhoneNumberId, @Nullable Map<String, Object> variables,
+                      @Nullable Integer localHour, Owner owner) {
 
     /** The dynamic variable names the dialer sets itself; a caller's variables may not use them. */
     public static final Set<String> RESERVED_VARIABLES = Set.of("call_id", "tenant_id", "campaign_id", "contact_id",
@@ -30,6 +32,6 @@ public record Attempt(UUID callId, UUID tenantId, UUID campaignId, UUID contactI
         }
         dynamic.put("call_id", callId.toString());
         dynamic.put("attempt", attempt);
-        return new PlaceCall(callId, providerAgentId, providerPhoneNumberId, toNumber, dynamic, null);
+        return new PlaceCall(callId, providerAgentId, providerPhoneNumberId, toNumber, dynamic, SendGate.OPEN);
     }
 }

@@ -2,6 +2,7 @@ package com.revos.voice.dialer.call.model;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to find an attempt at the provider without its answer: our call id travels as a dynamic variable, so the
@@ -9,6 +10,6 @@ import java.util.UUID;
  * and the carrier's record of a call from {@code fromNumber} to {@code toNumber} started then, that no other attempt
  * of ours claims, is it too.
  */
-public record PlacedCallQuery(UUID callId, String providerAgentId, String fromNumber, String toNumber,
+public record PlacedCallQuery(UUID callId, @Nullable String providerAgentId, String fromNumber, String toNumber,
                               Instant sentAt) {
 }

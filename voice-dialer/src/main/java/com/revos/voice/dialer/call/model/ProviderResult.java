@@ -1,5 +1,7 @@
 package com.revos.voice.dialer.call.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** What the provider answered to "place this call", classified by what it proves about the call. */
 public sealed interface ProviderResult {
 
@@ -8,7 +10,7 @@ public sealed interface ProviderResult {
     String code();
 
     /** The call is on its way; both ids are kept (conversation id for webhooks, call SID for Twilio). */
-    record Placed(String conversationId, String callSid) implements ProviderResult {
+    record Placed(String conversationId, @Nullable String callSid) implements ProviderResult {
 
         @Override
         public String reason() {

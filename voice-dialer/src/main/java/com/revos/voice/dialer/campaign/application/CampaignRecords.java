@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The campaigns, their status and their pacing leases. Writes run in the caller's transaction. */
 public interface CampaignRecords {
@@ -25,12 +26,12 @@ public interface CampaignRecords {
     /** The campaign, locked for a status change in the caller's transaction. */
     Optional<Campaign> lock(UUID tenantId, UUID id);
 
-    void setStatus(UUID id, CampaignStatus status, Instant startedAt, Instant finishedAt);
+    void setStatus(UUID id, CampaignStatus status, @Nullable Instant startedAt, @Nullable Instant finishedAt);
 
     void setWindow(UUID id, CallingWindow window);
 
     /** What the dialer made of the last kernel retime, when it did not apply it as commanded (null: it did). */
-    void setRetimeNote(UUID id, String note);
+    void setRetimeNote(UUID id, @Nullable String note);
 
     void setPacing(UUID id, Pacing pacing);
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /** Campaign lifecycle: every status change and its event commit together (outbox). */
 public class Campaigns {
@@ -75,7 +76,7 @@ public class Campaigns {
         });
     }
 
-    public Campaign pause(UUID tenantId, UUID id, String reason, UUID commandId) {
+    public Campaign pause(UUID tenantId, UUID id, String reason, @Nullable UUID commandId) {
         return change(tenantId, id, Set.of(CampaignStatus.RUNNING), campaign -> {
             var now = clock.instant();
             store.setStatus(id, CampaignStatus.PAUSED, null, null);

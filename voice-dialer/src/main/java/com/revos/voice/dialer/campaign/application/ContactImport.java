@@ -9,14 +9,16 @@ import java.util.HashMap;
 import com.revos.voice.dialer.campaign.model.ContactRow;
 import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.common.application.Transactions;
-import com.revos.voice.dialer.common.model.PhoneNumbers;
+import com.revos.voice.values.E164;
 import com.revos.voice.dialer.suppression.application.SuppressionList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes an upload of contacts into a campaign in batches, whatever format it came in. Every row that is not taken
@@ -50,7 +52,7 @@ public class ContactImport {
         this.maxRejectionsListed = maxRejectionsListed;
     }
 
-    public record Rejection(int row, String phone, String reason) {
+    public record Rejection(int row, @Nullable String phone, String reason) {
     }
 
     /**
@@ -71,7 +73,7 @@ public class ContactImport {
         private final UUID tenantId;
         private final UUID campaignId;
         private final HashSet<String> seen = new HashSet<>();
-        private final List<ContactRow> batch = new ArrayList<>(BATCH);
+        private final List<Normalized> batch = new ArrayList<>(BATCH);
         /** The rejections of the lowest rows so far; the highest on top, to give way to a lower one. */
         private final PriorityQueue<Rejection> rejected =
                 new PriorityQueue<>(Comparator.comparingInt(Rejection::row).reversed());
@@ -90,7 +92,11 @@ public class ContactImport {
         }
 
         /** A row the reader could not take, with why ({@code not_an_object}, {@code wrong_column_count}, ...). */
-        public void reject(int row, String phone, String reason) {
+        /** A row that passed the checks, with its number in E.164. */
+        private record Normalized(int row, String phone, Map<String, Object> variables) {
+        }
+
+        public void reject(int row, @Nullable String phone, String reason) {
             rejectedCount++;
             rejected.add(new Rejection(row, phone, reason));
             if (rejected.size() > maxRejectionsListed) {
@@ -99,7 +105,7 @@ public class ContactImport {
         }
 
         public void accept(ContactRow row) {
-            var phone = PhoneNumbers.e164(row.phone());
+            var phone = E164.normalize(row.phone()).map(E164::value);
             if (phone.isEmpty()) {
                 reject(row.row(), row.phone(), "invalid_number");
                 return;
@@ -118,7 +124,7 @@ public class ContactImport {
                 return;
             }
             facts.put(phone.get(), read.facts());
-            batch.add(new ContactRow(row.row(), phone.get(), row.variables()));
+            batch.add(new Normalized(row.row(), phone.get(), row.variables()));
             if (batch.size() == BATCH) {
                 flush();
             }
@@ -137,7 +143,7 @@ public class ContactImport {
             }
             transactions.inTransaction(() -> {
                 var suppressed = suppressions.suppressedAmong(tenantId,
-                        batch.stream().map(ContactRow::phone).toList());
+                        batch.stream().map(Normalized::phone).toList());
                 var toInsert = new ArrayList<ContactQueue.NewContact>();
                 for (var row : batch) {
                     if (suppressed.contains(row.phone())) {

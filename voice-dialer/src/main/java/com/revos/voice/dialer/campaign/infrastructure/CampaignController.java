@@ -8,7 +8,8 @@ import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.Progress;
 import com.revos.voice.dialer.campaign.model.RetryPolicy;
-import com.revos.voice.dialer.web.Page;
+import com.revos.voice.dialer.web.PageBounds;
+import com.revos.voice.values.Page;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.Pacing;
 import com.revos.voice.service.ApiException;
@@ -44,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/tenants/{tenantId}/campaigns}: create, upload contacts, start/pause/resume/cancel, status. Each request
@@ -80,7 +82,9 @@ class CampaignController {
     record PacingBody(@Positive double callsPerSecond, @Positive int maxConcurrent) {
     }
 
-    record Delays(@Min(0) Integer busy, @Min(0) Integer noAnswer, @Min(0) Integer voicemail, @Min(0) Integer failed) {
+    record Delays(@Min(0) @Nullable Integer busy, @Min(0) @Nullable Integer noAnswer,
+
+                  @Min(0) @Nullable Integer voicemail, @Min(0) @Nullable Integer failed) {
     }
 
     record RetryBody(@Min(1) @Max(20) Integer maxAttempts, @Valid Delays delays) {
@@ -96,13 +100,29 @@ class CampaignController {
     }
 
     /** Live-answered calls of the last 30 days, how many were abandoned, and the pace the campaign keeps. */
+    /** What an upload did: rows accepted, and the first rejected ones with their row, number and reason. */
+    record ContactUploadView(long accepted, long rejectedCount, List<RejectionView> rejected,
+                             boolean rejectedTruncated) {
+
+        static ContactUploadView of(ContactImport.Result result) {
+            return new ContactUploadView(result.accepted(), result.rejectedCount(), result.rejected().stream()
+                    .map(r -> new RejectionView(r.row(), r.phone(), r.reason())).toList(), result.rejectedTruncated());
+        }
+    }
+
+    record RejectionView(int row, @Nullable String phone, String reason) {
+    }
+
     record AbandonmentView(long liveAnswered, long abandoned, double rate, double paceFactor) {
     }
 
     record CampaignView(UUID id, String name, UUID agentId, UUID phoneNumberId, String status, String purpose,
+
                         CallingWindow callingWindow, Pacing pacing, RetryPolicy retryPolicy, Progress progress,
-                        AbandonmentView abandonment30d, Instant createdAt, Instant startedAt, Instant finishedAt,
-                        String stoppedReason, String retimeNote) {
+
+                        AbandonmentView abandonment30d, Instant createdAt, @Nullable Instant startedAt,
+
+                        @Nullable Instant finishedAt, @Nullable String stoppedReason, @Nullable String retimeNote) {
     }
 
     @PostMapping
@@ -118,7 +138,7 @@ class CampaignController {
     @GetMapping
     Page<CampaignView> list(@PathVariable UUID tenantId, @RequestParam(defaultValue = "50") int limit,
                             @RequestParam(defaultValue = "0") int offset) {
-        var page = Page.bounds(limit, offset);
+        var page = PageBounds.of(limit, offset);
         return transactions.execute(status -> new Page<>(store.list(tenantId, page.limit(), page.offset()).stream()
                 .map(this::view).toList(), page.limit(), page.offset(), store.count(tenantId)));
     }
@@ -134,21 +154,21 @@ class CampaignController {
      * bytes first (spooled to a temporary file), so a retried upload is answered, not imported again.
      */
     @PostMapping(path = "/{id}/contacts", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    ResponseEntity<ContactImport.Result> contacts(@PathVariable UUID tenantId, @PathVariable UUID id,
+    ResponseEntity<ContactUploadView> contacts(@PathVariable UUID tenantId, @PathVariable UUID id,
                                                   @RequestHeader(value = "Idempotency-Key", required = false)
                                                   String key, HttpServletRequest request) throws IOException {
         var type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (key == null || key.isBlank()) {
             takingContacts(tenantId, id);
-            return ResponseEntity.ok(contactImport.read(tenantId, id, type, request.getContentLengthLong(),
-                    request.getInputStream()));
+            return ResponseEntity.ok(ContactUploadView.of(contactImport.read(tenantId, id, type,
+                    request.getContentLengthLong(), request.getInputStream())));
         }
         try (var upload = contactImport.spool(request.getContentLengthLong(), request.getInputStream())) {
             return idempotent.execute(tenantId, key, Map.of("content_type", type, "sha256", upload.sha256()),
-                    ContactImport.Result.class, () -> {
+                    ContactUploadView.class, () -> {
                         takingContacts(tenantId, id);
-                        return ResponseEntity.ok(contactImport.read(tenantId, id, type, upload.size(),
-                                upload.open()));
+                        return ResponseEntity.ok(ContactUploadView.of(contactImport.read(tenantId, id, type,
+                                upload.size(), upload.open())));
                     });
         }
     }
@@ -224,7 +244,7 @@ class CampaignController {
                 "must be marketing or informational"));
     }
 
-    private static int or(Integer value, int fallback) {
+    private static int or(@Nullable Integer value, int fallback) {
         return value == null ? fallback : value;
     }
 

@@ -15,10 +15,12 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 
 /** Campaign rows. */
 class CampaignStore implements CampaignRecords {
@@ -64,18 +66,19 @@ class CampaignStore implements CampaignRecords {
     }
 
     long count(UUID tenantId) {
-        return jdbc.queryForObject("SELECT count(*) FROM campaigns WHERE tenant_id = ?", Long.class, tenantId);
+        return Objects.requireNonNull(jdbc.queryForObject("SELECT count(*) FROM campaigns WHERE tenant_id = ?",
+                Long.class, tenantId), "count(*) is one row");
     }
 
     @Override
-    public void setStatus(UUID id, CampaignStatus status, Instant startedAt, Instant finishedAt) {
+    public void setStatus(UUID id, CampaignStatus status, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
         jdbc.update("UPDATE campaigns SET status = ?, started_at = coalesce(started_at, ?), finished_at = ?, "
                 + "stopped_reason = CASE WHEN ? = 'running' THEN NULL ELSE stopped_reason END "
                 + "WHERE id = ?", status.db(), ts(startedAt), ts(finishedAt), status.db(), id);
     }
 
     @Override
-    public void setRetimeNote(UUID id, String note) {
+    public void setRetimeNote(UUID id, @Nullable String note) {
         jdbc.update("UPDATE campaigns SET retime_note = ? WHERE id = ?", note, id);
     }
 
@@ -116,7 +119,7 @@ class CampaignStore implements CampaignRecords {
     /** Ids of the campaigns some instance should be pacing. */
     @Override
     public List<UUID> running() {
-        return jdbc.queryForList("SELECT id FROM campaigns WHERE status = 'running'", UUID.class);
+        return jdbc.query("SELECT id FROM campaigns WHERE status = 'running'", (rs, n) -> rs.getObject(1, UUID.class));
     }
 
     /**
@@ -143,8 +146,9 @@ class CampaignStore implements CampaignRecords {
      */
     @Override
     public Optional<UUID> stopDialing(UUID id, String reason) {
-        return jdbc.queryForList("UPDATE campaigns SET status = 'paused', stopped_reason = ? WHERE id = ? "
-                + "AND status = 'running' RETURNING tenant_id", UUID.class, reason, id).stream().findFirst();
+        return jdbc.query("UPDATE campaigns SET status = 'paused', stopped_reason = ? WHERE id = ? "
+                + "AND status = 'running' RETURNING tenant_id", (rs, n) -> rs.getObject(1, UUID.class), reason, id)
+                .stream().findFirst();
     }
 
     @Override
@@ -182,7 +186,7 @@ class CampaignStore implements CampaignRecords {
                 new Pacing(rs.getDouble("calls_per_second"), rs.getInt("max_concurrent")),
                 new RetryPolicy(rs.getInt("max_attempts"), rs.getInt("delay_busy"), rs.getInt("delay_no_answer"),
                         rs.getInt("delay_voicemail"), rs.getInt("delay_failed")),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
+                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")),
                 Purpose.parse(rs.getString("purpose")).orElse(Purpose.MARKETING));
     }
@@ -196,11 +200,11 @@ class CampaignStore implements CampaignRecords {
                 .collect(Collectors.toSet());
     }
 
-    static Timestamp ts(Instant instant) {
+    static @Nullable Timestamp ts(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    static Instant instant(Timestamp timestamp) {
+    static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -9,9 +9,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 
 /** Contact rows: upload in batches, claim by lease (SKIP LOCKED), and state changes after each attempt. */
 class ContactStore implements ContactQueue {
@@ -62,14 +64,15 @@ class ContactStore implements ContactQueue {
 
     @Override
     public long count(UUID campaignId) {
-        return jdbc.queryForObject("SELECT count(*) FROM contacts WHERE campaign_id = ?", Long.class, campaignId);
+        return Objects.requireNonNull(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE campaign_id = ?",
+                Long.class, campaignId), "count(*) is one row");
     }
 
     /** The zone keys among the campaign's contacts still waiting. */
     @Override
     public List<String> pendingZoneKeys(UUID campaignId) {
-        return jdbc.queryForList("SELECT DISTINCT zone_key FROM contacts WHERE campaign_id = ? AND state = 'pending'",
-                String.class, campaignId);
+        return jdbc.query("SELECT DISTINCT zone_key FROM contacts WHERE campaign_id = ? AND state = 'pending'",
+                (rs, n) -> rs.getString(1), campaignId);
     }
 
     /** Suppression is checked at dial time too: numbers suppressed since upload are taken out before each claim. */
@@ -154,7 +157,7 @@ class ContactStore implements ContactQueue {
         return Optional.of(campaignId);
     }
 
-    private void setState(UUID contactId, String state, Instant nextAttemptAt, CallOutcome outcome) {
+    private void setState(UUID contactId, String state, @Nullable Instant nextAttemptAt, CallOutcome outcome) {
         jdbc.update("UPDATE contacts SET state = ?, next_attempt_at = coalesce(?, next_attempt_at), last_outcome = ? "
                 + "WHERE id = ?", state, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt),
                 outcome.wireName(), contactId);

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an upload of contacts (JSON array of objects, or CSV with a header row) as it streams in, and hands each row
@@ -195,7 +196,7 @@ class ContactUploadReader {
     }
 
     /** A phone as a rejection echoes it: an over-long one is not sent back. */
-    private String shown(String phone) {
+    private @Nullable String shown(@Nullable String phone) {
         return phone == null || phone.length() > limits.maxFieldLength() ? null : phone;
     }
 
@@ -293,7 +294,7 @@ class ContactUploadReader {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         var value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

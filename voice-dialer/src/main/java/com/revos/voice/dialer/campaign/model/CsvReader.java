@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming RFC 4180 reader: one record at a time, quoted fields with commas, doubled quotes and line breaks,
@@ -20,7 +21,7 @@ public final class CsvReader {
     }
 
     /** The next record's fields, or null at the end of input. */
-    public List<String> next() {
+    public @Nullable List<String> next() {
         var fields = new ArrayList<String>();
         var field = new StringBuilder();
         var quoted = false;

@@ -3,6 +3,7 @@ package com.revos.voice.dialer.common.application;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A use case refused: the resource is not there (for this tenant), the state does not allow it, the input is wrong,
@@ -16,10 +17,10 @@ public class DialerException extends RuntimeException {
     private final Kind kind;
     private final String title;
     private final List<FieldError> fieldErrors;
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
     public DialerException(Kind kind, String title, String detail, List<FieldError> fieldErrors,
-                           Duration retryAfter) {
+                           @Nullable Duration retryAfter) {
         super(detail);
         this.kind = kind;
         this.title = title;

@@ -10,12 +10,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Paces one running campaign in this instance while it holds the campaign's lease, as two loops. The planner
@@ -40,9 +42,9 @@ final class CampaignPacer implements Runnable {
     private final ConcurrentLinkedDeque<Long> recentStarts = new ConcurrentLinkedDeque<>();
     private final LinkedBlockingQueue<Attempt> queue = new LinkedBlockingQueue<>();
     private volatile boolean active = true;
-    private volatile PacingLimiter limiter;
+    private volatile @Nullable PacingLimiter limiter;
     /** The hard cap where requests leave: no guard, no sliding second ever holds more than the rate. */
-    private volatile PacingLimiter atSend;
+    private volatile @Nullable PacingLimiter atSend;
     private List<String> zoneKeys = List.of();
     private long zonesReadAt = System.nanoTime() - ZONE_REFRESH_NANOS - 1;
     private double paceFactor = 1.0;
@@ -66,16 +68,18 @@ final class CampaignPacer implements Runnable {
                     return;
                 }
                 var rate = rate(campaign);
-                if (limiter == null) {
+                var paced = limiter;
+                var sent = atSend;
+                if (paced == null || sent == null) {
                     limiter = PacingLimiter.perSecond(rate, dispatcher.pacingGuard());
                     atSend = PacingLimiter.hardCap(rate, dispatcher.pacingGuard());
                     meters.addAll(registerMeters(campaign));
                     // a platform thread: its timing must not wait for a virtual-thread carrier busy with dial work
                     sender = Thread.ofPlatform().daemon().priority(Thread.MAX_PRIORITY).name("sender-" + campaignId)
                             .start(this::sendLoop);
-                } else if (limiter.rate() != rate) {
-                    limiter.setRate(rate);
-                    atSend.setRate(rate);
+                } else if (paced.rate() != rate) {
+                    paced.setRate(rate);
+                    sent.setRate(rate);
                 }
                 plan(campaign);
                 Thread.sleep(dispatcher.tick());
@@ -144,20 +148,22 @@ final class CampaignPacer implements Runnable {
     }
 
     private void sendLoop() {
+        // started once both limiters are set; they are never replaced, only re-rated
+        var paced = Objects.requireNonNull(limiter, "the limiter is set before the sender starts");
+        var sendLimiter = Objects.requireNonNull(atSend, "the send cap is set before the sender starts");
         try {
             while (active && dispatcher.isRunning()) {
                 var attempt = queue.poll(dispatcher.tick().toNanos(), TimeUnit.NANOSECONDS);
                 if (attempt == null) {
                     continue;
                 }
-                limiter.acquire();
+                paced.acquire();
                 dispatcher.tenantLimiter(attempt.tenantId()).acquire();
                 if (!active || !dispatcher.isRunning()) {
                     dispatcher.withdraw(attempt, "campaign stopped before dialing");
                     break;
                 }
                 noteStart();
-                var sendLimiter = atSend;
                 // the shared grant first (a database round trip), the exact one-second cap last: what leaves the
                 // process is spaced by a limiter with nothing after it but the wire
                 dispatcher.dialAsync(attempt, markSending -> {
@@ -221,7 +227,7 @@ final class CampaignPacer implements Runnable {
         return List.of(
                 Gauge.builder("revos.dialer.pacing.rate", this, CampaignPacer::currentRate)
                         .description("calls started in the last second").tag("campaign", tag).register(registry),
-                Gauge.builder("revos.dialer.pacing.limit", this, p -> p.limiter == null ? 0 : p.limiter.rate())
+                Gauge.builder("revos.dialer.pacing.limit", this, p -> p.limiter instanceof PacingLimiter l ? l.rate() : 0)
                         .description("configured calls per second").tag("campaign", tag).register(registry));
     }
 }

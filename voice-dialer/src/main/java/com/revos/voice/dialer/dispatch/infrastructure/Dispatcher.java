@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dialer's dispatch loop in one instance. Every tick it looks for running campaigns and takes the pacing lease
@@ -44,8 +46,8 @@ public class Dispatcher implements SmartLifecycle {
     private final Map<UUID, Thread> pacers = new ConcurrentHashMap<>();
     private final AtomicInteger inFlightRequests = new AtomicInteger();
     private volatile boolean running;
-    private ExecutorService calls;
-    private Thread loop;
+    private @Nullable ExecutorService calls;
+    private @Nullable Thread loop;
 
     /** What the dispatcher works with. */
     public record Services(DispatchPlan plan, CampaignRecords campaigns, ContactQueue contacts, CallPacing tenants,
@@ -167,8 +169,9 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     void dialAsync(Attempt attempt, SendPacing gate) {
+        var executor = Objects.requireNonNull(calls, "dials only after start()");
         inFlightRequests.incrementAndGet();
-        calls.execute(() -> {
+        executor.execute(() -> {
             try {
                 services.plan().dial(attempt, gate);
             } catch (RuntimeException e) {

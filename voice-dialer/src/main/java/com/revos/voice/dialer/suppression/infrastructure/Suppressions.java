@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's do-not-call list. Each entry keeps its reason and its source: {@code api} (added by the tenant) or
@@ -22,10 +23,12 @@ class Suppressions implements SuppressionList, OptOutList {
         this.jdbc = jdbc;
     }
 
-    public record Entry(String phone, String reason, String source, UUID callId, java.time.Instant createdAt) {
+    record Entry(String phone, @Nullable String reason, String source, @Nullable UUID callId,
+
+                 java.time.@Nullable Instant createdAt) {
     }
 
-    boolean add(UUID tenantId, String phone, String reason) {
+    boolean add(UUID tenantId, String phone, @Nullable String reason) {
         return jdbc.update("INSERT INTO suppressions (tenant_id, phone, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 tenantId, phone, reason) == 1;
     }
@@ -50,7 +53,8 @@ class Suppressions implements SuppressionList, OptOutList {
     }
 
     long count(UUID tenantId) {
-        return jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE tenant_id = ?", Long.class, tenantId);
+        return java.util.Objects.requireNonNull(jdbc.queryForObject(
+                "SELECT count(*) FROM suppressions WHERE tenant_id = ?", Long.class, tenantId), "count(*) is one row");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Billable usage: exactly one entry per call (the call id is the key), whatever is redelivered. What it records is
@@ -30,13 +31,13 @@ class UsageLedger implements Ledger {
                 .description("Call cost recorded in the usage ledger, in the provider's unit").register(meters);
     }
 
-    public record Summary(Instant from, Instant to, long calls, long billableSeconds, double minutes,
+    record Summary(Instant from, Instant to, long calls, long billableSeconds, double minutes,
                           BigDecimal cost) {
     }
 
     /** Counted once the transaction commits, and only for the call's first entry. */
     @Override
-    public void record(UUID callId, UUID tenantId, UUID campaignId, int billableSeconds, BigDecimal cost,
+    public void record(UUID callId, UUID tenantId, @Nullable UUID campaignId, int billableSeconds, BigDecimal cost,
                        Instant at) {
         var recorded = jdbc.update("""
                 INSERT INTO usage_ledger (call_id, tenant_id, campaign_id, billable_seconds, cost, recorded_at)

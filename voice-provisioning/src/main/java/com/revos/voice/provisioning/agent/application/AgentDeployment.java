@@ -5,7 +5,7 @@ import com.revos.voice.events.ProvisioningEvent.AgentDeployed;
 import com.revos.voice.provisioning.agent.model.Agent;
 import com.revos.voice.provisioning.agent.model.AgentOverrides;
 import com.revos.voice.provisioning.common.application.Events;
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.common.application.Transactions;

@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.agent.application;
 
 import com.revos.voice.provisioning.agent.model.Agent;
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import java.util.Optional;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import com.revos.voice.provisioning.agent.application.AgentDeployment;
 import com.revos.voice.provisioning.agent.model.Agent;
 import com.revos.voice.provisioning.agent.model.AgentOverrides;
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.service.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;

@@ -2,7 +2,7 @@ package com.revos.voice.provisioning.agent.infrastructure;
 
 import com.revos.voice.provisioning.agent.application.AgentRepository;
 import com.revos.voice.provisioning.agent.model.Agent;
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;

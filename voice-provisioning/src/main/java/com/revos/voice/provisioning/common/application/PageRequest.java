@@ -1,12 +1,14 @@
 package com.revos.voice.provisioning.common.application;
 
+import org.jspecify.annotations.Nullable;
+
 /** A window on a list ({@code ?limit=&offset=}): default 50, at most 500. */
 public record PageRequest(int limit, int offset) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
-    public static PageRequest of(Integer limit, Integer offset) {
+    public static PageRequest of(@Nullable Integer limit, @Nullable Integer offset) {
         var effectiveLimit = limit == null ? DEFAULT_LIMIT : limit;
         var effectiveOffset = offset == null ? 0 : offset;
         if (effectiveLimit < 1 || effectiveLimit > MAX_LIMIT) {

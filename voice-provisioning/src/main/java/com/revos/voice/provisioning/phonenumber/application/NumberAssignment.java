@@ -6,7 +6,7 @@ import com.revos.voice.events.ProvisioningEvent.NumberImported;
 import com.revos.voice.events.ProvisioningEvent.NumberReleased;
 import com.revos.voice.provisioning.agent.application.AgentRepository;
 import com.revos.voice.provisioning.common.application.Events;
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.common.application.Transactions;

@@ -1,11 +1,11 @@
 package com.revos.voice.provisioning.phonenumber.application;
 
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.common.application.ProvisioningException.FieldError;
 import com.revos.voice.provisioning.common.application.Transactions;
-import com.revos.voice.provisioning.phonenumber.model.E164;
+import com.revos.voice.values.E164;
 import com.revos.voice.provisioning.phonenumber.model.PoolNumber;
 import com.revos.voice.provisioning.phonenumber.model.TwilioNumberSid;
 import com.revos.voice.provisioning.provider.application.OwnedNumber;

@@ -1,6 +1,6 @@
 package com.revos.voice.provisioning.phonenumber.application;
 
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.phonenumber.model.PoolNumber;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.revos.voice.provisioning.phonenumber.infrastructure;
 
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.phonenumber.application.TenantNumberRepository;
 import com.revos.voice.provisioning.phonenumber.model.TenantNumber;

@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.phonenumber.infrastructure;
 
 import org.jspecify.annotations.Nullable;
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.phonenumber.application.NumberAssignment;
 import com.revos.voice.provisioning.phonenumber.model.TenantNumber;

@@ -1,6 +1,6 @@
 package com.revos.voice.provisioning.phonenumber.infrastructure;
 
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.phonenumber.application.PhonePool;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.revos.voice.events.ProvisioningEvent;
 import com.revos.voice.events.ProvisioningEvent.NumberAssigned;
-import com.revos.voice.provisioning.common.application.Page;
+import com.revos.voice.values.Page;
 import com.revos.voice.provisioning.common.application.PageRequest;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.common.application.Transactions;

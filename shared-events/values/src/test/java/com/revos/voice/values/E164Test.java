@@ -1,4 +1,4 @@
-package com.revos.voice.provisioning.phonenumber.model;
+package com.revos.voice.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +31,21 @@ class E164Test {
         assertThat(parsed.reason()).isNotBlank();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+14155551234", " +1 415 555 1234 ", "+1 (415) 555-1234", "+1.415.555.1234"})
+    void a_number_as_people_write_it_is_normalized_when_it_has_its_country_code(String written) {
+        assertThat(E164.normalize(written)).get().extracting(E164::value).isEqualTo("+14155551234");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4155551234", "(415) 555-1234", "+19995551234", "+1415", "call me", " "})
+    void a_number_without_its_country_code_or_impossible_for_it_is_not_normalized(String written) {
+        assertThat(E164.normalize(written)).isEmpty();
+    }
+
     @Test
-    void twilio_number_sids_are_pn_and_thirty_two_hex_digits() {
-        assertThat(TwilioNumberSid.isValid("PN" + "0123456789abcdef".repeat(2))).isTrue();
-        assertThat(TwilioNumberSid.isValid("PN123")).isFalse();
-        assertThat(TwilioNumberSid.isValid("CA" + "0123456789abcdef".repeat(2))).isFalse();
-        assertThat(TwilioNumberSid.isValid(null)).isFalse();
+    void nothing_is_not_a_number() {
+        assertThat(E164.normalize(null)).isEmpty();
+        assertThat(E164.parse(null).reason()).isNotBlank();
     }
 }

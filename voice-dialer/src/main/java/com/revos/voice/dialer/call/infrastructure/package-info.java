@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.dialer.call.infrastructure;
+
+import org.jspecify.annotations.NullMarked;

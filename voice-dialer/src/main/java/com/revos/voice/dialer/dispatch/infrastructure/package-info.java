@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.dialer.dispatch.infrastructure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.dialer.pacing.infrastructure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.dialer.suppression.infrastructure;
+
+import org.jspecify.annotations.NullMarked;

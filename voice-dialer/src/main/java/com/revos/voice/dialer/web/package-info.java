@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.dialer.web;
+
+import org.jspecify.annotations.NullMarked;
