@@ -2,20 +2,25 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The audit trail of a campaign as the API returns it: decisions, newest first, each with its observation and action. */
-record DecisionTrail(List<Item> items, int limit, int offset, long total) {
+/**
+ * The audit trail of a campaign as the API returns it, one {@code Page} of {@link DecisionView}s: decisions, newest first, each
+ * with its observation and action.
+ */
+final class DecisionTrail {
+
+    private DecisionTrail() {
+    }
 
     /**
      * One decision. {@code evidence} holds the sequential test's statistic, bound, sample, error rate and confidence
      * bound (ADR 0012; empty for decisions of the first build); {@code explanation} says it in a sentence. A rollback
      * of episode n has episode -n.
      */
-    record Item(UUID decisionId, String rule, int episode, String decision, double metricValue, double threshold,
+    record DecisionView(UUID decisionId, String rule, int episode, String decision, double metricValue, double threshold,
                 @Nullable Map<String, Object> detail, @Nullable Map<String, Object> evidence,
                 @Nullable String explanation, @Nullable Instant decidedAt, Observation event,
                 @Nullable ActionRow action) {

@@ -1,6 +1,7 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
 import com.revos.voice.service.ApiException;
+import com.revos.voice.values.Page;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +21,7 @@ class DecisionTrailController {
     }
 
     @GetMapping("/v1/tenants/{tenantId}/campaigns/{campaignId}/decisions")
-    DecisionTrail decisions(@PathVariable UUID tenantId, @PathVariable UUID campaignId,
+    Page<DecisionTrail.DecisionView> decisions(@PathVariable UUID tenantId, @PathVariable UUID campaignId,
                             @RequestParam(defaultValue = "50") int limit,
                             @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -1,5 +1,6 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
+import com.revos.voice.values.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -35,18 +36,18 @@ final class JdbcDecisionTrail {
         this.transactions = transactions;
     }
 
-    DecisionTrail of(UUID tenantId, UUID campaignId, int limit, int offset) {
+    Page<DecisionTrail.DecisionView> of(UUID tenantId, UUID campaignId, int limit, int offset) {
         var trail = transactions.execute(status -> {
             var total = jdbc.queryForObject(
                     "SELECT count(*) FROM kernel_decisions WHERE tenant_id = ? AND campaign_id = ?", Long.class,
                     tenantId, campaignId);
             var items = jdbc.query(SELECT, (rs, row) -> item(rs), tenantId, campaignId, limit, offset);
-            return new DecisionTrail(items, limit, offset, total == null ? 0 : total);
+            return new Page<>(items, limit, offset, total == null ? 0 : total);
         });
         return Objects.requireNonNull(trail, "the transaction returns the trail it read");
     }
 
-    private static DecisionTrail.Item item(ResultSet rs) throws SQLException {
+    private static DecisionTrail.DecisionView item(ResultSet rs) throws SQLException {
         var event = new DecisionTrail.Observation(rs.getObject("event_id", UUID.class),
                 rs.getObject("trigger_event_id", UUID.class), instant(rs.getTimestamp("observed_at")),
                 Json.read(rs.getString("metrics")));
@@ -55,7 +56,7 @@ final class JdbcDecisionTrail {
                 rs.getString("type"), Json.read(rs.getString("payload")), instant(rs.getTimestamp("issued_at")),
                 instant(rs.getTimestamp("confirmed_at")), rs.getString("confirmation_type"),
                 rs.getObject("confirmation_event_id", UUID.class));
-        return new DecisionTrail.Item(rs.getObject("decision_id", UUID.class), rs.getString("rule"),
+        return new DecisionTrail.DecisionView(rs.getObject("decision_id", UUID.class), rs.getString("rule"),
                 rs.getInt("episode"), rs.getString("decision"), rs.getDouble("metric_value"),
                 rs.getDouble("threshold"), Json.read(rs.getString("detail")), Json.read(rs.getString("evidence")),
                 rs.getString("explanation"), instant(rs.getTimestamp("decided_at")), event, action);
