@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * either the twin of a refused call's completion or an attempt given back unplaced, which says nothing about the
  * campaign; outcomes without a campaign are not ours to judge. Every {@link #PUBLISH_EVERY} of stream time, the
  * hourly connects of the campaigns that changed are published for their tenant's other campaigns, on every partition
- * ({@link TenantHours}, ADR 0022). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign
+ * ({@link TenantHours}, ADR 0021). A record that cannot be read (not a CloudEvent, a malformed outcome or campaign
  * event) can never be applied: it is forwarded, with the reason in {@link #REASON_HEADER}, to the dead-letter sink
  * instead of skipped.
  */

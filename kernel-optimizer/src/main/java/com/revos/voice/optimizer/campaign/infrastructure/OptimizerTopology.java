@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.Stores;
  * Commands leave through the outbox, not through a sink topic; the sinks are the dead-letter topic of the source
  * topic a record came from ({@code <topic>.kernel-optimizer.dlt}), for records that can never be read, and the
  * tenant-hours topic, read back by every instance as a global store: the retime prior pools the tenant's campaigns
- * on every partition ({@link TenantHours}, ADR 0022).
+ * on every partition ({@link TenantHours}, ADR 0021).
  */
 final class OptimizerTopology {
 
@@ -24,7 +24,7 @@ final class OptimizerTopology {
     static final String SEEN_STORE = "seen-events";
 
     static final String DEAD_LETTERS = "dead-letters";
-    /** The tenant's hourly connects across partitions (ADR 0022): published by every task, read by every instance. */
+    /** The tenant's hourly connects across partitions (ADR 0021): published by every task, read by every instance. */
     static final String TENANT_HOURS_TOPIC = "kernel-optimizer.tenant-hours";
     static final String TENANT_HOURS_SINK = "tenant-hours-out";
     static final String TENANT_HOURS_SOURCE = "tenant-hours-in";

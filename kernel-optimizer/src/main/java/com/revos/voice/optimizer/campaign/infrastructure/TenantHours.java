@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tenant's hourly connects across all its campaigns, whatever partition each campaign is on (ADR 0022): every
+ * The tenant's hourly connects across all its campaigns, whatever partition each campaign is on (ADR 0021): every
  * campaign task publishes its campaigns' hourly counts, keyed {@code tenant:campaign}, to the compacted topic
  * {@link OptimizerTopology#TENANT_HOURS_TOPIC}; every instance reads that topic into a global store, where the
  * retime prior of a campaign is the sum of its tenant's other campaigns (a prefix scan, only when a retime is
