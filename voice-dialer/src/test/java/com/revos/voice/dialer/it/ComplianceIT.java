@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.revos.voice.events.CallEvent.CallInitiationFailed;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.CampaignEvent;
@@ -138,7 +139,16 @@ class ComplianceIT extends DialerIntegrationTest {
         // a campaign contact with the same number waits for the oldest call to leave the 24 h window
         var campaign = createCampaign(p, 5, 3, 0);
         post(p, "/campaigns/" + campaign + "/contacts", List.of(Map.of("phone", florida)));
-        post(p, "/campaigns/" + campaign + "/start", Map.of());
+        try (var calls = KafkaProbe.on(Topics.CALLS)) {
+            post(p, "/campaigns/" + campaign + "/start", Map.of());
+            var refusal = (CallInitiationFailed) await().atMost(PATIENCE).until(() -> calls.envelopes(e ->
+                    campaign.equals(String.valueOf(e.campaignId())) && e.event() instanceof CallInitiationFailed),
+                    list -> !list.isEmpty()).getFirst().event();
+            assertThat(refusal.providerCode()).isEqualTo("compliance_refused");
+            // Miami keeps New York's time: the refusal says the hour the contact was in when it was refused
+            assertThat(refusal.localHour()).isIn(refusal.failedAt().atZone(TestClock.NEW_YORK).getHour(),
+                    refusal.failedAt().minusSeconds(60).atZone(TestClock.NEW_YORK).getHour());
+        }
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM dial_evidence WHERE "
                 + "campaign_id = ?::uuid AND rule = 'frequency_cap:us-FL'", Integer.class, campaign) == 1);
         await().atMost(PATIENCE).until(() -> "pending".equals(contactState(campaign, florida)));
