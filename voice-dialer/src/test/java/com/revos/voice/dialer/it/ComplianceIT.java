@@ -161,6 +161,51 @@ class ComplianceIT extends DialerIntegrationTest {
     }
 
     @Test
+    void a_tenant_tightens_its_own_settings_within_the_operators_and_the_next_dial_obeys_them() {
+        var p = provision();
+        var shown = get(p, "/compliance-settings");
+        assertThat(shown.status()).isEqualTo(200);
+        var defaults = shown.body().get("defaults");
+        assertThat(shown.body().get("calls_per24h").asInt()).isEqualTo(defaults.get("calls_per24h").asInt())
+                .isGreaterThan(2);
+        assertThat(shown.body().get("written_consent_for_marketing").asBoolean()).isTrue();
+        assertThat(shown.body().has("updated_at")).as("never set: %s", shown.body()).isFalse();
+
+        var tightened = put(p, "/compliance-settings", Map.of("calls_per24h", 2));
+        assertThat(tightened.status()).as("%s", tightened.body()).isEqualTo(200);
+        assertThat(tightened.body().get("calls_per24h").asInt()).isEqualTo(2);
+        assertThat(tightened.body().get("own_calls_per24h").asInt()).isEqualTo(2);
+        assertThat(tightened.body().get("updated_by").asText()).isEqualTo("tester");
+        assertThat(get(p, "/compliance-settings").body()).isEqualTo(tightened.body());
+
+        var number = nextNumber();
+        for (int i = 0; i < 2; i++) {
+            assertThat(post(p, "/calls", singleCall(p, number)).status()).isIn(201, 202);
+        }
+        var third = post(p, "/calls", singleCall(p, number));
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.body().get("rule").asText()).isEqualTo("frequency_cap:tenant");
+        assertThat(dialsTo(number)).isEqualTo(2);
+
+        // looser than the operator, or no cap at all: refused naming the field, and nothing changes
+        var looser = put(p, "/compliance-settings", Map.of("calls_per24h", defaults.get("calls_per24h").asInt() + 1,
+                "written_consent_for_marketing", false));
+        assertThat(looser.status()).isEqualTo(422);
+        assertThat(looser.body().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("calls_per24h", "written_consent_for_marketing");
+        var none = put(p, "/compliance-settings", Map.of("calls_per24h", 0));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().at("/errors/0/field").asText()).isEqualTo("calls_per24h");
+        assertThat(get(p, "/compliance-settings").body().get("calls_per24h").asInt()).isEqualTo(2);
+
+        // a field left out returns to the operator's value
+        var reset = put(p, "/compliance-settings", Map.of());
+        assertThat(reset.body().get("calls_per24h").asInt()).isEqualTo(defaults.get("calls_per24h").asInt());
+        assertThat(reset.body().has("own_calls_per24h")).isFalse();
+        assertThat(post(p, "/calls", singleCall(p, number)).status()).isIn(201, 202);
+    }
+
+    @Test
     void a_single_call_at_night_local_time_is_refused_with_the_rule_named_and_its_evidence_kept() {
         var p = provision();
         // midday in New York is the small hours in Guam, a US territory held to the federal hours
