@@ -183,6 +183,9 @@ class ConsoleInTheBrowserIT {
         assertThat(endHours.getLast().getText()).isEqualTo("21:00");
         checkPage("campaign-new");
         type(By.id("name"), "Console spring push");
+        assertThat(browser.driver.findElement(By.id("purpose-marketing")).isSelected())
+                .as("marketing, the dialer's default and the stricter, comes chosen").isTrue();
+        click(By.id("purpose-marketing"));
         new Select(browser.driver.findElement(By.id("agent_id"))).selectByVisibleText(AGENT);
         new Select(browser.driver.findElement(By.id("phone_number_id"))).selectByIndex(1);
         new Select(browser.driver.findElement(By.id("start_hour"))).selectByValue("8");
@@ -206,6 +209,7 @@ class ConsoleInTheBrowserIT {
         }
         campaignUrl = browser.driver.getCurrentUrl().replace("?created", "");
         assertThat(text(By.tagName("h1"))).isEqualTo("Console spring push");
+        assertThat(text(By.id("purpose"))).contains("Marketing", "written consent");
         checkPage("campaign-created");
     }
 
@@ -213,8 +217,10 @@ class ConsoleInTheBrowserIT {
     @Order(6)
     void an_upload_with_bad_rows_reports_each_of_them() throws IOException {
         var csv = Files.createTempFile("contacts", ".csv");
-        var contacts = contactsInsideTheirCallingHours(400);
-        // the console's campaigns are marketing campaigns: every contact carries its written consent (ADR 0011)
+        var withoutConsent = contactsInsideTheirCallingHours(402);
+        var contacts = withoutConsent.subList(0, 400);
+        // the console's campaign is a marketing campaign: its contacts carry their written consent (ADR 0011), but
+        // for two, which the upload refuses and the page reports
         var consent = ",written,console sign-up form,2026-01-05T10:00:00Z";
         var lines = new ArrayList<>(List.of("phone,first_name,consent_type,consent_source,consent_obtained_at"));
         for (int i = 0; i < contacts.size(); i++) {
@@ -224,6 +230,8 @@ class ConsoleInTheBrowserIT {
                 lines.add(contacts.getFirst() + ",Again" + consent);
             }
         }
+        lines.add(withoutConsent.get(400) + ",NoConsent,,,");
+        lines.add(withoutConsent.get(401) + ",Express,express,phone call,2026-01-05T10:00:00Z");
         Files.write(csv, lines);
         browser.driver.findElement(By.id("contacts")).sendKeys(csv.toAbsolutePath().toString());
         click(By.id("upload"));
@@ -232,8 +240,12 @@ class ConsoleInTheBrowserIT {
         assertThat(text(By.id("r-accepted"))).isEqualTo(String.valueOf(contacts.size()));
         assertThat(text(By.cssSelector("[data-reason=invalid_number]"))).isEqualTo("1");
         assertThat(text(By.cssSelector("[data-reason=duplicate]"))).isEqualTo("1");
+        assertThat(text(By.cssSelector("[data-reason=no_written_consent]"))).isEqualTo("2");
+        assertThat(text(By.cssSelector("#consent-report strong"))).isEqualTo("2");
+        assertThat(text(By.id("consent-report"))).contains("consent_type=written", withoutConsent.get(400),
+                withoutConsent.get(401));
         var rows = browser.driver.findElements(By.cssSelector("#rejections tbody tr"));
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(4);
         assertThat(rows.getFirst().getText()).contains("5", "12345", "invalid number");
         assertThat(rows.get(1).getText()).contains("6", contacts.getFirst(), "duplicate");
         checkPage("upload-report");
