@@ -2,6 +2,8 @@ package com.revos.voice.optimizer;
 
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.CampaignEvent.CampaignStarted;
 import com.revos.voice.events.Pacing;
@@ -20,10 +22,14 @@ public final class Calls {
     public static CallCompleted outcome(UUID tenant, UUID campaign, CallOutcome outcome, boolean qualified,
                                         Integer localHour) {
         var connected = outcome == CallOutcome.CONNECTED;
-        return new CallCompleted(UUID.randomUUID(), campaign, tenant, UUID.randomUUID(), 1, "elevenlabs",
-                "conv_" + UUID.randomUUID(), "+15551230000", Instant.parse("2026-11-23T18:00:00Z"),
-                connected ? 95 : 0, outcome, connected && qualified, connected && qualified ? 0.9 : 0.1,
-                new BigDecimal("0.12"), "done", Map.of(), true, localHour, List.of("elevenlabs"));
+        return new CallCompleted(
+                new CallCompleted.Dialed(UUID.randomUUID(), tenant, campaign, UUID.randomUUID(), 1, "+15551230000",
+                        localHour),
+                new CallCompleted.ProviderCall("elevenlabs", "conv_" + UUID.randomUUID(), null),
+                new CallTiming(Instant.parse("2026-11-23T18:00:00Z"), connected ? 95 : 0), outcome,
+                new CallResult(connected && qualified, connected && qualified ? 0.9 : 0.1, "done", Map.of(), null),
+                new CallCompleted.Billing(null, new BigDecimal("0.12"), null),
+                new CallCompleted.Provenance(List.of("elevenlabs"), "provider report"));
     }
 
     public static CallCompleted outcome(UUID tenant, UUID campaign, CallOutcome outcome) {

@@ -133,7 +133,7 @@ class StopLossPipelineBenchmark {
         int failedBeforeCommand = 0;
         for (var record : completed(probe, campaignId)) {
             var outcome = (CallCompleted) envelope(record);
-            var reportedAt = reportsByProviderId.get(outcome.providerCallId());
+            var reportedAt = reportsByProviderId.get(outcome.providerCall().providerCallId());
             if (reportedAt != null) {
                 reportToOutcome.add(record.timestamp() - reportedAt);
             }
@@ -147,7 +147,7 @@ class StopLossPipelineBenchmark {
             }
         }
         assertThat(crossing).as("an outcome before the pause command").isNotNull();
-        var crossingReport = reportsByProviderId.get(((CallCompleted) envelope(crossing)).providerCallId());
+        var crossingReport = reportsByProviderId.get(((CallCompleted) envelope(crossing)).providerCall().providerCallId());
         assertThat(crossingReport).as("the crossing outcome's provider report").isNotNull();
         client.campaignAction(TENANT, prepared.campaignId(), "cancel");
         return new Run(failedBeforeCommand, command.timestamp() - crossing.timestamp(),

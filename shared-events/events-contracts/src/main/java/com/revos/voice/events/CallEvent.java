@@ -1,9 +1,9 @@
 package com.revos.voice.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface CallEvent extends VoiceEvent {
 
-    /** Our id of the attempt; null only in a {@link CallCompleted} that matched none of our attempts. */
-    @Nullable UUID callId();
+    /** Our id of the attempt. */
+    UUID callId();
+
+    /** Every call event is about one of our attempts, so it has its tenant. */
+    @Override
+    UUID tenantId();
 
     @Override
     default String partitionKey() {
@@ -24,10 +28,10 @@ public sealed interface CallEvent extends VoiceEvent {
         return campaignId != null ? campaignId.toString() : subject();
     }
 
-    /** The attempt; {@link CallCompleted}, the one member that may lack a call id, says its own. */
+    /** The attempt. */
     @Override
     default String subject() {
-        return Objects.requireNonNull(callId(), "an attempt's event names its call").toString();
+        return callId().toString();
     }
 
     record CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
@@ -85,41 +89,127 @@ public sealed interface CallEvent extends VoiceEvent {
 
     /**
      * The one outcome of one call attempt (design.md section 3), published by the dialer alone, once, when the attempt
-     * becomes final. Tenant, campaign, contact and attempt come from the dialer's own records, never from what a
-     * provider echoed. {@code cost} is in USD; the provider's credits are {@code costCredits}, named as such.
-     * {@code notPlacedReason} is set when the provider refused the request and no call happened (outcome
-     * {@code failed}). {@code localHour} is the hour of day in the contact's own time zone when the call was sent.
-     * {@code sources} names the reports that decided it, {@code decidedBy} the rule that read them.
+     * becomes final, and only for its own attempts: a provider report that matches none of them stays with the dialer
+     * (its unmatched reports), so every outcome names our call and its tenant. On the wire the groups are flat (each
+     * is {@link JsonUnwrapped}): the payload is the same snake_case object as before they were grouped.
+     *
+     * @param dialed     who was called, from the dialer's own records, never from what a provider echoed
+     * @param providerCall the provider's call, or why the provider placed none
+     * @param timing     when the call started and how long it lasted
+     * @param result     the qualification and the provider's analysis
+     * @param billing    what the call cost
+     * @param provenance which reports decided it and which rule read them
      */
-    record CallCompleted(@Nullable UUID callId, @Nullable UUID campaignId, @Nullable UUID tenantId,
-                         @Nullable UUID contactId, @Nullable Integer attempt, @Nullable String provider,
-                         @Nullable String providerCallId, @Nullable String toNumber, @Nullable Instant startedAt,
-                         @Nullable Integer durationSecs, CallOutcome outcome, @Nullable Boolean qualified,
-                         @Nullable Double qualificationScore, @Nullable BigDecimal cost,
-                         @Nullable String terminationReason, @Nullable Map<String, Object> analysis, boolean matched,
-                         @Nullable Integer localHour, @Nullable List<String> sources, @Nullable Integer billableSecs,
-                         @Nullable BigDecimal costCredits, @Nullable String summary, @Nullable String notPlacedReason,
-                         @Nullable String decidedBy)
+    record CallCompleted(@JsonUnwrapped Dialed dialed, @JsonUnwrapped ProviderCall providerCall,
+                         @JsonUnwrapped CallTiming timing, CallOutcome outcome, @JsonUnwrapped CallResult result,
+                         @JsonUnwrapped Billing billing, @JsonUnwrapped Provenance provenance)
             implements CallEvent {
 
-        /** The first build's shape, before the dialer owned the outcome (kept for readers of older events). */
-        public CallCompleted(@Nullable UUID callId, @Nullable UUID campaignId, @Nullable UUID tenantId,
-                             @Nullable UUID contactId, @Nullable Integer attempt, @Nullable String provider,
-                             @Nullable String providerCallId, @Nullable String toNumber, @Nullable Instant startedAt,
-                             @Nullable Integer durationSecs, CallOutcome outcome, @Nullable Boolean qualified,
-                             @Nullable Double qualificationScore, @Nullable BigDecimal cost,
-                             @Nullable String terminationReason, @Nullable Map<String, Object> analysis,
-                             boolean matched, @Nullable Integer localHour, @Nullable List<String> sources) {
-            this(callId, campaignId, tenantId, contactId, attempt, provider, providerCallId, toNumber, startedAt,
-                    durationSecs, outcome, qualified, qualificationScore, cost, terminationReason, analysis, matched,
-                    localHour, sources, null, null, null, null, null);
+        public CallCompleted {
+            Objects.requireNonNull(dialed, "dialed");
+            Objects.requireNonNull(providerCall, "providerCall");
+            Objects.requireNonNull(timing, "timing");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(billing, "billing");
+            Objects.requireNonNull(provenance, "provenance");
         }
 
-        /** An outcome that matched none of our attempts (no call id, no tenant) is about the provider's call. */
+        // The groups' accessors are declared so that @JsonUnwrapped stays on the field and the constructor parameter
+        // only: on an implicit accessor too, the schema generator would count each group twice.
+
+        public Dialed dialed() {
+            return dialed;
+        }
+
+        public ProviderCall providerCall() {
+            return providerCall;
+        }
+
+        public CallTiming timing() {
+            return timing;
+        }
+
+        public CallResult result() {
+            return result;
+        }
+
+        public Billing billing() {
+            return billing;
+        }
+
+        public Provenance provenance() {
+            return provenance;
+        }
+
         @Override
-        public String subject() {
-            return callId != null ? callId.toString()
-                    : Objects.requireNonNull(providerCallId, "an outcome names our call or the provider's");
+        public UUID callId() {
+            return dialed.callId();
+        }
+
+        @Override
+        public UUID tenantId() {
+            return dialed.tenantId();
+        }
+
+        @Override
+        public @Nullable UUID campaignId() {
+            return dialed.campaignId();
+        }
+
+        /** The hour of day in the contact's time zone when the call was sent; null when it was not known. */
+        public @Nullable Integer localHour() {
+            return dialed.localHour();
+        }
+
+        /**
+         * Our attempt. {@code attempt} and {@code toNumber} are absent only in events written before the dialer
+         * owned outcomes; {@code localHour} is the hour of day in the contact's own time zone when the call was sent.
+         */
+        public record Dialed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                             @Nullable Integer attempt, @Nullable String toNumber, @Nullable Integer localHour) {
+
+            public Dialed {
+                Objects.requireNonNull(callId, "an outcome names our call");
+                Objects.requireNonNull(tenantId, "an outcome names its tenant");
+            }
+        }
+
+        /**
+         * The provider's call: its id, absent when the provider refused the request, and then
+         * {@code notPlacedReason}, the provider's reason (outcome {@code failed}).
+         */
+        public record ProviderCall(String provider, @Nullable String providerCallId, @Nullable String notPlacedReason) {
+
+            public ProviderCall {
+                Objects.requireNonNull(provider, "provider");
+            }
+        }
+
+        /**
+         * What the call cost: {@code cost} in USD, the provider's credits as {@code costCredits}, named as such, and
+         * the seconds billed. Absent in events written before the dialer kept the ledger.
+         */
+        public record Billing(@Nullable Integer billableSecs, @Nullable BigDecimal cost,
+                              @Nullable BigDecimal costCredits) {
+        }
+
+        /**
+         * {@code sources} names the reports that decided the outcome (or {@code voice-dialer} when none did),
+         * {@code decidedBy} the rule that read them. {@code matched} is always true: the wire keeps the field from
+         * the time unmatched outcomes were published, so its readers keep reading it.
+         */
+        public record Provenance(boolean matched, @Nullable List<String> sources, @Nullable String decidedBy) {
+
+            public Provenance {
+                if (!matched) {
+                    throw new IllegalArgumentException("an outcome is of one of our attempts (matched)");
+                }
+            }
+
+            public Provenance(List<String> sources, String decidedBy) {
+                this(true, sources, decidedBy);
+            }
         }
     }
 }

@@ -1,8 +1,10 @@
 package com.revos.voice.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -40,18 +42,46 @@ public sealed interface ProviderReport extends VoiceEvent {
      * One report about a call. {@code kind} is the provider's word for it ({@code post_call_transcription},
      * {@code call_initiation_failure}, {@code status_callback} for a Twilio status, {@code reconciliation} when
      * the dialer read it back itself); {@code outcome} is the normalized outcome it implies, null for a progress
-     * report; {@code finalReport} is whether it ends the call's story for the provider.
-     * {@code costUsd} is the provider's fiat cost, {@code costCredits} its credits. {@code correlation} holds only
-     * the echoed variables the dialer sets (call_id, campaign_id, contact_id, attempt, tenant_id), as text.
+     * report; {@code finalReport} is whether it ends the call's story for the provider. {@code correlation} holds
+     * only the echoed variables the dialer sets (call_id, campaign_id, contact_id, attempt, tenant_id), as text.
+     * On the wire the groups are flat (each is {@link JsonUnwrapped}), as they were before they were grouped.
+     *
+     * @param timing when the call started and how long it lasted
+     * @param result the qualification and the provider's analysis
+     * @param charge what the provider charged
      */
     record CallReported(String provider, String kind, String providerCallId, @Nullable String callSid,
-                        @Nullable String providerAgentId, @Nullable String toNumber, @Nullable Instant startedAt,
-                        @Nullable Integer durationSecs, @Nullable CallOutcome outcome, boolean finalReport,
-                        @Nullable Boolean qualified, @Nullable Double qualificationScore, @Nullable BigDecimal costUsd,
-                        @Nullable BigDecimal costCredits, @Nullable String terminationReason,
-                        @Nullable Map<String, Object> analysis, @Nullable String summary,
+                        @Nullable String providerAgentId, @Nullable String toNumber,
+                        @JsonUnwrapped CallTiming timing, @Nullable CallOutcome outcome, boolean finalReport,
+                        @JsonUnwrapped CallResult result, @JsonUnwrapped Charge charge,
                         Map<String, String> correlation, Instant reportedAt)
             implements ProviderReport {
+
+        public CallReported {
+            Objects.requireNonNull(timing, "timing");
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(charge, "charge");
+        }
+
+        // declared so that @JsonUnwrapped stays on the field and the constructor parameter (see CallCompleted)
+
+        public CallTiming timing() {
+            return timing;
+        }
+
+        public CallResult result() {
+            return result;
+        }
+
+        public Charge charge() {
+            return charge;
+        }
+
+        /** The provider's fiat cost as {@code costUsd}, its credits as {@code costCredits}; either may be absent. */
+        public record Charge(@Nullable BigDecimal costUsd, @Nullable BigDecimal costCredits) {
+
+            public static final Charge NONE = new Charge(null, null);
+        }
     }
 
     /**

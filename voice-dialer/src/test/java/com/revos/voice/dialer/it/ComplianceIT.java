@@ -9,6 +9,8 @@ import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.CampaignEvent;
 import com.revos.voice.events.KernelCommand;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.Topics;
 import com.revos.voice.testsupport.KafkaProbe;
@@ -345,8 +347,9 @@ class ComplianceIT extends DialerIntegrationTest {
                 + "provider_call_id FROM calls WHERE campaign_id = ?::uuid AND to_number = ? AND state = "
                 + "'initiated'", String.class, campaign, number), rows -> !rows.isEmpty()).getFirst().split(" ");
         var kind = outcome == CallOutcome.BUSY ? "call_initiation_failure" : "post_call_transcription";
-        publish(new CallReported("elevenlabs", kind, call[1], null, null, number, Instant.now(), 10, outcome, true,
-                outcome == CallOutcome.CONNECTED, null, new BigDecimal("0.03"), new BigDecimal("10"),
-                terminationReason, analysis, "a call", Map.of("call_id", call[0]), Instant.now()));
+        publish(new CallReported("elevenlabs", kind, call[1], null, null, number, new CallTiming(Instant.now(), 10),
+                outcome, true, new CallResult(outcome == CallOutcome.CONNECTED, null, terminationReason, analysis,
+                        "a call"), new CallReported.Charge(new BigDecimal("0.03"), new BigDecimal("10")),
+                Map.of("call_id", call[0]), Instant.now()));
     }
 }

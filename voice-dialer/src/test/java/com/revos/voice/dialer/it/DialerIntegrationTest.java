@@ -12,6 +12,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventEnvelope;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.ProvisioningEvent;
 import com.revos.voice.events.VoiceEvent;
@@ -197,9 +199,11 @@ abstract class DialerIntegrationTest {
                                int seconds, String costUsd) {
         var kind = outcome == CallOutcome.BUSY || outcome == CallOutcome.NO_ANSWER ? "call_initiation_failure"
                 : "post_call_transcription";
-        return new CallReported("elevenlabs", kind, conversationId, null, null, toNumber, Instant.now(), seconds,
-                outcome, true, outcome == CallOutcome.CONNECTED, outcome == CallOutcome.CONNECTED ? 0.8 : null,
-                new BigDecimal(costUsd), new BigDecimal("120"), "ended", Map.of(), "A short call.",
+        return new CallReported("elevenlabs", kind, conversationId, null, null, toNumber,
+                new CallTiming(Instant.now(), seconds), outcome, true,
+                new CallResult(outcome == CallOutcome.CONNECTED, outcome == CallOutcome.CONNECTED ? 0.8 : null,
+                        "ended", Map.of(), "A short call."),
+                new CallReported.Charge(new BigDecimal(costUsd), new BigDecimal("120")),
                 echoedCallId == null ? Map.of() : Map.of("call_id", echoedCallId), Instant.now());
     }
 

@@ -231,9 +231,9 @@ class DispatchResilienceIT extends DialerIntegrationTest {
                     list -> !list.isEmpty());
             assertThat(completed).hasSize(1);
             var event = (CallCompleted) completed.getFirst().event();
-            assertThat(event.sources()).containsExactly("elevenlabs.reconciliation");
-            assertThat(event.cost()).isEqualByComparingTo("0.07");
-            assertThat(event.costCredits()).isEqualByComparingTo("412");
+            assertThat(event.provenance().sources()).containsExactly("elevenlabs.reconciliation");
+            assertThat(event.billing().cost()).isEqualByComparingTo("0.07");
+            assertThat(event.billing().costCredits()).isEqualByComparingTo("412");
             assertThat(event.tenantId()).isEqualTo(p.tenantId());
         } finally {
             ELEVENLABS.removeStub(stub);

@@ -227,10 +227,10 @@ class OneOwnerPerCallIT extends DialerIntegrationTest {
                 assertThat(EventSchemas.violations(e)).isEmpty();
                 var event = (CallCompleted) e.event();
                 assertThat(event.tenantId()).isEqualTo(p.tenantId());
-                assertThat(event.contactId()).isNotNull();
-                assertThat(event.attempt()).isEqualTo(1);
+                assertThat(event.dialed().contactId()).isNotNull();
+                assertThat(event.dialed().attempt()).isEqualTo(1);
                 assertThat(event.localHour()).isBetween(0, 23);
-                assertThat(event.billableSecs()).isZero();
+                assertThat(event.billing().billableSecs()).isZero();
             });
             assertThat(completed).extracting(e -> ((CallCompleted) e.event()).outcome())
                     .containsExactlyInAnyOrder(CallOutcome.BUSY, CallOutcome.NO_ANSWER);

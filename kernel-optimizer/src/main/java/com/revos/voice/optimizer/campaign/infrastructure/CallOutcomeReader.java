@@ -3,6 +3,8 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 import com.fasterxml.jackson.core.JsonToken;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.EventCatalog;
 import com.revos.voice.events.EventJson;
 import com.revos.voice.events.MalformedEventException;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 
@@ -48,13 +51,15 @@ final class CallOutcomeReader {
     }
 
     /**
-     * The outcome's ids, outcome (busy, no-answer and provider-refused ones included), qualification, local hour and
-     * the provider's refusal reason; the other fields are left null.
+     * The outcome's ids, provider, outcome (busy, no-answer and provider-refused ones included), qualification, local
+     * hour and the provider's refusal reason; the other fields are left absent. Empty for an outcome that names no
+     * attempt of ours (unmatched, without a call id or a tenant: only events from before the dialer owned outcomes).
      */
-    static CallCompleted read(byte[] data) {
+    static Optional<CallCompleted> read(byte[] data) {
         UUID callId = null;
         UUID campaignId = null;
         UUID tenantId = null;
+        String provider = null;
         CallOutcome outcome = null;
         Boolean qualified = null;
         Integer localHour = null;
@@ -74,6 +79,7 @@ final class CallOutcomeReader {
                     case "call_id" -> callId = UUID.fromString(parser.getText());
                     case "campaign_id" -> campaignId = UUID.fromString(parser.getText());
                     case "tenant_id" -> tenantId = UUID.fromString(parser.getText());
+                    case "provider" -> provider = parser.getText();
                     case "outcome" -> outcome = CallOutcome.valueOf(parser.getText().toUpperCase(Locale.ROOT));
                     case "qualified" -> qualified = parser.getBooleanValue();
                     case "local_hour" -> localHour = parser.getIntValue();
@@ -88,9 +94,17 @@ final class CallOutcomeReader {
         if (outcome == null) {
             throw new MalformedEventException("call.completed without an outcome");
         }
-        return new CallCompleted(callId, campaignId, tenantId, null, null, null, null, null, null, null, outcome,
-                qualified, null, null, null, null, matched, localHour, null, null, null, null, notPlacedReason,
-                null);
+        if (!matched || callId == null || tenantId == null) {
+            return Optional.empty();
+        }
+        if (provider == null) {
+            throw new MalformedEventException("call.completed without a provider");
+        }
+        return Optional.of(new CallCompleted(
+                new CallCompleted.Dialed(callId, tenantId, campaignId, null, null, null, localHour),
+                new CallCompleted.ProviderCall(provider, null, notPlacedReason), CallTiming.UNKNOWN, outcome,
+                new CallResult(qualified, null, null, null, null), new CallCompleted.Billing(null, null, null),
+                new CallCompleted.Provenance(true, null, null)));
     }
 
     private static String header(Headers headers, String name) {

@@ -73,8 +73,9 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         }
         try {
             if (callCompleted) {
-                var call = CallOutcomeReader.read(record.value());
-                if (call.matched() && call.campaignId() != null && call.tenantId() != null) {
+                var read = CallOutcomeReader.read(record.value());
+                if (read.isPresent() && read.get().campaignId() != null) {
+                    var call = read.get();
                     apply(call.campaignId(), state -> monitor.onCallCompleted(state,
                             () -> tenantHours(call.tenantId(), call.campaignId()), call, attributes.id(),
                             attributes.time()));

@@ -17,6 +17,6 @@ public record Attempt(UUID callId, Instant at, boolean failed, boolean connected
         var connected = call.outcome() == CallOutcome.CONNECTED;
         var hour = call.localHour() != null && call.localHour() >= 0 && call.localHour() < 24 ? call.localHour() : -1;
         return new Attempt(call.callId(), at, call.outcome() == CallOutcome.FAILED, connected,
-                connected && Boolean.TRUE.equals(call.qualified()), hour);
+                connected && Boolean.TRUE.equals(call.result().qualified()), hour);
     }
 }

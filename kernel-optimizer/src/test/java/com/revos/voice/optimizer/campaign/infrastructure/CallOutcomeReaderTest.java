@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.MalformedEventException;
 import com.revos.voice.optimizer.Calls;
@@ -28,7 +30,7 @@ class CallOutcomeReaderTest {
         var record = KafkaEnvelopes.record(envelope);
 
         var attributes = CallOutcomeReader.attributes(record.headers());
-        var read = CallOutcomeReader.read(record.value());
+        var read = CallOutcomeReader.read(record.value()).orElseThrow();
 
         assertThat(attributes).isEqualTo(
                 new CallOutcomeReader.Attributes(envelope.id(), CallOutcomeReader.CALL_COMPLETED, envelope.time()));
@@ -36,9 +38,16 @@ class CallOutcomeReaderTest {
         assertThat(read.campaignId()).isEqualTo(call.campaignId());
         assertThat(read.tenantId()).isEqualTo(call.tenantId());
         assertThat(read.outcome()).isEqualTo(CallOutcome.CONNECTED);
-        assertThat(read.qualified()).isTrue();
+        assertThat(read.result().qualified()).isTrue();
         assertThat(read.localHour()).isEqualTo(18);
-        assertThat(read.matched()).isTrue();
+    }
+
+    @Test
+    void an_outcome_of_no_attempt_of_ours_from_before_the_dialer_owned_outcomes_is_not_counted() {
+        var legacy = """
+                {"provider":"elevenlabs","provider_call_id":"conv_1","outcome":"failed","matched":false}"""
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(CallOutcomeReader.read(legacy)).isEmpty();
     }
 
     @Test
@@ -47,17 +56,18 @@ class CallOutcomeReaderTest {
         var campaign = UUID.randomUUID();
         var base = Calls.outcome(tenant, campaign, CallOutcome.FAILED, false, 9);
         // as the dialer publishes a call the provider refused (ADR 0009): outcome failed, not_placed_reason set
-        var refused = new CallCompleted(base.callId(), campaign, tenant, base.contactId(), 1, "elevenlabs", null,
-                base.toNumber(), base.startedAt(), 0, CallOutcome.FAILED, false, null, BigDecimal.ZERO,
-                "provider refused the call", Map.of(), true, 9, List.of("voice-dialer"), 0, null, null, "422",
-                "provider refused the call");
+        var refused = new CallCompleted(base.dialed(), new CallCompleted.ProviderCall("elevenlabs", null, "422"),
+                new CallTiming(base.timing().startedAt(), 0), CallOutcome.FAILED,
+                new CallResult(false, null, "provider refused the call", Map.of(), null),
+                new CallCompleted.Billing(0, BigDecimal.ZERO, null),
+                new CallCompleted.Provenance(List.of("voice-dialer"), "provider refused the call"));
         for (var call : List.of(refused, Calls.outcome(tenant, campaign, CallOutcome.BUSY, false, 10),
                 Calls.outcome(tenant, campaign, CallOutcome.NO_ANSWER, false, 11))) {
             var record = KafkaEnvelopes.record(EventEnvelope.wrap(call, "/revos/voice-dialer"));
-            var read = CallOutcomeReader.read(record.value());
+            var read = CallOutcomeReader.read(record.value()).orElseThrow();
             assertThat(read.outcome()).isEqualTo(call.outcome());
             assertThat(read.localHour()).isEqualTo(call.localHour());
-            assertThat(read.notPlacedReason()).isEqualTo(call.notPlacedReason());
+            assertThat(read.providerCall().notPlacedReason()).isEqualTo(call.providerCall().notPlacedReason());
             assertThat(read.campaignId()).isEqualTo(campaign);
         }
     }

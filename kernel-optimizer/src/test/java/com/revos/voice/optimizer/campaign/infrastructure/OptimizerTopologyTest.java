@@ -3,7 +3,6 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CallingWindow;
@@ -150,7 +149,8 @@ class OptimizerTopologyTest {
                 "+15551230000", "provider 503", "503", true, T0);
         for (int i = 0; i < 100; i++) {
             send(calls, initiationFailed, T0.plusSeconds(i));
-            send(calls, unmatched(Calls.outcome(tenant, null, CallOutcome.FAILED)), T0.plusSeconds(i));
+            send(calls, Calls.outcome(tenant, null, CallOutcome.FAILED), T0.plusSeconds(i));
+            send(calls, unmatched(T0.plusSeconds(i)));
         }
 
         assertThat(state()).isNull();
@@ -240,11 +240,13 @@ class OptimizerTopologyTest {
         assertThat(log.decisions).extracting(Decision::rule).containsExactly(Rule.STOP_LOSS);
     }
 
-    private static CallCompleted unmatched(CallCompleted call) {
-        return new CallCompleted(null, null, null, null, null, call.provider(), call.providerCallId(),
-                call.toNumber(), call.startedAt(), call.durationSecs(), call.outcome(), call.qualified(),
-                call.qualificationScore(), call.cost(), call.terminationReason(), call.analysis(), false,
-                call.localHour(), call.sources());
+    /** An outcome of no attempt of ours, as the intake published them before the dialer owned outcomes. */
+    private static EventEnvelope unmatched(Instant at) {
+        var data = """
+                {"provider":"elevenlabs","provider_call_id":"conv_%s","outcome":"failed","matched":false}"""
+                .formatted(UUID.randomUUID());
+        return new EventEnvelope(UUID.randomUUID(), CallOutcomeReader.CALL_COMPLETED, "/revos/test", null, at, null,
+                null, "conv", data.getBytes(StandardCharsets.UTF_8));
     }
 
     private static final class RecordingLog implements DecisionLog {

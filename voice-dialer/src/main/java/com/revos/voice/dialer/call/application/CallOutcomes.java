@@ -9,6 +9,8 @@ import com.revos.voice.dialer.common.application.Events;
 import com.revos.voice.dialer.usage.application.Ledger;
 import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.EventCatalog;
 import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.dialer.compliance.application.OutcomeCompliance;
@@ -59,10 +61,11 @@ public class CallOutcomes {
         if (!calls.completed(call.id(), report, billable, decidedBy, source, now)) {
             return false;
         }
-        var cost = report.costUsd() == null ? BigDecimal.ZERO : report.costUsd();
+        var cost = report.charge().costUsd() == null ? BigDecimal.ZERO : report.charge().costUsd();
         // an opt-out said on the call suppresses the number for every campaign of the tenant before this commits
         compliance.apply(new OutcomeCompliance.Outcome(call.id(), call.tenantId(), call.campaignId(),
-                call.toNumber(), report.outcome(), report.terminationReason(), report.analysis(), now));
+                call.toNumber(), report.outcome(), report.result().terminationReason(), report.result().analysis(),
+                now));
         usage.record(call.id(), call.tenantId(), call.campaignId(), billable, cost, now);
         // a call given up as not placed that the provider then reports did happen: its record and bill are
         // corrected, but its contact has moved on (its attempt was given back), so the outcome is not applied twice
@@ -72,12 +75,14 @@ public class CallOutcomes {
         var providerCallId = PROVIDER.equals(report.provider()) ? report.providerCallId() : call.providerCallId();
         var sources = new java.util.ArrayList<>(call.sources());
         sources.add(source);
-        publish(new CallCompleted(call.id(), call.campaignId(), call.tenantId(), call.contactId(), call.attempt(),
-                PROVIDER, providerCallId, call.toNumber(), report.startedAt() != null ? report.startedAt()
-                        : call.initiatedAt(), report.durationSecs(), report.outcome(), report.qualified(),
-                report.qualificationScore(), cost, report.terminationReason(),
-                report.analysis() == null ? Map.of() : report.analysis(), true, call.localHour(),
-                List.copyOf(sources), billable, report.costCredits(), report.summary(), null, decidedBy));
+        var result = report.result();
+        publish(new CallCompleted(dialed(call), new CallCompleted.ProviderCall(PROVIDER, providerCallId, null),
+                new CallTiming(report.timing().startedAt() != null ? report.timing().startedAt() : call.initiatedAt(),
+                        report.timing().durationSecs()), report.outcome(),
+                new CallResult(result.qualified(), result.qualificationScore(), result.terminationReason(),
+                        result.analysis() == null ? Map.of() : result.analysis(), result.summary()),
+                new CallCompleted.Billing(billable, cost, report.charge().costCredits()),
+                new CallCompleted.Provenance(List.copyOf(sources), decidedBy)));
         return true;
     }
 
@@ -92,11 +97,18 @@ public class CallOutcomes {
             return false;
         }
         applyToContact(call, CallOutcome.FAILED);
-        publish(new CallCompleted(call.id(), call.campaignId(), call.tenantId(), call.contactId(), call.attempt(),
-                PROVIDER, call.providerCallId(), call.toNumber(), call.sentAt(), 0, CallOutcome.FAILED, false, null,
-                BigDecimal.ZERO, reason, Map.of(), true, call.localHour(), List.of("voice-dialer"), 0, null, null,
-                notPlacedReason, decidedBy));
+        publish(new CallCompleted(dialed(call),
+                new CallCompleted.ProviderCall(PROVIDER, call.providerCallId(), notPlacedReason),
+                new CallTiming(call.sentAt(), 0), CallOutcome.FAILED, new CallResult(false, null, reason, Map.of(), null),
+                new CallCompleted.Billing(0, BigDecimal.ZERO, null),
+                new CallCompleted.Provenance(List.of("voice-dialer"), decidedBy)));
         return true;
+    }
+
+    /** Who was called, from our records only. */
+    private static CallCompleted.Dialed dialed(CallRecord call) {
+        return new CallCompleted.Dialed(call.id(), call.tenantId(), call.campaignId(), call.contactId(), call.attempt(),
+                call.toNumber(), call.localHour());
     }
 
     private void applyToContact(CallRecord call, CallOutcome outcome) {

@@ -8,6 +8,8 @@ import com.revos.voice.dialer.call.model.ConversationStatus;
 import com.revos.voice.dialer.call.model.PlacedCallQuery;
 import com.revos.voice.dialer.call.model.Resolution;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.ProviderReport.CallReported;
 import java.time.Clock;
 import java.time.Duration;
@@ -160,9 +162,10 @@ public class Recovery {
         var outcome = "failed".equals(status.status()) ? CallOutcome.FAILED
                 : duration > 0 ? CallOutcome.CONNECTED : CallOutcome.NO_ANSWER;
         return new CallReported("elevenlabs", RECONCILIATION, call.providerCallId(), call.callSid(),
-                call.providerAgentId(), call.toNumber(), call.initiatedAt(), duration, outcome, true,
-                outcome == CallOutcome.CONNECTED ? status.callSuccessful() : Boolean.FALSE, null, status.costUsd(),
-                status.costCredits(), status.terminationReason(), status.analysis() == null ? Map.of()
-                        : status.analysis(), status.summary(), Map.of(), clock.instant());
+                call.providerAgentId(), call.toNumber(), new CallTiming(call.initiatedAt(), duration), outcome, true,
+                new CallResult(outcome == CallOutcome.CONNECTED ? status.callSuccessful() : Boolean.FALSE, null,
+                        status.terminationReason(), status.analysis() == null ? Map.of() : status.analysis(),
+                        status.summary()),
+                new CallReported.Charge(status.costUsd(), status.costCredits()), Map.of(), clock.instant());
     }
 }

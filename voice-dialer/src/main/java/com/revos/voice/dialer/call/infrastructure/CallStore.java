@@ -111,9 +111,10 @@ class CallStore implements CallRecords {
                     initiated_at = coalesce(initiated_at, ?), finished_at = ?, reconcile_after = NULL,
                     resolve_after = NULL
                 WHERE id = ? AND state IN ('sending', 'ambiguous', 'initiated', 'not_placed')""",
-                report.outcome().wireName(), report.durationSecs(), billableSecs, report.costUsd(),
-                report.costCredits(), report.qualified(), report.qualificationScore(), report.terminationReason(),
-                write(report.analysis()), report.summary(), decidedBy, source,
+                report.outcome().wireName(), report.timing().durationSecs(), billableSecs, report.charge().costUsd(),
+                report.charge().costCredits(), report.result().qualified(), report.result().qualificationScore(),
+                report.result().terminationReason(), write(report.result().analysis()), report.result().summary(),
+                decidedBy, source,
                 "elevenlabs".equals(report.provider()) ? report.providerCallId() : null, report.callSid(),
                 Timestamp.from(now), Timestamp.from(now), callId) == 1;
     }

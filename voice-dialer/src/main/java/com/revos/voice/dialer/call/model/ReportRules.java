@@ -66,6 +66,7 @@ public final class ReportRules {
     /** Seconds billed: the talk time of a call that was picked up, nothing for one that never connected. */
     public static int billableSeconds(CallReported report) {
         var talked = report.outcome() == CallOutcome.CONNECTED || report.outcome() == CallOutcome.VOICEMAIL;
-        return talked && report.durationSecs() != null ? Math.max(0, report.durationSecs()) : 0;
+        var duration = report.timing().durationSecs();
+        return talked && duration != null ? Math.max(0, duration) : 0;
     }
 }

@@ -3,6 +3,8 @@ package com.revos.voice.dialer.call.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.ProviderReport.CallReported;
 import java.time.Instant;
 import java.util.Map;
@@ -22,8 +24,9 @@ class ReportRulesTest {
 
     private static CallReported report(String provider, String conversationId, String toNumber, String agent,
                                        CallOutcome outcome, Map<String, String> echoed) {
-        return new CallReported(provider, "post_call_transcription", conversationId, null, agent, toNumber, null,
-                12, outcome, true, null, null, null, null, null, Map.of(), null, echoed, Instant.now());
+        return new CallReported(provider, "post_call_transcription", conversationId, null, agent, toNumber,
+                new CallTiming(null, 12), outcome, true, new CallResult(null, null, null, Map.of(), null),
+                CallReported.Charge.NONE, echoed, Instant.now());
     }
 
     @Test
@@ -75,8 +78,9 @@ class ReportRulesTest {
     @ParameterizedTest(name = "{0} for {1} s bills {2} s")
     @CsvSource({"CONNECTED, 94, 94", "VOICEMAIL, 20, 20", "BUSY, 0, 0", "NO_ANSWER, 31, 0", "FAILED, 5, 0"})
     void only_talk_time_of_a_picked_up_call_is_billed(CallOutcome outcome, int seconds, int billed) {
-        var report = new CallReported("elevenlabs", "post_call_transcription", "x", null, null, null, null, seconds,
-                outcome, true, null, null, null, null, null, Map.of(), null, Map.of(), Instant.now());
+        var report = new CallReported("elevenlabs", "post_call_transcription", "x", null, null, null,
+                new CallTiming(null, seconds), outcome, true, new CallResult(null, null, null, Map.of(), null),
+                CallReported.Charge.NONE, Map.of(), Instant.now());
         assertThat(ReportRules.billableSeconds(report)).isEqualTo(billed);
     }
 }

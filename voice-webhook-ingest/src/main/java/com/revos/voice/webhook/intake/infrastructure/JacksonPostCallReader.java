@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.webhook.intake.application.PostCallReader;
@@ -105,9 +107,10 @@ public final class JacksonPostCallReader implements PostCallReader {
         var phoneCall = metadata.path("phone_call");
         return new CallReported(PROVIDER, TRANSCRIPTION, conversationId, JsonFields.text(phoneCall, "call_sid"),
                 JsonFields.text(data, "agent_id"), JsonFields.text(phoneCall, "external_number"),
-                JsonFields.epochSeconds(metadata, "start_time_unix_secs"), duration, outcome, true, qualified, score,
-                JsonFields.decimal(metadata, "cost_fiat"), JsonFields.decimal(metadata, "cost"), terminationReason,
-                analysis(analysis, data.path("transcript")), JsonFields.text(analysis, "transcript_summary"),
+                new CallTiming(JsonFields.epochSeconds(metadata, "start_time_unix_secs"), duration), outcome, true,
+                new CallResult(qualified, score, terminationReason, analysis(analysis, data.path("transcript")),
+                        JsonFields.text(analysis, "transcript_summary")),
+                new CallReported.Charge(JsonFields.decimal(metadata, "cost_fiat"), JsonFields.decimal(metadata, "cost")),
                 echoed(data), eventTime);
     }
 
@@ -118,8 +121,9 @@ public final class JacksonPostCallReader implements PostCallReader {
         var outcome = OutcomeRules.forInitiationFailure(failureReason, providerStatus);
         return new CallReported(PROVIDER, INITIATION_FAILURE, conversationId,
                 firstText(providerBody, "CallSid", "call_sid"), JsonFields.text(data, "agent_id"),
-                firstText(providerBody, "To", "to", "to_number"), null, 0, outcome, true, false, null, null, null,
-                failureReason, Map.of(), null, echoed(data), eventTime);
+                firstText(providerBody, "To", "to", "to_number"), new CallTiming(null, 0), outcome, true,
+                new CallResult(false, null, failureReason, Map.of(), null), CallReported.Charge.NONE, echoed(data),
+                eventTime);
     }
 
     private static Normalized audio(JsonNode data, String conversationId, Instant receivedAt) {

@@ -2,6 +2,8 @@ package com.revos.voice.webhook.intake.model;
 
 import com.revos.voice.events.ProviderReport.CallReported;
 import com.revos.voice.events.CallOutcome;
+import com.revos.voice.events.CallResult;
+import com.revos.voice.events.CallTiming;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,10 +43,11 @@ public final class TwilioStatusNormalizer {
             if (answeredBy != null && !answeredBy.isBlank()) {
                 analysis.put("answered_by", answeredBy);
             }
-            var report = new CallReported(PROVIDER, KIND, callSid, callSid, null, form.get("To"), null, duration,
-                    outcome, true, outcome == CallOutcome.CONNECTED ? null : Boolean.FALSE, null, null, null,
-                    callStatus.strip().toLowerCase(java.util.Locale.ROOT), analysis, null, EchoedIds.from(query::get),
-                    receivedAt);
+            var report = new CallReported(PROVIDER, KIND, callSid, callSid, null, form.get("To"),
+                    new CallTiming(null, duration), outcome, true,
+                    new CallResult(outcome == CallOutcome.CONNECTED ? null : Boolean.FALSE, null,
+                            callStatus.strip().toLowerCase(java.util.Locale.ROOT), analysis, null),
+                    CallReported.Charge.NONE, EchoedIds.from(query::get), receivedAt);
             return new Normalized.Reported(KIND, EventIds.callReported(PROVIDER, KIND, callSid), receivedAt, report);
         } catch (InvalidWebhookException e) {
             return new Normalized.Unreadable(KIND, callSid, e.reason());

@@ -85,10 +85,10 @@ class ElevenLabsPostCallIT {
         assertThat(report.providerCallId()).isEqualTo(conversation);
         assertThat(report.callSid()).isEqualTo(callSid);
         assertThat(report.outcome()).isEqualTo(CallOutcome.CONNECTED);
-        assertThat(report.qualified()).isTrue();
-        assertThat(report.costUsd()).isEqualByComparingTo("0.1425");
-        assertThat(report.costCredits()).isEqualByComparingTo("712");
-        assertThat(report.summary()).isEqualTo("The homeowner is interested in a solar quote.");
+        assertThat(report.result().qualified()).isTrue();
+        assertThat(report.charge().costUsd()).isEqualByComparingTo("0.1425");
+        assertThat(report.charge().costCredits()).isEqualByComparingTo("712");
+        assertThat(report.result().summary()).isEqualTo("The homeowner is interested in a solar quote.");
         assertThat(report.correlation()).containsEntry("call_id", ids.callId().toString())
                 .containsEntry("tenant_id", ids.tenantId().toString());
     }

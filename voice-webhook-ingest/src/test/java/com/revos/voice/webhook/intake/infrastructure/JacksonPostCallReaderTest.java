@@ -70,16 +70,16 @@ class JacksonPostCallReaderTest {
         assertThat(report.providerCallId()).isEqualTo("conv_1");
         assertThat(report.providerAgentId()).isEqualTo("agent_01jz8x3m5k");
         assertThat(report.toNumber()).isEqualTo("+12125550123");
-        assertThat(report.startedAt()).isEqualTo(Instant.ofEpochSecond(started));
-        assertThat(report.durationSecs()).isEqualTo(95);
+        assertThat(report.timing().startedAt()).isEqualTo(Instant.ofEpochSecond(started));
+        assertThat(report.timing().durationSecs()).isEqualTo(95);
         assertThat(report.outcome()).isEqualTo(CallOutcome.CONNECTED);
         assertThat(report.finalReport()).isTrue();
-        assertThat(report.qualified()).isTrue();
-        assertThat(report.qualificationScore()).isEqualTo(0.82);
-        assertThat(report.terminationReason()).isEqualTo("Call ended by remote party");
+        assertThat(report.result().qualified()).isTrue();
+        assertThat(report.result().qualificationScore()).isEqualTo(0.82);
+        assertThat(report.result().terminationReason()).isEqualTo("Call ended by remote party");
         assertThat(report.reportedAt()).as("when the provider sent it").isEqualTo(sentAt);
         assertThat(report.correlation()).isEqualTo(echoedIds());
-        assertThat(report.analysis()).containsEntry("call_successful", "success")
+        assertThat(report.result().analysis()).containsEntry("call_successful", "success")
                 .containsEntry("data_collection", Map.of("qualified", true, "qualification_score", 0.82))
                 .containsEntry("evaluation", Map.of("interest", "success"))
                 .doesNotContainKeys("transcript", "cost_credits");
@@ -92,12 +92,12 @@ class JacksonPostCallReaderTest {
 
         var report = reported(payload);
 
-        assertThat(report.costUsd()).as("metadata.cost_fiat").isEqualByComparingTo(new BigDecimal("0.1425"));
-        assertThat(report.costCredits()).as("metadata.cost, credits are not dollars")
+        assertThat(report.charge().costUsd()).as("metadata.cost_fiat").isEqualByComparingTo(new BigDecimal("0.1425"));
+        assertThat(report.charge().costCredits()).as("metadata.cost, credits are not dollars")
                 .isEqualByComparingTo(new BigDecimal("712"));
-        assertThat(report.summary()).isEqualTo("The homeowner is interested in a solar quote.");
+        assertThat(report.result().summary()).isEqualTo("The homeowner is interested in a solar quote.");
         assertThat(report.callSid()).startsWith("CA").isEqualTo(callSid);
-        assertThat(report.analysis()).as("the credits are not hidden in the analysis any more")
+        assertThat(report.result().analysis()).as("the credits are not hidden in the analysis any more")
                 .doesNotContainKey("cost_credits");
     }
 
@@ -221,7 +221,7 @@ class JacksonPostCallReaderTest {
         var report = reported(payload);
         assertThat(report.outcome()).isEqualTo(outcome);
         if (outcome != CallOutcome.CONNECTED) {
-            assertThat(report.qualified()).as("no one qualifies on a call that did not connect").isFalse();
+            assertThat(report.result().qualified()).as("no one qualifies on a call that did not connect").isFalse();
         }
     }
 
@@ -251,17 +251,17 @@ class JacksonPostCallReaderTest {
     void without_the_agents_qualified_data_point_call_successful_decides() {
         var success = transcription();
         analysis(success).withObjectProperty("data_collection_results").remove("qualified");
-        assertThat(reported(success).qualified()).isTrue();
+        assertThat(reported(success).result().qualified()).isTrue();
 
         var failure = transcription();
         analysis(failure).withObjectProperty("data_collection_results").remove("qualified");
         analysis(failure).put("call_successful", "failure");
-        assertThat(reported(failure).qualified()).isFalse();
+        assertThat(reported(failure).result().qualified()).isFalse();
 
         var unknown = transcription();
         analysis(unknown).withObjectProperty("data_collection_results").remove("qualified");
         analysis(unknown).put("call_successful", "unknown");
-        assertThat(reported(unknown).qualified()).isNull();
+        assertThat(reported(unknown).result().qualified()).isNull();
     }
 
     @Test
@@ -269,19 +269,19 @@ class JacksonPostCallReaderTest {
         var payload = transcription();
         analysis(payload).put("call_successful", "success");
         analysis(payload).withObjectProperty("data_collection_results").withObjectProperty("qualified").put("value", "no");
-        assertThat(reported(payload).qualified()).isFalse();
+        assertThat(reported(payload).result().qualified()).isFalse();
     }
 
     @Test
     void a_qualification_score_given_as_text_is_read_and_a_nonsense_one_is_dropped() {
         var text = transcription();
         analysis(text).withObjectProperty("data_collection_results").withObjectProperty("qualification_score").put("value", "0.5");
-        assertThat(reported(text).qualificationScore()).isEqualTo(0.5);
+        assertThat(reported(text).result().qualificationScore()).isEqualTo(0.5);
 
         var nonsense = transcription();
         analysis(nonsense).withObjectProperty("data_collection_results").withObjectProperty("qualification_score")
                 .put("value", "high");
-        assertThat(reported(nonsense).qualificationScore()).isNull();
+        assertThat(reported(nonsense).result().qualificationScore()).isNull();
     }
 
     @Test
@@ -294,14 +294,14 @@ class JacksonPostCallReaderTest {
         metadata(payload).put("phone_call", "twilio");
         data(payload).put("analysis", "pending");
         var report = reported(payload);
-        assertThat(report.durationSecs()).isNull();
-        assertThat(report.costUsd()).isNull();
-        assertThat(report.costCredits()).isNull();
-        assertThat(report.startedAt()).isNull();
+        assertThat(report.timing().durationSecs()).isNull();
+        assertThat(report.charge().costUsd()).isNull();
+        assertThat(report.charge().costCredits()).isNull();
+        assertThat(report.timing().startedAt()).isNull();
         assertThat(report.toNumber()).isNull();
         assertThat(report.callSid()).isNull();
-        assertThat(report.summary()).isNull();
-        assertThat(report.analysis()).isEmpty();
+        assertThat(report.result().summary()).isNull();
+        assertThat(report.result().analysis()).isEmpty();
     }
 
     @ParameterizedTest
@@ -315,13 +315,13 @@ class JacksonPostCallReaderTest {
         assertThat(report.kind()).isEqualTo("call_initiation_failure");
         assertThat(report.finalReport()).isTrue();
         assertThat(report.outcome()).isEqualTo(outcome);
-        assertThat(report.qualified()).isFalse();
-        assertThat(report.durationSecs()).isZero();
-        assertThat(report.costUsd()).isNull();
-        assertThat(report.costCredits()).isNull();
+        assertThat(report.result().qualified()).isFalse();
+        assertThat(report.timing().durationSecs()).isZero();
+        assertThat(report.charge().costUsd()).isNull();
+        assertThat(report.charge().costCredits()).isNull();
         assertThat(report.callSid()).isEqualTo(callSid);
         assertThat(report.toNumber()).isEqualTo("+12125550123");
-        assertThat(report.terminationReason()).isEqualTo(reason);
+        assertThat(report.result().terminationReason()).isEqualTo(reason);
         assertThat(report.correlation()).as("the attempt echoed as a number is carried as its text")
                 .isEqualTo(echoedIds());
     }
@@ -423,6 +423,6 @@ class JacksonPostCallReaderTest {
                     agent);
         }
         transcript.addObject().put("role", "user").put("message", "Hello?").put("time_in_call_secs", user);
-        assertThat(reported(payload).analysis()).containsEntry("agent_reply_secs", reply);
+        assertThat(reported(payload).result().analysis()).containsEntry("agent_reply_secs", reply);
     }
 }

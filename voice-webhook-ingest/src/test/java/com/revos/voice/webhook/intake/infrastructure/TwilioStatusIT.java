@@ -71,7 +71,7 @@ class TwilioStatusIT {
         assertThat(report.callSid()).isEqualTo(sid);
         assertThat(report.outcome()).isEqualTo(CallOutcome.CONNECTED);
         assertThat(report.finalReport()).isTrue();
-        assertThat(report.durationSecs()).isEqualTo(42);
+        assertThat(report.timing().durationSecs()).isEqualTo(42);
         assertThat(report.correlation()).as("the callback URL's ids, as an unverified hint")
                 .containsEntry("call_id", ids.callId().toString())
                 .containsEntry("tenant_id", ids.tenantId().toString());

@@ -47,11 +47,11 @@ class TwilioStatusNormalizerTest {
         assertThat(report.callSid()).isEqualTo("CA1");
         assertThat(report.outcome()).isEqualTo(CallOutcome.CONNECTED);
         assertThat(report.finalReport()).isTrue();
-        assertThat(report.durationSecs()).isEqualTo(42);
+        assertThat(report.timing().durationSecs()).isEqualTo(42);
         assertThat(report.toNumber()).isEqualTo("+12125550123");
-        assertThat(report.qualified()).as("Twilio cannot tell whether the contact qualified").isNull();
-        assertThat(report.costUsd()).isNull();
-        assertThat(report.costCredits()).isNull();
+        assertThat(report.result().qualified()).as("Twilio cannot tell whether the contact qualified").isNull();
+        assertThat(report.charge().costUsd()).isNull();
+        assertThat(report.charge().costCredits()).isNull();
         assertThat(report.reportedAt()).isEqualTo(RECEIVED);
         assertThat(report.tenantId()).isNull();
         assertThat(report.partitionKey()).isEqualTo("CA1");
@@ -73,9 +73,9 @@ class TwilioStatusNormalizerTest {
     void a_completed_call_picked_up_by_a_machine_is_voicemail(String answeredBy) {
         var report = reported(TwilioCallbacks.status("CA2", "completed", answeredBy));
         assertThat(report.outcome()).isEqualTo(CallOutcome.VOICEMAIL);
-        assertThat(report.durationSecs()).isEqualTo(42);
-        assertThat(report.qualified()).isFalse();
-        assertThat(report.analysis()).containsEntry("answered_by", answeredBy);
+        assertThat(report.timing().durationSecs()).isEqualTo(42);
+        assertThat(report.result().qualified()).isFalse();
+        assertThat(report.result().analysis()).containsEntry("answered_by", answeredBy);
     }
 
     @ParameterizedTest
@@ -84,9 +84,9 @@ class TwilioStatusNormalizerTest {
         var report = reported(TwilioCallbacks.status("CA3", status, null));
         assertThat(report.outcome()).isEqualTo(outcome);
         assertThat(report.finalReport()).isTrue();
-        assertThat(report.durationSecs()).isZero();
-        assertThat(report.qualified()).isFalse();
-        assertThat(report.terminationReason()).isEqualTo(status);
+        assertThat(report.timing().durationSecs()).isZero();
+        assertThat(report.result().qualified()).isFalse();
+        assertThat(report.result().terminationReason()).isEqualTo(status);
     }
 
     @ParameterizedTest
@@ -100,7 +100,7 @@ class TwilioStatusNormalizerTest {
     void a_completed_callback_without_a_duration_has_none() {
         var form = TwilioCallbacks.status("CA10", "completed", null);
         form.remove("CallDuration");
-        assertThat(reported(form).durationSecs()).isNull();
+        assertThat(reported(form).timing().durationSecs()).isNull();
     }
 
     @Test
