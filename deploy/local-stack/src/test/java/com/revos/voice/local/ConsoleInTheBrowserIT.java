@@ -200,12 +200,17 @@ class ConsoleInTheBrowserIT {
         type(By.id("max_attempts"), "1");
         // the dialer learns of the attached number from provisioning's events: until then it refuses, and the form
         // shows why and keeps what was typed, so submitting again is all it takes
+        // (each submit waits for the page it leads to: on a loaded machine the old page is still there after the click)
         var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        click(By.id("create-campaign"));
-        while (!browser.driver.getCurrentUrl().contains("?created")) {
+        while (true) {
+            var form = browser.driver.findElement(By.id("campaign-form"));
+            click(By.id("create-campaign"));
+            new WebDriverWait(browser.driver, PATIENCE).until(ExpectedConditions.stalenessOf(form));
+            if (browser.driver.getCurrentUrl().contains("?created")) {
+                break;
+            }
             assertThat(Instant.now()).as("the dialer accepts the campaign within a minute").isBefore(deadline);
             waitFor(By.id("campaign-problem"));
-            click(By.id("create-campaign"));
         }
         campaignUrl = browser.driver.getCurrentUrl().replace("?created", "");
         assertThat(text(By.tagName("h1"))).isEqualTo("Console spring push");
@@ -286,8 +291,10 @@ class ConsoleInTheBrowserIT {
     void the_optimizer_pauses_on_a_failure_burst_and_its_decision_is_shown_with_its_evidence() {
         browser.driver.executeScript("window.__sameDocument = true;");
         simulator.simulatorConfig(Map.of("failure_rate", 0.9));
-        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(driver ->
-                "paused".equals(driver.findElement(By.id("live-status")).getText()));
+        // htmx swaps the live panel every 2 s: an element found just before a swap is stale, so look again
+        new WebDriverWait(browser.driver, Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
+                        "paused".equals(driver.findElement(By.id("live-status")).getText()));
         assertThat((Boolean) browser.driver.executeScript("return window.__sameDocument === true")).isTrue();
         assertThat(text(By.id("status-changed"))).as("the page says its controls are stale")
                 .contains("now paused", "was running");
