@@ -1,4 +1,4 @@
--- Each tenant's own compliance settings (issue 12, ADR 0021). A NULL setting takes the operator's configured value;
+-- Each tenant's own compliance settings (issue 12, ADR 0022). A NULL setting takes the operator's configured value;
 -- a tenant may tighten the operator's values, never loosen them (checked by the API, and again when applied).
 CREATE TABLE tenant_compliance_settings (
     tenant_id                     uuid PRIMARY KEY,
