@@ -183,6 +183,9 @@ class ConsoleInTheBrowserIT {
         assertThat(endHours.getLast().getText()).isEqualTo("21:00");
         checkPage("campaign-new");
         type(By.id("name"), "Console spring push");
+        assertThat(browser.driver.findElement(By.id("purpose-marketing")).isSelected())
+                .as("marketing, the dialer's default and the stricter, comes chosen").isTrue();
+        click(By.id("purpose-marketing"));
         new Select(browser.driver.findElement(By.id("agent_id"))).selectByVisibleText(AGENT);
         new Select(browser.driver.findElement(By.id("phone_number_id"))).selectByIndex(1);
         new Select(browser.driver.findElement(By.id("start_hour"))).selectByValue("8");
@@ -197,15 +200,21 @@ class ConsoleInTheBrowserIT {
         type(By.id("max_attempts"), "1");
         // the dialer learns of the attached number from provisioning's events: until then it refuses, and the form
         // shows why and keeps what was typed, so submitting again is all it takes
+        // (each submit waits for the page it leads to: on a loaded machine the old page is still there after the click)
         var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        click(By.id("create-campaign"));
-        while (!browser.driver.getCurrentUrl().contains("?created")) {
+        while (true) {
+            var form = browser.driver.findElement(By.id("campaign-form"));
+            click(By.id("create-campaign"));
+            new WebDriverWait(browser.driver, PATIENCE).until(ExpectedConditions.stalenessOf(form));
+            if (browser.driver.getCurrentUrl().contains("?created")) {
+                break;
+            }
             assertThat(Instant.now()).as("the dialer accepts the campaign within a minute").isBefore(deadline);
             waitFor(By.id("campaign-problem"));
-            click(By.id("create-campaign"));
         }
         campaignUrl = browser.driver.getCurrentUrl().replace("?created", "");
         assertThat(text(By.tagName("h1"))).isEqualTo("Console spring push");
+        assertThat(text(By.id("purpose"))).contains("Marketing", "written consent");
         checkPage("campaign-created");
     }
 
@@ -213,8 +222,10 @@ class ConsoleInTheBrowserIT {
     @Order(6)
     void an_upload_with_bad_rows_reports_each_of_them() throws IOException {
         var csv = Files.createTempFile("contacts", ".csv");
-        var contacts = contactsInsideTheirCallingHours(400);
-        // the console's campaigns are marketing campaigns: every contact carries its written consent (ADR 0011)
+        var withoutConsent = contactsInsideTheirCallingHours(402);
+        var contacts = withoutConsent.subList(0, 400);
+        // the console's campaign is a marketing campaign: its contacts carry their written consent (ADR 0011), but
+        // for two, which the upload refuses and the page reports
         var consent = ",written,console sign-up form,2026-01-05T10:00:00Z";
         var lines = new ArrayList<>(List.of("phone,first_name,consent_type,consent_source,consent_obtained_at"));
         for (int i = 0; i < contacts.size(); i++) {
@@ -224,6 +235,8 @@ class ConsoleInTheBrowserIT {
                 lines.add(contacts.getFirst() + ",Again" + consent);
             }
         }
+        lines.add(withoutConsent.get(400) + ",NoConsent,,,");
+        lines.add(withoutConsent.get(401) + ",Express,express,phone call,2026-01-05T10:00:00Z");
         Files.write(csv, lines);
         browser.driver.findElement(By.id("contacts")).sendKeys(csv.toAbsolutePath().toString());
         click(By.id("upload"));
@@ -232,8 +245,12 @@ class ConsoleInTheBrowserIT {
         assertThat(text(By.id("r-accepted"))).isEqualTo(String.valueOf(contacts.size()));
         assertThat(text(By.cssSelector("[data-reason=invalid_number]"))).isEqualTo("1");
         assertThat(text(By.cssSelector("[data-reason=duplicate]"))).isEqualTo("1");
+        assertThat(text(By.cssSelector("[data-reason=no_written_consent]"))).isEqualTo("2");
+        assertThat(text(By.cssSelector("#consent-report strong"))).isEqualTo("2");
+        assertThat(text(By.id("consent-report"))).contains("consent_type=written", withoutConsent.get(400),
+                withoutConsent.get(401));
         var rows = browser.driver.findElements(By.cssSelector("#rejections tbody tr"));
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(4);
         assertThat(rows.getFirst().getText()).contains("5", "12345", "invalid number");
         assertThat(rows.get(1).getText()).contains("6", contacts.getFirst(), "duplicate");
         checkPage("upload-report");
@@ -274,8 +291,10 @@ class ConsoleInTheBrowserIT {
     void the_optimizer_pauses_on_a_failure_burst_and_its_decision_is_shown_with_its_evidence() {
         browser.driver.executeScript("window.__sameDocument = true;");
         simulator.simulatorConfig(Map.of("failure_rate", 0.9));
-        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(driver ->
-                "paused".equals(driver.findElement(By.id("live-status")).getText()));
+        // htmx swaps the live panel every 2 s: an element found just before a swap is stale, so look again
+        new WebDriverWait(browser.driver, Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
+                        "paused".equals(driver.findElement(By.id("live-status")).getText()));
         assertThat((Boolean) browser.driver.executeScript("return window.__sameDocument === true")).isTrue();
         assertThat(text(By.id("status-changed"))).as("the page says its controls are stale")
                 .contains("now paused", "was running");

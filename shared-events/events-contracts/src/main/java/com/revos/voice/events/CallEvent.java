@@ -45,26 +45,45 @@ public sealed interface CallEvent extends VoiceEvent {
         }
     }
 
+    /** The provider has the call. {@code localHour}: the contact's hour of day, as on its {@link CallRequested}. */
     record CallInitiated(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                         String providerCallId, @Nullable String callSid, String toNumber, Instant initiatedAt)
+                         String providerCallId, @Nullable String callSid, String toNumber, Instant initiatedAt,
+                         @Nullable Integer localHour)
             implements CallEvent {
+
+        /** The shape before the contact's local hour was added (kept for readers of older events). */
+        public CallInitiated(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                             int attempt, String providerCallId, @Nullable String callSid, String toNumber,
+                             Instant initiatedAt) {
+            this(callId, tenantId, campaignId, contactId, attempt, providerCallId, callSid, toNumber, initiatedAt,
+                    null);
+        }
     }
 
     /**
      * No call was placed for this attempt. {@code retryable} is true when the attempt was given back to the contact
      * (outage, pause, proven not placed) and false when the provider refused this call or the account;
-     * {@code attemptBurned} says whether it counted against the contact's attempts (null in older events).
+     * {@code attemptBurned} says whether it counted against the contact's attempts (null in older events);
+     * {@code localHour} is the contact's hour of day, as on its {@link CallRequested} (null in older events).
      */
     record CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
                                 int attempt, String toNumber, String reason, @Nullable String providerCode,
                                 boolean retryable, Instant failedAt,
-                                @Nullable Boolean attemptBurned) implements CallEvent {
+                                @Nullable Boolean attemptBurned, @Nullable Integer localHour) implements CallEvent {
+
+        /** The shape before the contact's local hour was added (kept for readers of older events). */
+        public CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
+                                    int attempt, String toNumber, String reason, @Nullable String providerCode,
+                                    boolean retryable, Instant failedAt, @Nullable Boolean attemptBurned) {
+            this(callId, tenantId, campaignId, contactId, attempt, toNumber, reason, providerCode, retryable, failedAt,
+                    attemptBurned, null);
+        }
 
         public CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
                                     int attempt, String toNumber, String reason, @Nullable String providerCode,
                                     boolean retryable, Instant failedAt) {
             this(callId, tenantId, campaignId, contactId, attempt, toNumber, reason, providerCode, retryable, failedAt,
-                    null);
+                    null, null);
         }
     }
 

@@ -66,6 +66,28 @@ class EventContractTest {
     }
 
     @Test
+    void an_initiated_and_a_failed_attempt_carry_the_contacts_local_hour_when_the_dialer_knows_it()
+            throws Exception {
+        // the golden payloads, written before local_hour, keep pinning the older shape; this is the newer one
+        var initiated = new CallEvent.CallInitiated(EventFixtures.CALL, EventFixtures.TENANT, EventFixtures.CAMPAIGN,
+                EventFixtures.CONTACT, 1, "conv_1", null, "+12125550199", EventFixtures.AT, 14);
+        var failed = new CallEvent.CallInitiationFailed(EventFixtures.CALL, EventFixtures.TENANT,
+                EventFixtures.CAMPAIGN, EventFixtures.CONTACT, 1, "+12125550199", "refused by calling_hours:us-FL",
+                "compliance_refused", true, EventFixtures.AT, false, 21);
+        for (VoiceEvent event : new VoiceEvent[] {initiated, failed}) {
+            var json = EventJson.write(event);
+            assertThat(EventJson.mapper().readTree(json).path("local_hour").asInt(-1)).isBetween(14, 21);
+            assertThat(EventSchemas.violations(EventCatalog.of(event), json)).isEmpty();
+            assertThat(EventJson.read(json, EventCatalog.of(event).recordType())).isEqualTo(event);
+        }
+        var outOfRange = """
+                {"call_id":"%s","tenant_id":"%s","attempt":1,"provider_call_id":"conv_1","to_number":"+12125550199",
+                 "initiated_at":"2026-11-23T18:30:00Z","local_hour":"noon"}
+                """.formatted(EventFixtures.CALL, EventFixtures.TENANT).getBytes();
+        assertThat(EventSchemas.violations(EventCatalog.of(CallEvent.CallInitiated.class), outOfRange)).isNotEmpty();
+    }
+
+    @Test
     void a_payload_that_breaks_the_schema_is_reported() {
         var broken = """
                 {"call_id":"not-a-uuid","provider":"elevenlabs","outcome":"exploded","matched":"yes"}

@@ -7,7 +7,7 @@ import java.util.List;
 /** A campaign as the dialer shows it; every part may be absent (older or newer dialers), the page copes. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Campaign(String id, String name, String agentId, String phoneNumberId, String status,
-                       Window callingWindow, Pacing pacing, Retry retryPolicy, Progress progress, Instant createdAt,
+                       String purpose, Window callingWindow, Pacing pacing, Retry retryPolicy, Progress progress, Instant createdAt,
                        Instant startedAt, Instant finishedAt) {
 
     public Campaign {
@@ -43,6 +43,11 @@ public record Campaign(String id, String name, String agentId, String phoneNumbe
             var all = of(total);
             return all == 0 ? 0 : (int) Math.min(100, finished() * 100 / all);
         }
+    }
+
+    /** A marketing campaign dials only contacts with written consent on file (the dialer's default purpose). */
+    public boolean marketing() {
+        return purpose == null || "marketing".equals(purpose);
     }
 
     public boolean running() {

@@ -18,6 +18,14 @@ public record UploadReport(Long accepted, List<Rejection> rejected) {
     public record Rejection(Integer row, String phone, String reason) {
     }
 
+    /** The reason the dialer gives for a contact of a marketing campaign without written consent on file. */
+    public static final String NO_WRITTEN_CONSENT = "no_written_consent";
+
+    /** The rows refused for want of written consent: they are never stored, so never dialed. */
+    public List<Rejection> withoutConsent() {
+        return rejected.stream().filter(r -> NO_WRITTEN_CONSENT.equals(r.reason())).toList();
+    }
+
     /** Rejections counted by reason (invalid_number, duplicate, suppressed, ...), reasons sorted. */
     public Map<String, Long> byReason() {
         var counts = new TreeMap<String, Long>();

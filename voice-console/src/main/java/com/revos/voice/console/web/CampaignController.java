@@ -72,6 +72,7 @@ class CampaignController {
         model.addAttribute("numbers", provisioning.numbers(tenant, 100, 0).items());
         model.addAttribute("hours", hours());
         model.addAttribute("allDays", CampaignForm.ALL_DAYS);
+        model.addAttribute("purposes", CampaignForm.PURPOSES);
         return "campaign-new";
     }
 

@@ -9,9 +9,11 @@ import org.springframework.util.MultiValueMap;
 /**
  * The new-campaign form. The calling window is offered, and checked, inside the legal ceiling (08:00–21:00 in the
  * contact's local time, compliance.md): the dialer enforces it on every dial anyway; the form says so before a campaign
- * is created whose window could never be used in full.
+ * is created whose window could never be used in full. The purpose is chosen, marketing first as the dialer's default
+ * (the stricter: its contacts need written consent), and sent as chosen.
  */
 public record CampaignForm(@Nullable String name, @Nullable String agentId, @Nullable String phoneNumberId,
+                           @Nullable String purpose,
                            @Nullable Integer startHour, @Nullable Integer endHour, List<String> days,
                            @Nullable Double callsPerSecond, @Nullable Integer maxConcurrent,
                            @Nullable Integer maxAttempts, @Nullable Integer busyRetryMinutes,
@@ -20,16 +22,18 @@ public record CampaignForm(@Nullable String name, @Nullable String agentId, @Nul
     public static final int LEGAL_START = 8;
     public static final int LEGAL_END = 21;
     public static final List<String> ALL_DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+    /** The dialer's two purposes; a marketing campaign dials only contacts with written consent on file. */
+    public static final List<String> PURPOSES = List.of("marketing", "informational");
 
     static CampaignForm blank(String idempotencyKey) {
-        return new CampaignForm("", "", "", 9, 17, List.of("MON", "TUE", "WED", "THU", "FRI"), 1.0, 5, 3, 5, 60,
+        return new CampaignForm("", "", "", "marketing", 9, 17, List.of("MON", "TUE", "WED", "THU", "FRI"), 1.0, 5, 3, 5, 60,
                 idempotencyKey);
     }
 
     /** From the form's parameters (the API's names); a number that does not parse is left empty and reported. */
     static CampaignForm from(MultiValueMap<String, String> params) {
         return new CampaignForm(params.getFirst("name"), params.getFirst("agent_id"),
-                params.getFirst("phone_number_id"), integer(params, "start_hour"), integer(params, "end_hour"),
+                params.getFirst("phone_number_id"), params.getFirst("purpose"), integer(params, "start_hour"), integer(params, "end_hour"),
                 params.getOrDefault("days", List.of()), decimal(params, "calls_per_second"),
                 integer(params, "max_concurrent"), integer(params, "max_attempts"),
                 integer(params, "busy_retry_minutes"), integer(params, "no_answer_retry_minutes"),
@@ -69,6 +73,9 @@ public record CampaignForm(@Nullable String name, @Nullable String agentId, @Nul
         }
         if (phoneNumberId == null || phoneNumberId.isBlank()) {
             errors.put("phone_number_id", "Choose a number to call from (get one on the numbers page first)");
+        }
+        if (purpose == null || !PURPOSES.contains(purpose)) {
+            errors.put("purpose", "Choose marketing or informational");
         }
         if (startHour == null || startHour < LEGAL_START || startHour > LEGAL_END - 1) {
             errors.put("calling_window.start_hour", "must be between 08:00 and 20:00: no calls before 08:00 in the "
@@ -114,10 +121,15 @@ public record CampaignForm(@Nullable String name, @Nullable String agentId, @Nul
         body.put("name", name == null ? "" : name.strip());
         body.put("agent_id", agentId);
         body.put("phone_number_id", phoneNumberId);
+        body.put("purpose", purpose);
         body.put("calling_window", window);
         body.put("pacing", Map.of("calls_per_second", callsPerSecond, "max_concurrent", maxConcurrent));
         body.put("retry_policy", Map.of("max_attempts", maxAttempts, "delays", delays));
         return body;
+    }
+
+    public boolean purposeChosen(String choice) {
+        return choice.equals(purpose);
     }
 
     public boolean dayChosen(String day) {

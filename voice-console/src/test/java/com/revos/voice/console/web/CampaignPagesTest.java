@@ -73,6 +73,7 @@ class CampaignPagesTest extends ConsoleSliceTest {
                 "{\"id\":\"c-9\",\"name\":\"Spring push\",\"status\":\"draft\"}")));
         mvc.perform(MockMvcRequestBuilders.post("/campaigns").session(tenantUser()).with(csrf())
                         .param("name", "Spring push").param("agent_id", "a-1").param("phone_number_id", "n-1")
+                        .param("purpose", "informational")
                         .param("start_hour", "9").param("end_hour", "17").param("days", "MON", "TUE")
                         .param("calls_per_second", "2.5").param("max_concurrent", "4").param("max_attempts", "2")
                         .param("busy_retry_minutes", "5").param("no_answer_retry_minutes", "60")
@@ -80,7 +81,7 @@ class CampaignPagesTest extends ConsoleSliceTest {
                 .andExpect(redirectedUrl("/campaigns/c-9?created"));
         ServicesStub.server().verify(postRequestedFor(urlPathEqualTo(CAMPAIGNS))
                 .withHeader("Idempotency-Key", equalTo("k-7")).withRequestBody(equalToJson("""
-                        {"name":"Spring push","agent_id":"a-1","phone_number_id":"n-1",
+                        {"name":"Spring push","agent_id":"a-1","phone_number_id":"n-1","purpose":"informational",
                          "calling_window":{"start_hour":9,"end_hour":17,"days":["MON","TUE"]},
                          "pacing":{"calls_per_second":2.5,"max_concurrent":4},
                          "retry_policy":{"max_attempts":2,"delays":{"busy":300,"no_answer":3600}}}""")));
@@ -107,6 +108,48 @@ class CampaignPagesTest extends ConsoleSliceTest {
         ServicesStub.server().verify(postRequestedFor(urlPathEqualTo(CAMPAIGNS + "/c-1/contacts"))
                 .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("text/csv"))
                 .withRequestBody(equalTo(csv)));
+    }
+
+    @Test
+    void the_form_offers_both_purposes_marketing_first_and_says_what_each_needs() throws Exception {
+        var html = page("/campaigns/new");
+        assertThat(html.select("input[name=purpose]")).extracting(e -> e.val())
+                .containsExactly("marketing", "informational");
+        assertThat(html.select("input[name=purpose][checked]").val()).isEqualTo("marketing");
+        assertThat(html.select("#purpose-help").text()).contains("written consent", "consent_type=written");
+
+        var refused = Jsoup.parse(mvc.perform(MockMvcRequestBuilders.post("/campaigns").session(tenantUser())
+                        .with(csrf()).param("name", "No purpose").param("agent_id", "a-1").param("phone_number_id", "n-1")
+                        .param("start_hour", "9").param("end_hour", "17").param("days", "MON")
+                        .param("calls_per_second", "1").param("max_concurrent", "2").param("max_attempts", "3"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.select("#purpose .field-error").text()).contains("marketing or informational");
+        ServicesStub.server().verify(0, postRequestedFor(urlPathEqualTo(CAMPAIGNS)));
+    }
+
+    @Test
+    void a_marketing_campaign_shows_its_purpose_and_the_contacts_refused_for_want_of_written_consent()
+            throws Exception {
+        stubCampaign(RUNNING.replace("\"status\":\"running\",", "\"status\":\"running\",\"purpose\":\"marketing\","));
+        ServicesStub.server().stubFor(post(urlPathEqualTo(CAMPAIGNS + "/c-1/contacts")).willReturn(ServicesStub.json("""
+                {"accepted":1,"rejected":[{"row":3,"phone":"+14155550102","reason":"no_written_consent"},
+                 {"row":4,"phone":"+14155550103","reason":"no_written_consent"},
+                 {"row":5,"phone":"12345","reason":"invalid_number"}]}""")));
+        var csv = "phone,consent_type\n+14155550101,written\n+14155550102,\n+14155550103,express\n12345,written\n";
+        var html = Jsoup.parse(mvc.perform(multipart("/campaigns/c-1/contacts")
+                        .file(new MockMultipartFile("contacts", "leads.csv", "text/csv", csv.getBytes()))
+                        .session(tenantUser()).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(html.select("#purpose").text()).contains("Marketing", "written consent");
+        assertThat(html.select("#consent-report strong").text()).isEqualTo("2");
+        assertThat(html.select("#consent-report").text()).contains("consent_type=written", "3 (+14155550102)",
+                "4 (+14155550103)").doesNotContain("12345");
+        assertThat(html.select("[data-reason=no_written_consent]").text()).isEqualTo("2");
+
+        stubCampaign(RUNNING.replace("\"status\":\"running\",", "\"status\":\"running\",\"purpose\":\"informational\","));
+        var informational = page("/campaigns/c-1");
+        assertThat(informational.select("#purpose").text()).isEqualTo("Informational");
+        assertThat(informational.select("#consent-report")).isEmpty();
     }
 
     @Test

@@ -24,7 +24,7 @@ class ViewModelsTest {
     }
 
     static Campaign campaign(String status, Long inFlight) {
-        return new Campaign("c", "n", "a", "p", status, null, null, null,
+        return new Campaign("c", "n", "a", "p", status, "marketing", null, null, null,
                 new Campaign.Progress(10L, 0L, inFlight, 0L, 0L, 0L, 0L), null, null, null);
     }
 
@@ -96,13 +96,14 @@ class ViewModelsTest {
 
     @Test
     void the_campaign_form_refuses_a_window_past_the_legal_ceiling_and_empty_choices() {
-        var form = new CampaignForm(" ", "", null, 7, 22, List.of(), 0.0, 0, 21, null, null, "k");
-        assertThat(form.errors()).containsOnlyKeys("name", "agent_id", "phone_number_id", "calling_window.start_hour",
-                "calling_window.end_hour", "calling_window.days", "pacing.calls_per_second", "pacing.max_concurrent",
-                "retry_policy.max_attempts");
-        assertThat(new CampaignForm("n", "a", "p", 12, 12, List.of("MON"), 1.0, 1, 1, 1, 1, "k").errors())
+        var form = new CampaignForm(" ", "", null, "sales", 7, 22, List.of(), 0.0, 0, 21, null, null, "k");
+        assertThat(form.errors()).containsOnlyKeys("name", "agent_id", "phone_number_id", "purpose",
+                "calling_window.start_hour", "calling_window.end_hour", "calling_window.days",
+                "pacing.calls_per_second", "pacing.max_concurrent", "retry_policy.max_attempts");
+        assertThat(new CampaignForm("n", "a", "p", "informational", 12, 12, List.of("MON"), 1.0, 1, 1, 1, 1, "k")
+                .errors())
                 .containsOnlyKeys("calling_window.end_hour");
-        assertThat(new CampaignForm("n", "a", "p", 8, 21, List.of("MON"), 1.0, 1, 1, 1, 1, "k").errors()).isEmpty();
+        assertThat(new CampaignForm("n", "a", "p", "marketing", 8, 21, List.of("MON"), 1.0, 1, 1, 1, 1, "k").errors()).isEmpty();
     }
 
     @Test
@@ -111,6 +112,7 @@ class ViewModelsTest {
         params.add("name", " Spring ");
         params.add("agent_id", "a");
         params.add("phone_number_id", "p");
+        params.add("purpose", "marketing");
         params.add("start_hour", "9");
         params.add("end_hour", "x");
         params.addAll("days", List.of("MON", "SAT"));
@@ -121,8 +123,9 @@ class ViewModelsTest {
         var form = CampaignForm.from(params);
         assertThat(form.endHour()).as("not a number: left empty, reported").isNull();
         assertThat(form.errors()).containsOnlyKeys("calling_window.end_hour");
-        var body = new CampaignForm("Spring", "a", "p", 9, 17, List.of("MON"), 1.5, 3, 2, 5, null, "k").body();
-        assertThat(body).containsEntry("name", "Spring").containsEntry("agent_id", "a");
+        var body = new CampaignForm("Spring", "a", "p", "informational", 9, 17, List.of("MON"), 1.5, 3, 2, 5, null, "k").body();
+        assertThat(body).containsEntry("name", "Spring").containsEntry("agent_id", "a")
+                .containsEntry("purpose", "informational");
         assertThat(body.get("calling_window")).isEqualTo(Map.of("start_hour", 9, "end_hour", 17, "days",
                 List.of("MON")));
         assertThat(body.get("retry_policy")).isEqualTo(Map.of("max_attempts", 2, "delays", Map.of("busy", 300)));

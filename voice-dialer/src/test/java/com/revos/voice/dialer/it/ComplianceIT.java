@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.revos.voice.events.CallEvent.CallInitiationFailed;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.CampaignEvent;
@@ -140,7 +141,16 @@ class ComplianceIT extends DialerIntegrationTest {
         // a campaign contact with the same number waits for the oldest call to leave the 24 h window
         var campaign = createCampaign(p, 5, 3, 0);
         post(p, "/campaigns/" + campaign + "/contacts", List.of(Map.of("phone", florida)));
-        post(p, "/campaigns/" + campaign + "/start", Map.of());
+        try (var calls = KafkaProbe.on(Topics.CALLS)) {
+            post(p, "/campaigns/" + campaign + "/start", Map.of());
+            var refusal = (CallInitiationFailed) await().atMost(PATIENCE).until(() -> calls.envelopes(e ->
+                    campaign.equals(String.valueOf(e.campaignId())) && e.event() instanceof CallInitiationFailed),
+                    list -> !list.isEmpty()).getFirst().event();
+            assertThat(refusal.providerCode()).isEqualTo("compliance_refused");
+            // Miami keeps New York's time: the refusal says the hour the contact was in when it was refused
+            assertThat(refusal.localHour()).isIn(refusal.failedAt().atZone(TestClock.NEW_YORK).getHour(),
+                    refusal.failedAt().minusSeconds(60).atZone(TestClock.NEW_YORK).getHour());
+        }
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM dial_evidence WHERE "
                 + "campaign_id = ?::uuid AND rule = 'frequency_cap:us-FL'", Integer.class, campaign) == 1);
         await().atMost(PATIENCE).until(() -> "pending".equals(contactState(campaign, florida)));
@@ -150,6 +160,51 @@ class ComplianceIT extends DialerIntegrationTest {
         assertThat(waitsUntil).isAfter(CLOCK.instant().plus(Duration.ofHours(23)));
         assertThat(dialsTo(florida)).isEqualTo(3);
         post(p, "/campaigns/" + campaign + "/cancel", Map.of());
+    }
+
+    @Test
+    void a_tenant_tightens_its_own_settings_within_the_operators_and_the_next_dial_obeys_them() {
+        var p = provision();
+        var shown = get(p, "/compliance-settings");
+        assertThat(shown.status()).isEqualTo(200);
+        var defaults = shown.body().get("defaults");
+        assertThat(shown.body().get("calls_per24h").asInt()).isEqualTo(defaults.get("calls_per24h").asInt())
+                .isGreaterThan(2);
+        assertThat(shown.body().get("written_consent_for_marketing").asBoolean()).isTrue();
+        assertThat(shown.body().has("updated_at")).as("never set: %s", shown.body()).isFalse();
+
+        var tightened = put(p, "/compliance-settings", Map.of("calls_per24h", 2));
+        assertThat(tightened.status()).as("%s", tightened.body()).isEqualTo(200);
+        assertThat(tightened.body().get("calls_per24h").asInt()).isEqualTo(2);
+        assertThat(tightened.body().get("own_calls_per24h").asInt()).isEqualTo(2);
+        assertThat(tightened.body().get("updated_by").asText()).isEqualTo("tester");
+        assertThat(get(p, "/compliance-settings").body()).isEqualTo(tightened.body());
+
+        var number = nextNumber();
+        for (int i = 0; i < 2; i++) {
+            assertThat(post(p, "/calls", singleCall(p, number)).status()).isIn(201, 202);
+        }
+        var third = post(p, "/calls", singleCall(p, number));
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.body().get("rule").asText()).isEqualTo("frequency_cap:tenant");
+        assertThat(dialsTo(number)).isEqualTo(2);
+
+        // looser than the operator, or no cap at all: refused naming the field, and nothing changes
+        var looser = put(p, "/compliance-settings", Map.of("calls_per24h", defaults.get("calls_per24h").asInt() + 1,
+                "written_consent_for_marketing", false));
+        assertThat(looser.status()).isEqualTo(422);
+        assertThat(looser.body().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("calls_per24h", "written_consent_for_marketing");
+        var none = put(p, "/compliance-settings", Map.of("calls_per24h", 0));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().at("/errors/0/field").asText()).isEqualTo("calls_per24h");
+        assertThat(get(p, "/compliance-settings").body().get("calls_per24h").asInt()).isEqualTo(2);
+
+        // a field left out returns to the operator's value
+        var reset = put(p, "/compliance-settings", Map.of());
+        assertThat(reset.body().get("calls_per24h").asInt()).isEqualTo(defaults.get("calls_per24h").asInt());
+        assertThat(reset.body().has("own_calls_per24h")).isFalse();
+        assertThat(post(p, "/calls", singleCall(p, number)).status()).isIn(201, 202);
     }
 
     @Test

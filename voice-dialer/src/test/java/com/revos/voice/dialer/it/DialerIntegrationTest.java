@@ -242,6 +242,11 @@ abstract class DialerIntegrationTest {
         return exchange(http(p).post().uri(path).contentType(MediaType.APPLICATION_JSON).body(write(body)));
     }
 
+    /** PUTs JSON; returns status and body. */
+    Response put(Provisioned p, String path, Object body) {
+        return exchange(http(p).put().uri(path).contentType(MediaType.APPLICATION_JSON).body(write(body)));
+    }
+
     Response postWithKey(Provisioned p, String path, Object body, String key) {
         return exchange(http(p).post().uri(path).header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
                 .body(write(body)));

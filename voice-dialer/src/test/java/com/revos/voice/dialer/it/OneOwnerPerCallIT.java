@@ -11,7 +11,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.revos.voice.dialer.dispatch.infrastructure.Dispatcher;
 import com.revos.voice.events.CallEvent.CallCompleted;
+import com.revos.voice.events.CallEvent.CallInitiated;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
+import com.revos.voice.events.CallEvent.CallRequested;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.EventSchemas;
 import com.revos.voice.events.Topics;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -249,6 +252,27 @@ class OneOwnerPerCallIT extends DialerIntegrationTest {
             });
             assertThat(completed).extracting(e -> ((CallCompleted) e.event()).outcome())
                     .containsExactlyInAnyOrder(CallOutcome.BUSY, CallOutcome.NO_ANSWER);
+
+            // every event of an attempt carries the contact's local hour, the one its request was sent at
+            var ofCampaign = probe.envelopes(e -> campaign.equals(String.valueOf(e.campaignId())));
+            var requested = new HashMap<UUID, CallRequested>();
+            ofCampaign.forEach(e -> {
+                if (e.event() instanceof CallRequested r) {
+                    requested.put(r.callId(), r);
+                }
+            });
+            assertThat(requested).hasSize(2);
+            assertThat(requested.values()).allSatisfy(r -> assertThat(r.localHour()).as("the numbers are in New York")
+                    .isIn(r.requestedAt().atZone(TestClock.NEW_YORK).getHour(),
+                            r.requestedAt().minusSeconds(60).atZone(TestClock.NEW_YORK).getHour()));
+            var initiated = ofCampaign.stream().filter(e -> e.type().equals("revos.voice.call.initiated.v1")).toList();
+            assertThat(initiated).hasSize(2).allSatisfy(e -> {
+                assertThat(EventSchemas.violations(e)).isEmpty();
+                var event = (CallInitiated) e.event();
+                assertThat(event.localHour()).isNotNull().isEqualTo(requested.get(event.callId()).localHour());
+            });
+            assertThat(completed).allSatisfy(e -> assertThat(((CallCompleted) e.event()).localHour())
+                    .isEqualTo(requested.get(((CallCompleted) e.event()).callId()).localHour()));
             await().atMost(PATIENCE).until(() -> "completed".equals(
                     get(p, "/campaigns/" + campaign).body().get("status").asText()));
         }
@@ -279,8 +303,14 @@ class OneOwnerPerCallIT extends DialerIntegrationTest {
             assertThat(paused.getFirst().dataAsString()).contains("refused the account");
             var failed = await().atMost(PATIENCE).until(() -> calls.envelopes(e -> campaign.equals(
                     String.valueOf(e.campaignId())) && e.event() instanceof CallInitiationFailed), l -> !l.isEmpty());
-            assertThat(failed).allSatisfy(e -> assertThat(((CallInitiationFailed) e.event()).attemptBurned())
-                    .isFalse());
+            assertThat(failed).allSatisfy(e -> {
+                var event = (CallInitiationFailed) e.event();
+                assertThat(event.attemptBurned()).isFalse();
+                assertThat(event.localHour()).as("the contact's local hour, as requested").isNotNull()
+                        .isEqualTo(calls.envelopes(r -> r.event() instanceof CallRequested requested
+                                && requested.callId().equals(event.callId())).stream()
+                                .map(r -> ((CallRequested) r.event()).localHour()).findFirst().orElseThrow());
+            });
             assertThat(WITNESS.placedTo(numbers.getFirst())).isEmpty();
         } finally {
             refusals.forEach(ELEVENLABS::removeStub);

@@ -29,7 +29,7 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
     /** Every table holding tenants' rows; {@link #aTenantWithRowsEverywhere()} writes one row into each. */
     private static final List<String> TENANT_TABLES = List.of("agents", "numbers", "suppressions", "campaigns",
             "contacts", "calls", "usage_ledger", "idempotency_keys", "dial_evidence", "suppression_versions",
-            "abandonment_log", "outbox");
+            "abandonment_log", "tenant_compliance_settings", "outbox");
     /** All but the outbox, which tenant requests only append to. */
     private static final List<String> READ_BY_TENANT_REQUESTS = TENANT_TABLES.subList(0, TENANT_TABLES.size() - 1);
 
@@ -120,6 +120,7 @@ class RowLevelSecurityIT extends DialerIntegrationTest {
         var campaign = createCampaign(p, 1, 1, 0);
         post(p, "/campaigns/" + campaign + "/contacts", List.of(Map.of("phone", nextNumber())));
         post(p, "/suppressions", Map.of("phone", nextNumber()));
+        put(p, "/compliance-settings", Map.of("calls_per24h", 5));
         var call = postWithKey(p, "/calls", Map.of("agent_id", p.agentId(), "phone_number_id", p.numberId(),
                 "to_number", nextNumber()), UUID.randomUUID().toString()).body();
         org.assertj.core.api.Assertions.assertThat(call.has("provider_call_id")).as("placed: %s", call).isTrue();

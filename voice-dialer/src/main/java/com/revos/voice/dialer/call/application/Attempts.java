@@ -124,7 +124,7 @@ public class Attempts {
         compliance.record(refused);
         outbox.publish(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
                 a.attempt(), a.toNumber(), "refused by " + refused.rule(), "compliance_refused", true,
-                clock.instant(), false));
+                clock.instant(), false, a.localHour()));
         if (a.contactId() != null) {
             if (never) {
                 contacts.withhold(a.contactId(), a.attempt());
@@ -137,35 +137,36 @@ public class Attempts {
     /** A recorded attempt that is not sent after all (the campaign was paused or cancelled meanwhile). */
     public void withdraw(Attempt a, String reason) {
         transactions.inTransaction(() -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
-                a.contactId(), a.attempt(), a.toNumber(), List.of(CallState.REQUESTED), reason, "withdrawn",
-                clock.instant()));
+                a.contactId(), a.attempt(), a.toNumber(), a.localHour(), List.of(CallState.REQUESTED), reason,
+                "withdrawn", clock.instant()));
     }
 
     private void apply(Attempt a, ProviderResult result) {
         var now = clock.instant();
         switch (result) {
             case ProviderResult.Placed placed -> initiate(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
-                    a.attempt(), a.toNumber(), List.of(CallState.SENDING), placed.conversationId(), placed.callSid(),
-                    now);
+                    a.attempt(), a.toNumber(), a.localHour(), List.of(CallState.SENDING), placed.conversationId(),
+                    placed.callSid(), now);
             case ProviderResult.Rejected rejected -> {
                 var row = calls.find(a.callId());
                 if (row.isPresent() && outcomes.fail(row.get(), List.of(CallState.SENDING), rejected.reason(),
                         rejected.code(), "provider refused the call")) {
                     outbox.publish(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(),
                             a.contactId(), a.attempt(), a.toNumber(), rejected.reason(), rejected.code(), false, now,
-                            true));
+                            true, a.localHour()));
                 }
             }
             case ProviderResult.AccountRefused refused -> {
                 if (giveBack(a.callId(), a.tenantId(), a.campaignId(), a.contactId(), a.attempt(), a.toNumber(),
-                        List.of(CallState.REQUESTED, CallState.SENDING), refused.reason(), refused.code(),
-                        now.plus(settings.outageBackoff())) && a.campaignId() != null) {
+                        a.localHour(), List.of(CallState.REQUESTED, CallState.SENDING), refused.reason(),
+                        refused.code(), now.plus(settings.outageBackoff())) && a.campaignId() != null) {
                     accountRefusals.accept(a.campaignId(), refused.reason());
                 }
             }
             case ProviderResult.Unavailable unavailable -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
-                    a.contactId(), a.attempt(), a.toNumber(), List.of(CallState.REQUESTED, CallState.SENDING),
-                    unavailable.reason(), unavailable.code(), now.plus(settings.outageBackoff()));
+                    a.contactId(), a.attempt(), a.toNumber(), a.localHour(),
+                    List.of(CallState.REQUESTED, CallState.SENDING), unavailable.reason(), unavailable.code(),
+                    now.plus(settings.outageBackoff()));
             case ProviderResult.Ambiguous ambiguous -> calls.ambiguous(a.callId(), ambiguous.reason(),
                     now.plus(settings.settleAfter()));
         }
@@ -173,8 +174,8 @@ public class Attempts {
 
     /** The provider has the call (its answer, or its records for an ambiguous attempt): it is on its way. */
     boolean initiate(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                     String toNumber, List<CallState> from, @Nullable String conversationId,
-                     @Nullable String callSid, Instant now) {
+                     String toNumber, @Nullable Integer localHour, List<CallState> from,
+                     @Nullable String conversationId, @Nullable String callSid, Instant now) {
         if (!calls.initiated(callId, from, conversationId, callSid, now, now.plus(settings.outcomeTimeout()))) {
             return false;
         }
@@ -182,18 +183,19 @@ public class Attempts {
         var providerCallId = conversationId != null ? conversationId
                 : Objects.requireNonNull(callSid, "a call the provider has is known by its conversation or its SID");
         outbox.publish(new CallEvent.CallInitiated(callId, tenantId, campaignId, contactId, attempt, providerCallId,
-                callSid, toNumber, now));
+                callSid, toNumber, now, localHour));
         return true;
     }
 
     /** No call happened: the attempt is given back to the contact, which waits until {@code notBefore}. */
     boolean giveBack(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                     String toNumber, List<CallState> from, String reason, String code, Instant notBefore) {
+                     String toNumber, @Nullable Integer localHour, List<CallState> from, String reason, String code,
+                     Instant notBefore) {
         if (!calls.notPlaced(callId, from, reason, clock.instant())) {
             return false;
         }
         outbox.publish(new CallEvent.CallInitiationFailed(callId, tenantId, campaignId, contactId, attempt, toNumber,
-                reason, code, true, clock.instant(), false));
+                reason, code, true, clock.instant(), false, localHour));
         if (contactId != null) {
             contacts.requeueUndialed(contactId, attempt, notBefore);
         }

@@ -97,8 +97,8 @@ public class Recovery {
 
     private void giveBackUnsent(CallRecord call) {
         attempts.giveBack(call.id(), call.tenantId(), call.campaignId(), call.contactId(), call.attempt(),
-                call.toNumber(), List.of(CallState.REQUESTED), "never sent: its instance stopped first", "unsent",
-                clock.instant());
+                call.toNumber(), call.localHour(), List.of(CallState.REQUESTED),
+                "never sent: its instance stopped first", "unsent", clock.instant());
     }
 
     private void resolve(CallRecord call) {
@@ -107,14 +107,14 @@ public class Recovery {
         var resolution = resolution(call, sentAt);
         switch (resolution) {
             case Resolution.Found found -> attempts.initiate(call.id(), call.tenantId(), call.campaignId(),
-                    call.contactId(), call.attempt(), call.toNumber(), List.of(CallState.AMBIGUOUS),
+                    call.contactId(), call.attempt(), call.toNumber(), call.localHour(), List.of(CallState.AMBIGUOUS),
                     found.conversationId(), found.callSid(), now);
             case Resolution.Absent absent -> {
                 if (now.isBefore(sentAt.plus(settings.settleAfter()))) {
                     calls.resolveLater(call.id(), sentAt.plus(settings.settleAfter()));
                 } else {
                     attempts.giveBack(call.id(), call.tenantId(), call.campaignId(), call.contactId(),
-                            call.attempt(), call.toNumber(), List.of(CallState.AMBIGUOUS),
+                            call.attempt(), call.toNumber(), call.localHour(), List.of(CallState.AMBIGUOUS),
                             "the provider has no such call", "not_placed", now);
                 }
             }

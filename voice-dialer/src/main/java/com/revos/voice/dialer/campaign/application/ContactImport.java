@@ -88,7 +88,9 @@ public class ContactImport {
             this.campaignId = campaignId;
             this.purpose = transactions.inTransaction(() -> campaigns.find(campaignId)).map(Campaign::purpose)
                     .orElse(Purpose.MARKETING);
-            this.writtenRequired = tenants.rules(tenantId).writtenConsentForMarketing();
+            // the tenant's own settings are rows of its own: read in a transaction, under row-level security
+            this.writtenRequired = transactions.inTransaction(() -> tenants.rules(tenantId))
+                    .writtenConsentForMarketing();
         }
 
         /** A row the reader could not take, with why ({@code not_an_object}, {@code wrong_column_count}, ...). */

@@ -19,6 +19,17 @@ public interface DialRecords {
 
     Optional<Attempted> attempt(UUID callId);
 
+    /** An attempt with its number's standing on the tenant's do-not-call list. */
+    record AtSend(Attempted attempt, DialFacts.SuppressionStatus suppression) {
+    }
+
+    /**
+     * What the send point decides on first, in one round trip: the attempt as {@link #attempt} gives it, the number's
+     * list status as {@link #suppression} does, and the number's lock that {@link #placedSince} takes, so that
+     * {@link #placedSinceUnderLock} may follow it.
+     */
+    Optional<AtSend> attemptAtSend(UUID callId, Instant now);
+
     /** The tenant's do-not-call list for the number, with the list's current version. */
     DialFacts.SuppressionStatus suppression(UUID tenantId, String toNumber, Instant now);
 
@@ -28,4 +39,10 @@ public interface DialRecords {
      * that two instances cannot both place the call that goes over the cap.
      */
     List<Instant> placedSince(UUID tenantId, String toNumber, Instant since);
+
+    /**
+     * As {@link #placedSince}, for a transaction that holds the number's lock already ({@link #attemptAtSend} took
+     * it): the calls are read in a statement after the lock's, so none placed by a dial that held it is missed.
+     */
+    List<Instant> placedSinceUnderLock(UUID tenantId, String toNumber, Instant since);
 }

@@ -2,6 +2,7 @@ package com.revos.voice.dialer.compliance.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.compliance.application.AbandonmentLog;
+import com.revos.voice.dialer.compliance.application.ComplianceSettings;
 import com.revos.voice.dialer.compliance.application.DialCompliance;
 import com.revos.voice.dialer.compliance.application.EvidenceLog;
 import com.revos.voice.dialer.compliance.application.OptOutList;
@@ -36,9 +37,10 @@ class ComplianceConfiguration {
         return new OutcomeCompliance(optOuts, abandonment);
     }
 
+    /** The tenants' own settings, within and else from the operator's configuration. */
     @Bean
-    TenantSettings tenantComplianceSettings(ComplianceProperties properties) {
-        return new ConfiguredTenantSettings(properties);
+    ComplianceSettings tenantComplianceSettings(ComplianceProperties properties, JdbcTemplate jdbc) {
+        return new ComplianceSettings(new ConfiguredTenantSettings(properties), new JdbcSettingsStore(jdbc));
     }
 
     @Bean

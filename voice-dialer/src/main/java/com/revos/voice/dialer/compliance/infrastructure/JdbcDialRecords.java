@@ -24,6 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The attempt, its contact and campaign, the tenant's list and the number's recent calls, read for a decision. */
 final class JdbcDialRecords implements DialRecords {
 
+    /** The number's lock, {@code revos-frequency:<tenant>:<number>}: the same key whichever statement takes it. */
+    private static final String LOCK_PREFIX = "revos-frequency:";
+
     private final JdbcTemplate jdbc;
 
     JdbcDialRecords(JdbcTemplate jdbc) {
@@ -38,6 +41,22 @@ final class JdbcDialRecords implements DialRecords {
                        p.window_start, p.window_end, p.window_days, p.purpose
                 FROM calls c LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN campaigns p ON p.id = c.campaign_id
                 WHERE c.id = ?""", (rs, n) -> attempted(rs), callId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<AtSend> attemptAtSend(UUID callId, Instant now) {
+        return jdbc.query("""
+                SELECT c.id, c.tenant_id, c.campaign_id, c.contact_id, c.attempt, c.to_number,
+                       k.us_state, k.postal_code, k.time_zone, k.consent_type, k.consent_source, k.consent_obtained_at,
+                       p.window_start, p.window_end, p.window_days, p.purpose,
+                       s.phone IS NOT NULL AS suppressed, s.reason, s.source, COALESCE(v.version, 0) AS list_version,
+                       pg_advisory_xact_lock(hashtext('%s' || c.tenant_id || ':' || c.to_number)) AS locked
+                FROM calls c LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN campaigns p ON p.id = c.campaign_id
+                LEFT JOIN suppressions s ON s.tenant_id = c.tenant_id AND s.phone = c.to_number
+                LEFT JOIN suppression_versions v ON v.tenant_id = c.tenant_id
+                WHERE c.id = ?""".formatted(LOCK_PREFIX), (rs, n) -> new AtSend(attempted(rs),
+                new DialFacts.SuppressionStatus(rs.getBoolean("suppressed"), reason(rs.getString("reason"),
+                        rs.getString("source")), rs.getLong("list_version"), now)), callId).stream().findFirst();
     }
 
     private static Attempted attempted(ResultSet rs) throws SQLException {
@@ -71,7 +90,12 @@ final class JdbcDialRecords implements DialRecords {
     @Override
     public List<Instant> placedSince(UUID tenantId, String toNumber, Instant since) {
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class,
-                "revos-frequency:" + tenantId + ":" + toNumber);
+                LOCK_PREFIX + tenantId + ":" + toNumber);
+        return placedSinceUnderLock(tenantId, toNumber, since);
+    }
+
+    @Override
+    public List<Instant> placedSinceUnderLock(UUID tenantId, String toNumber, Instant since) {
         return jdbc.query("""
                 SELECT sent_at FROM calls
                 WHERE tenant_id = ? AND to_number = ? AND sent_at > ? AND state NOT IN ('requested', 'not_placed')
