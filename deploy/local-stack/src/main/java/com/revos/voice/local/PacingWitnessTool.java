@@ -74,8 +74,9 @@ public final class PacingWitnessTool {
         // a run starts from nothing (the reset restores the simulator's defaults too), then short calls, all
         // answered: the campaign is bound by its pace, not by calls in flight
         client.simulatorReset();
-        client.simulatorConfig(Map.of("failure_rate", 0.0, "busy_rate", 0.0, "min_duration_secs", 1,
-                "max_duration_secs", 1, "outbound_error_rate", 0.0, "outbound429_rate", 0.0));
+        client.simulatorConfig(Map.of("answer_rate", 1.0, "voicemail_rate", 0.0, "failure_rate", 0.0,
+                "busy_rate", 0.0, "min_duration_secs", 1, "max_duration_secs", 1, "outbound_error_rate", 0.0,
+                "outbound_429_rate", 0.0));
         var scenario = new CampaignScenario(client, tenant);
         var poolNumber = "+1628" + (5_550_000 + Math.floorMod(tenant.hashCode(), 1_000_000));
         var prepared = scenario.prepare(poolNumber, run.contacts(), run.callsPerSecond(), 100);

@@ -100,7 +100,7 @@ public class Attempts {
         var decided = compliance.decideAtSend(a.callId(), now);
         if (decided.isPresent() && !decided.get().allowed()) {
             refuse(a, decided.get());
-            meters.counter("revos.dialer.calls.refused", "rule", decided.get().rule().replaceFirst(":.*", ""))
+            meters.counter("revos.dialer.calls.refused", "rule", decided.get().refusedBy().replaceFirst(":.*", ""))
                     .increment();
             return false;
         }
@@ -116,7 +116,7 @@ public class Attempts {
      * pass later (the number is suppressed, no consent) takes the contact out of the queue.
      */
     private void refuse(Attempt a, Evidence refused) {
-        var never = refused.retryAt() == null;
+        var retryAt = refused.retryAt();
         if (!calls.notPlaced(a.callId(), List.of(CallState.REQUESTED), "refused by " + refused.rule() + ": "
                 + refused.detail(), clock.instant())) {
             return;
@@ -126,10 +126,10 @@ public class Attempts {
                 a.attempt(), a.toNumber(), "refused by " + refused.rule(), "compliance_refused", true,
                 clock.instant(), false, a.localHour()));
         if (a.contactId() != null) {
-            if (never) {
+            if (retryAt == null) {
                 contacts.withhold(a.contactId(), a.attempt());
             } else {
-                contacts.requeueUndialed(a.contactId(), a.attempt(), refused.retryAt());
+                contacts.requeueUndialed(a.contactId(), a.attempt(), retryAt);
             }
         }
     }

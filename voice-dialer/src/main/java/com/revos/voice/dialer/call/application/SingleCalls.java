@@ -69,7 +69,7 @@ public class SingleCalls {
             return evidence;
         });
         // a suppressed number keeps its own answer (409, below), with its evidence recorded here
-        if (!decided.allowed() && !decided.rule().equals("suppressed")) {
+        if (!decided.allowed() && !"suppressed".equals(decided.rule())) {
             throw ComplianceRefusal.dial("to_number", decided);
         }
         var attempt = transactions.inTransaction(() -> record(callId, tenantId, agentId, numberId, to, variables));

@@ -22,7 +22,7 @@ record CallView(UUID id, @Nullable UUID campaignId, @Nullable UUID contactId, in
                 @Nullable String notPlacedReason, @Nullable String decidedBy, List<String> sources,
                 @Nullable Integer localHour, Instant requestedAt, @Nullable Instant sentAt,
                 @Nullable Instant initiatedAt, @Nullable Instant finishedAt,
-                @Nullable List<Map<String, Object>> evidence) {
+                @Nullable List<Map<String, @Nullable Object>> evidence) {
 
     static CallView of(CallRecord row) {
         return of(row, null);

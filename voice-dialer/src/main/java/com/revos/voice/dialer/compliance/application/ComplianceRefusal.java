@@ -3,6 +3,8 @@ package com.revos.voice.dialer.compliance.application;
 import com.revos.voice.dialer.compliance.model.Evidence;
 import com.revos.voice.dialer.compliance.model.HoursRule;
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request the law or the tenant's own list does not allow. The web edge answers it as problem+json naming the
@@ -19,11 +21,11 @@ public class ComplianceRefusal extends RuntimeException {
     private final String rule;
     private final String ruleName;
     private final String allowedHours;
-    private final Instant retryAt;
-    private final String evidenceId;
+    private final @Nullable Instant retryAt;
+    private final @Nullable String evidenceId;
 
     public ComplianceRefusal(Kind kind, String title, String detail, String field, String rule, String ruleName,
-                             String allowedHours, Instant retryAt, String evidenceId) {
+                             String allowedHours, @Nullable Instant retryAt, @Nullable String evidenceId) {
         super(detail);
         this.kind = kind;
         this.title = title;
@@ -45,12 +47,13 @@ public class ComplianceRefusal extends RuntimeException {
 
     /** A dial refused, as its evidence record says. */
     public static ComplianceRefusal dial(String field, Evidence refused) {
-        var kind = refused.rule().startsWith("suppressed") ? Kind.SUPPRESSED
-                : refused.rule().startsWith("frequency_cap") ? Kind.CAP_REACHED
-                : refused.rule().startsWith("consent") ? Kind.NO_CONSENT : Kind.OUTSIDE_HOURS;
+        var rule = refused.refusedBy();
+        var kind = rule.startsWith("suppressed") ? Kind.SUPPRESSED
+                : rule.startsWith("frequency_cap") ? Kind.CAP_REACHED
+                : rule.startsWith("consent") ? Kind.NO_CONSENT : Kind.OUTSIDE_HOURS;
         return new ComplianceRefusal(kind, "Call not allowed: " + refused.ruleName(), refused.detail()
                 + (refused.retryAt() == null ? "" : "; it may be placed from " + refused.retryAt()), field,
-                refused.rule(), refused.ruleName(), refused.allowedHours(), refused.retryAt(),
+                rule, Objects.requireNonNullElse(refused.ruleName(), rule), refused.allowedHours(), refused.retryAt(),
                 refused.id().toString());
     }
 
@@ -78,11 +81,11 @@ public class ComplianceRefusal extends RuntimeException {
         return allowedHours;
     }
 
-    public Instant retryAt() {
+    public @Nullable Instant retryAt() {
         return retryAt;
     }
 
-    public String evidenceId() {
+    public @Nullable String evidenceId() {
         return evidenceId;
     }
 }

@@ -8,13 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What a dial is decided on, read in the caller's transaction (the one that sends the call). */
 public interface DialRecords {
 
     /** A recorded attempt with its contact's facts and its campaign's window and purpose. */
-    record Attempted(UUID callId, UUID tenantId, UUID campaignId, UUID contactId, int attempt, String toNumber,
-                     ContactFacts contact, CallingWindow campaignWindow, Purpose purpose) {
+    record Attempted(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                     String toNumber, ContactFacts contact, @Nullable CallingWindow campaignWindow,
+                     @Nullable Purpose purpose) {
     }
 
     Optional<Attempted> attempt(UUID callId);

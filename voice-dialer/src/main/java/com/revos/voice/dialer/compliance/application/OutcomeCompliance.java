@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a call's outcome means for compliance, applied in the transaction that makes the outcome final: an opt-out
@@ -26,8 +27,8 @@ public class OutcomeCompliance {
     }
 
     /** An outcome as compliance needs it. */
-    public record Outcome(UUID callId, UUID tenantId, UUID campaignId, String toNumber, CallOutcome outcome,
-                          String terminationReason, Map<String, Object> analysis, Instant at) {
+    public record Outcome(UUID callId, UUID tenantId, @Nullable UUID campaignId, String toNumber, CallOutcome outcome,
+                          @Nullable String terminationReason, @Nullable Map<String, Object> analysis, Instant at) {
     }
 
     /** The opt-out reason when the call carried one. */

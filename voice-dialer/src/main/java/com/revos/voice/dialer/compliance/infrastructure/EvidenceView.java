@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** An evidence record as the API shows it (snake_case, fixed field order) and as a CSV row. */
 final class EvidenceView {
@@ -18,7 +19,7 @@ final class EvidenceView {
     private EvidenceView() {
     }
 
-    static Map<String, Object> of(Evidence e) {
+    static Map<String, @Nullable Object> of(Evidence e) {
         return e.fields();
     }
 
@@ -39,7 +40,7 @@ final class EvidenceView {
         return String.join(",", CSV_COLUMNS) + "\r\n";
     }
 
-    private static String quote(Object value) {
+    private static String quote(@Nullable Object value) {
         if (value == null) {
             return "";
         }

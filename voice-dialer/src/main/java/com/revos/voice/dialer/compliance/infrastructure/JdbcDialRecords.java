@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 
 /** The attempt, its contact and campaign, the tenant's list and the number's recent calls, read for a decision. */
 final class JdbcDialRecords implements DialRecords {
@@ -103,14 +104,14 @@ final class JdbcDialRecords implements DialRecords {
                 Timestamp.from(since));
     }
 
-    private static String reason(String reason, String source) {
+    private static @Nullable String reason(@Nullable String reason, @Nullable String source) {
         if (reason == null && source == null) {
             return null;
         }
         return (reason == null ? "no reason given" : reason) + (source == null ? "" : " (source: " + source + ")");
     }
 
-    private static ZoneId zone(String text) {
+    private static @Nullable ZoneId zone(@Nullable String text) {
         try {
             return text == null ? null : ZoneId.of(text);
         } catch (DateTimeException e) {
@@ -118,7 +119,7 @@ final class JdbcDialRecords implements DialRecords {
         }
     }
 
-    private static Instant instant(Timestamp at) {
+    private static @Nullable Instant instant(@Nullable Timestamp at) {
         return at == null ? null : at.toInstant();
     }
 

@@ -18,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.jspecify.annotations.Nullable;
 
 /** {@code dial_evidence}: one row per decision, never updated. */
 final class JdbcEvidenceLog implements EvidenceLog {
@@ -107,11 +109,11 @@ final class JdbcEvidenceLog implements EvidenceLog {
     private static Evidence read(ResultSet rs) throws SQLException {
         var zones = new ArrayList<Jurisdiction.Zone>();
         for (var zone : JdbcEvidenceLog.<List<Map<String, String>>>read(rs.getString("zones"))) {
-            zones.add(new Jurisdiction.Zone(ZoneId.of(zone.get("zone")), source(zone.get("source"))));
+            zones.add(new Jurisdiction.Zone(ZoneId.of(stored(zone, "zone")), source(stored(zone, "source"))));
         }
         var states = new ArrayList<Jurisdiction.State>();
         for (var state : JdbcEvidenceLog.<List<Map<String, String>>>read(rs.getString("states"))) {
-            states.add(new Jurisdiction.State(state.get("state"), source(state.get("source"))));
+            states.add(new Jurisdiction.State(stored(state, "state"), source(stored(state, "source"))));
         }
         var rules = rs.getArray("ceiling_rules");
         return new Evidence(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
@@ -125,7 +127,12 @@ final class JdbcEvidenceLog implements EvidenceLog {
                 Arrays.asList((String[]) rules.getArray()), instant(rs.getTimestamp("suppression_checked_at")),
                 rs.getLong("suppression_list_version"), rs.getInt("calls_last_24h"), rs.getInt("calls_cap"),
                 rs.getString("cap_rule"), rs.getString("consent"), rs.getString("purpose"),
-                instant(rs.getTimestamp("decided_at")));
+                Objects.requireNonNull(instant(rs.getTimestamp("decided_at")), "a decision has its time"));
+    }
+
+    /** A field this log wrote itself into a zone's or a state's JSON. */
+    private static String stored(Map<String, String> written, String field) {
+        return Objects.requireNonNull(written.get(field), "dial_evidence writes every zone and state with " + field);
     }
 
     private static Source source(String wire) {
@@ -148,11 +155,11 @@ final class JdbcEvidenceLog implements EvidenceLog {
         }
     }
 
-    private static Timestamp timestamp(Instant at) {
+    private static @Nullable Timestamp timestamp(@Nullable Instant at) {
         return at == null ? null : Timestamp.from(at);
     }
 
-    private static Instant instant(Timestamp at) {
+    private static @Nullable Instant instant(@Nullable Timestamp at) {
         return at == null ? null : at.toInstant();
     }
 }

@@ -3,6 +3,7 @@ package com.revos.voice.dialer.compliance.model;
 import com.revos.voice.events.CallAbandonment;
 import com.revos.voice.events.CallOutcome;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Abandoned calls (47 CFR 64.1200(a)(7)), as {@link CallAbandonment} defines them for the dialer and the optimizer
@@ -24,7 +25,8 @@ public final class AbandonmentRule {
     private AbandonmentRule() {
     }
 
-    public static boolean abandoned(CallOutcome outcome, String terminationReason, Map<String, Object> analysis) {
+    public static boolean abandoned(CallOutcome outcome, @Nullable String terminationReason,
+                                    @Nullable Map<String, Object> analysis) {
         return CallAbandonment.abandoned(outcome, terminationReason, analysis);
     }
 

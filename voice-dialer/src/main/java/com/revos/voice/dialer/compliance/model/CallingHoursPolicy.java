@@ -18,11 +18,12 @@ public record CallingHoursPolicy(HoursRule federal, Map<String, HoursRule> state
                                  Map<String, HoursRule> countries) {
 
     public static final HoursRule FEDERAL = new HoursRule("us-federal",
-            "US federal calling hours, 47 CFR 64.1200(c)(1) and the FTC Telemarketing Sales Rule", 8, 21, null, null);
+            "US federal calling hours, 47 CFR 64.1200(c)(1) and the FTC Telemarketing Sales Rule", 8, 21,
+            HoursRule.EVERY_DAY, null);
     public static final HoursRule FLORIDA = new HoursRule("us-FL",
-            "Florida Telephone Solicitation Act, Fla. Stat. 501.059(8)", 8, 20, null, 3);
+            "Florida Telephone Solicitation Act, Fla. Stat. 501.059(8)", 8, 20, HoursRule.EVERY_DAY, 3);
     public static final HoursRule OKLAHOMA = new HoursRule("us-OK",
-            "Oklahoma Telephone Solicitation Act, 15 O.S. 775C.4", 8, 20, null, 3);
+            "Oklahoma Telephone Solicitation Act, 15 O.S. 775C.4", 8, 20, HoursRule.EVERY_DAY, 3);
     public static final HoursRule OTHER_COUNTRIES = new HoursRule("country-default",
             "conservative default for countries without an operator rule", 8, 21,
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), null);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The legal ceiling for one contact: every rule that applies to it, evaluated in every zone it may be in. A call is
@@ -48,7 +49,7 @@ public record Ceiling(List<HoursRule> rules, List<ZoneId> zones) {
     }
 
     /** Whether the campaign window, applied in the contact's local time, is open in every zone. */
-    public boolean windowOpen(CallingWindow window, Instant at) {
+    public boolean windowOpen(@Nullable CallingWindow window, Instant at) {
         return window == null || zones.stream().allMatch(zone -> {
             var local = at.atZone(zone);
             return window.days().contains(local.getDayOfWeek()) && hourIn(window, local.getHour());
@@ -56,7 +57,7 @@ public record Ceiling(List<HoursRule> rules, List<ZoneId> zones) {
     }
 
     /** The first moment from {@code from} on at which both the ceiling and the window are open; empty if none soon. */
-    public Optional<Instant> nextOpen(Instant from, CallingWindow window) {
+    public Optional<Instant> nextOpen(Instant from, @Nullable CallingWindow window) {
         if (openAt(from) && windowOpen(window, from)) {
             return Optional.of(from);
         }

@@ -1,9 +1,10 @@
 package com.revos.voice.dialer.compliance.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** The consent evidence a contact carries: its type, where it was obtained (a form, a signed page) and when. */
-public record Consent(ConsentType type, String source, Instant obtainedAt) {
+public record Consent(ConsentType type, @Nullable String source, @Nullable Instant obtainedAt) {
 
     public static final Consent NONE = new Consent(ConsentType.NONE, null, null);
 

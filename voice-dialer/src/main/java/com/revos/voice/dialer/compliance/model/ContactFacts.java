@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a contact itself says about where it is and what it agreed to, read from the upload's well-known columns
@@ -15,7 +16,8 @@ import java.util.Map;
  * {@code consent_obtained_at}); every one optional. A value that is present but unreadable is an error, never
  * ignored: a wrong zone silently dropped could let a call out at night.
  */
-public record ContactFacts(String state, String postalCode, ZoneId timeZone, Consent consent) {
+public record ContactFacts(@Nullable String state, @Nullable String postalCode, @Nullable ZoneId timeZone,
+                           Consent consent) {
 
     public static final ContactFacts NONE = new ContactFacts(null, null, null, Consent.NONE);
 
@@ -76,7 +78,7 @@ public record ContactFacts(String state, String postalCode, ZoneId timeZone, Con
         return new Read(facts, List.copyOf(problems));
     }
 
-    private static String text(Map<String, ?> fields, String name) {
+    private static @Nullable String text(Map<String, ?> fields, String name) {
         var value = fields.get(name);
         if (value == null) {
             return null;
@@ -85,7 +87,7 @@ public record ContactFacts(String state, String postalCode, ZoneId timeZone, Con
         return text.isEmpty() ? null : text;
     }
 
-    private static Instant instant(String text) {
+    private static @Nullable Instant instant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeException e) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides one dial at the moment it is to be sent, in this order: the tenant's do-not-call list (opt-outs
@@ -58,7 +59,7 @@ public final class DialRules {
                 facts.contact().consent().reference(), facts.purpose() == null ? null : facts.purpose().wire(), now);
     }
 
-    private record Refusal(String rule, String ruleName, String detail, Instant retryAt) {
+    private record Refusal(String rule, String ruleName, String detail, @Nullable Instant retryAt) {
     }
 
     private Optional<Refusal> refusal(DialFacts facts, Ceiling ceiling, FrequencyCap cap, Instant now) {
@@ -83,7 +84,7 @@ public final class DialRules {
                     + " in the contact's local time; allowed " + ceiling.allowedHours(),
                     ceiling.nextOpen(now, window).orElse(null)));
         }
-        if (!ceiling.windowOpen(window, now)) {
+        if (window != null && !ceiling.windowOpen(window, now)) {
             return Optional.of(new Refusal("campaign_window", "the campaign's calling window", "outside the "
                     + "campaign window " + HoursRule.describe(window.startHour(), window.endHour(), window.days())
                     + " in the contact's local time", ceiling.nextOpen(now, window).orElse(null)));

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why one dial was allowed or refused, as decided at the moment its request was to be sent: where the contact may
@@ -14,13 +16,15 @@ import java.util.UUID;
  * 24 h against the cap, the consent on file, the attempt number. A refusal names its rule, the hours the law
  * allows, and when the contact may be tried again (null: never).
  */
-public record Evidence(UUID id, UUID tenantId, UUID campaignId, UUID contactId, UUID callId, int attempt,
-                       String toNumber, Decision decision, String rule, String ruleName, String detail,
-                       String allowedHours, Instant retryAt, String country, List<Jurisdiction.Zone> zones,
-                       List<Jurisdiction.State> states, Map<String, String> localTimes, String campaignWindow,
-                       String ceiling, List<String> ceilingRules, Instant suppressionCheckedAt,
-                       long suppressionListVersion, int callsLast24h, int callsCap, String capRule,
-                       String consent, String purpose, Instant decidedAt) {
+public record Evidence(UUID id, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, UUID callId,
+                       int attempt, String toNumber, Decision decision, @Nullable String rule,
+                       @Nullable String ruleName, @Nullable String detail, String allowedHours,
+                       @Nullable Instant retryAt, @Nullable String country, List<Jurisdiction.Zone> zones,
+                       List<Jurisdiction.State> states, Map<String, String> localTimes,
+                       @Nullable String campaignWindow, String ceiling, List<String> ceilingRules,
+                       @Nullable Instant suppressionCheckedAt, long suppressionListVersion, int callsLast24h,
+                       int callsCap, @Nullable String capRule, @Nullable String consent, @Nullable String purpose,
+                       Instant decidedAt) {
 
     public enum Decision {
         PLACED, REFUSED;
@@ -35,9 +39,9 @@ public record Evidence(UUID id, UUID tenantId, UUID campaignId, UUID contactId, 
     }
 
     /** The record as the API shows it: snake_case names in a fixed order, instants as ISO-8601 text. */
-    public Map<String, Object> fields() {
+    public Map<String, @Nullable Object> fields() {
         var e = this;
-        var view = new LinkedHashMap<String, Object>();
+        var view = new LinkedHashMap<String, @Nullable Object>();
         view.put("id", e.id().toString());
         view.put("decided_at", text(e.decidedAt()));
         view.put("decision", e.decision().wire());
@@ -70,11 +74,16 @@ public record Evidence(UUID id, UUID tenantId, UUID campaignId, UUID contactId, 
         return view;
     }
 
-    private static String text(Instant at) {
+    private static @Nullable String text(@Nullable Instant at) {
         return at == null ? null : at.toString();
     }
 
     public boolean allowed() {
         return decision == Decision.PLACED;
+    }
+
+    /** The rule that refused this dial ({@link #allowed()} is false): a refusal always names its rule. */
+    public String refusedBy() {
+        return Objects.requireNonNull(rule, "a refusal names its rule");
     }
 }

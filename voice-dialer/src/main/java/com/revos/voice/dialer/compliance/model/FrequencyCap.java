@@ -25,8 +25,9 @@ public record FrequencyCap(int limit, String ruleId, String ruleName) {
     /** The stricter of the ceiling's state cap and the tenant's own. */
     public static FrequencyCap of(Ceiling ceiling, int tenantLimit) {
         var rule = ceiling.capRule();
-        if (rule.isPresent() && rule.get().callsPer24h() <= tenantLimit) {
-            return new FrequencyCap(rule.get().callsPer24h(), rule.get().id(), rule.get().name());
+        var stateLimit = rule.map(HoursRule::callsPer24h).orElse(null);
+        if (stateLimit != null && stateLimit <= tenantLimit) {
+            return new FrequencyCap(stateLimit, rule.get().id(), rule.get().name());
         }
         return new FrequencyCap(tenantLimit, "tenant", "the tenant's calls per person per 24 h setting");
     }

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One legal rule on when a person may be called, in their own local time: hours {@code [startHour, endHour)} on
@@ -17,7 +18,10 @@ import java.util.stream.Collectors;
  * @param name what an auditor reads, with the source of the rule
  */
 public record HoursRule(String id, String name, int startHour, int endHour, Set<DayOfWeek> days,
-                        Integer callsPer24h) {
+                        @Nullable Integer callsPer24h) {
+
+    /** Every day of the week: a rule without days of its own applies on all of them. */
+    public static final Set<DayOfWeek> EVERY_DAY = Collections.unmodifiableSet(EnumSet.allOf(DayOfWeek.class));
 
     public HoursRule {
         if (id == null || id.isBlank()) {
@@ -30,7 +34,7 @@ public record HoursRule(String id, String name, int startHour, int endHour, Set<
         if (callsPer24h != null && callsPer24h < 1) {
             throw new IllegalArgumentException("rule " + id + ": calls per 24 h must be at least 1");
         }
-        days = days == null || days.isEmpty() ? Collections.unmodifiableSet(EnumSet.allOf(DayOfWeek.class))
+        days = days == null || days.isEmpty() ? EVERY_DAY
                 : Collections.unmodifiableSet(EnumSet.copyOf(days));
         name = name == null || name.isBlank() ? id : name;
     }

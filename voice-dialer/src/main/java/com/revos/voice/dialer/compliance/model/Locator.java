@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a contact's {@link Jurisdiction}: the number's country, zones (libphonenumber, from the area code; several
@@ -72,7 +73,7 @@ public final class Locator {
         return new Jurisdiction(country, found, states);
     }
 
-    private static Phonenumber.PhoneNumber parse(String e164) {
+    private static Phonenumber.@Nullable PhoneNumber parse(String e164) {
         try {
             return PhoneNumberUtil.getInstance().parse(e164, "ZZ");
         } catch (NumberParseException e) {

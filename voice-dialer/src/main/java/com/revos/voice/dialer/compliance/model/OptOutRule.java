@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the person asked, during the call, not to be called again (consent revoked "by any reasonable means",
@@ -22,7 +23,8 @@ public final class OptOutRule {
     }
 
     /** The reason to keep on the suppression, or empty when the call carried no opt-out. */
-    public static Optional<String> optOut(String terminationReason, Map<String, Object> analysis) {
+    public static Optional<String> optOut(@Nullable String terminationReason,
+                                          @Nullable Map<String, Object> analysis) {
         if (analysis != null && analysis.get("data_collection") instanceof Map<?, ?> collected
                 && truthy(collected.get(FIELD))) {
             return Optional.of("said not to call again (data collection " + FIELD + ")");
@@ -33,7 +35,7 @@ public final class OptOutRule {
         return Optional.empty();
     }
 
-    static boolean truthy(Object value) {
+    static boolean truthy(@Nullable Object value) {
         if (value instanceof Boolean flag) {
             return flag;
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * US states and territories by two-letter code: from a name or code a contact carries, from a ZIP code (its first
@@ -68,7 +69,7 @@ public final class UsStates {
     }
 
     /** The state of a US ZIP code ({@code 33101}, {@code 33101-1234}); empty when it is not one or names none. */
-    public static Optional<String> ofZip(String postalCode) {
+    public static Optional<String> ofZip(@Nullable String postalCode) {
         if (postalCode == null) {
             return Optional.empty();
         }

@@ -72,7 +72,7 @@ final class CampaignPacer implements Runnable {
                 var sent = atSend;
                 if (paced == null || sent == null) {
                     limiter = PacingLimiter.perSecond(rate, dispatcher.pacingGuard());
-                    atSend = PacingLimiter.hardCap(rate, dispatcher.pacingGuard());
+                    atSend = PacingLimiter.perSecond(rate, dispatcher.pacingGuard());
                     meters.addAll(registerMeters(campaign));
                     // a platform thread: its timing must not wait for a virtual-thread carrier busy with dial work
                     sender = Thread.ofPlatform().daemon().priority(Thread.MAX_PRIORITY).name("sender-" + campaignId)
@@ -164,8 +164,9 @@ final class CampaignPacer implements Runnable {
                     break;
                 }
                 noteStart();
-                // the shared grant first (a database round trip), the exact one-second cap last: what leaves the
-                // process is spaced by a limiter with nothing after it but the wire
+                // the shared grant first (a database round trip), the campaign's limiter again last: what leaves
+                // the process is spaced by a limiter with nothing after it but the wire, however the database work
+                // between the two bunched the calls
                 dispatcher.dialAsync(attempt, markSending -> {
                     if (!active || !dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending)) {
                         return false;

@@ -53,17 +53,6 @@ public final class PacingLimiter {
                 nanos -> java.util.concurrent.locks.LockSupport.parkNanos(nanos));
     }
 
-    /**
-     * The hard cap at the point where requests leave: windows of one second plus {@code guard}, and up to a second
-     * of stall caught up at once (the upstream limiter already paces; this one only removes the bunching its jitter
-     * causes). The guard is what the wire and the provider's own scheduling may bunch: with it, no sliding second
-     * at the provider holds more than the limit as long as that jitter stays under the guard.
-     */
-    public static PacingLimiter hardCap(double rate, java.time.Duration guard) {
-        return new PacingLimiter(rate, 1_000_000_000L + guard.toNanos(), 1_000_000_000L, System::nanoTime,
-                nanos -> java.util.concurrent.locks.LockSupport.parkNanos(nanos));
-    }
-
     public synchronized double rate() {
         return rate;
     }

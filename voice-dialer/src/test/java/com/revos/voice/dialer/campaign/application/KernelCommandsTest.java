@@ -208,7 +208,7 @@ class KernelCommandsTest {
 
         @Override
         public PacingLimiter limiter(UUID tenantId) {
-            return PacingLimiter.hardCap(LIMITS.callsPerSecond(), Duration.ofMillis(20));
+            return PacingLimiter.perSecond(LIMITS.callsPerSecond(), Duration.ofMillis(20));
         }
 
         @Override

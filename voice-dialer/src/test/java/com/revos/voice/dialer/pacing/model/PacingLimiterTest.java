@@ -64,18 +64,19 @@ class PacingLimiterTest {
     }
 
     /**
-     * What reaches the provider from the hard cap's shape at 25 calls/s (up to a second of stall caught up at once)
-     * when its caller stalls now and then and the wire delays each call by up to {@code jitter}, in arrival order.
+     * What reaches the provider from the send point's limiter at 25 calls/s (a tenth of the window's lost time
+     * caught up at most, as {@link PacingLimiter#perSecond}) when its caller stalls now and then and the wire delays
+     * each call by up to {@code jitter}, in arrival order.
      */
     private static List<Long> arrivals(long window, long jitter) throws InterruptedException {
         var time = new FakeTime();
-        var limiter = new PacingLimiter(25, window, SECOND, () -> time.now, time::sleep);
+        var limiter = new PacingLimiter(25, window, () -> time.now, time::sleep);
         var wire = new Random(7);
         var arrivals = new ArrayList<Long>();
         for (int i = 0; i < 2_000; i++) {
             arrivals.add(limiter.acquire() + wire.nextLong(jitter));
             if (i % 100 == 0) {
-                time.now += 1_500_000_000L; // the claim loop fell behind: a second's worth is due at once
+                time.now += 1_500_000_000L; // the calls' database work stalled: a backlog reaches the limiter
             }
         }
         return arrivals.stream().sorted().toList();

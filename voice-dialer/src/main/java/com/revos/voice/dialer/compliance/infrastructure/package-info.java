@@ -1,0 +1,4 @@
+@NullMarked
+package com.revos.voice.dialer.compliance.infrastructure;
+
+import org.jspecify.annotations.NullMarked;
