@@ -17,7 +17,9 @@ out=.local/bench
 mkdir -p "$out"
 report="$out/pacing-report.txt"
 
-start_stack "$out/pacing-up.log" --processes
+# a stack of its own, from nothing: campaigns a stopped run left running would resume and dial beside this one
+rm -rf "$out/pacing-stack"
+REVOS_JAVA_OPTS="${REVOS_JAVA_OPTS:-} -Drevos.local.home=$out/pacing-stack" start_stack "$out/pacing-up.log" --processes
 echo "==> campaigns at ${runs[*]} (calls per second:contacts); the simulator counts arrivals in its own process"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 status=0

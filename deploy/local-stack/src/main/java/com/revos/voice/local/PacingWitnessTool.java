@@ -2,9 +2,11 @@ package com.revos.voice.local;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -72,16 +74,41 @@ public final class PacingWitnessTool {
         var client = new ProductClient(url(ports.provisioning()), url(ports.dialer()), url(ports.optimizer()),
                 url(ports.simulator()), tokens.tenant(tenant), tokens.operator());
         // a run starts from nothing (the reset restores the simulator's defaults too), then short calls, all
-        // answered: the campaign is bound by its pace, not by calls in flight
+        // answered, ringing and talking at a tenth of real time: the campaign is bound by its pace, not by calls in
+        // flight (the tenant may have 100 at once)
         client.simulatorReset();
         client.simulatorConfig(Map.of("answer_rate", 1.0, "voicemail_rate", 0.0, "failure_rate", 0.0,
                 "busy_rate", 0.0, "min_duration_secs", 1, "max_duration_secs", 1, "outbound_error_rate", 0.0,
-                "outbound_429_rate", 0.0));
+                "outbound_429_rate", 0.0, "time_scale", 0.1));
+        onlyRecommend(client, tenant);
         var scenario = new CampaignScenario(client, tenant);
         var poolNumber = "+1628" + (5_550_000 + Math.floorMod(tenant.hashCode(), 1_000_000));
         var prepared = scenario.prepare(poolNumber, run.contacts(), run.callsPerSecond(), 100);
         scenario.start(prepared.campaignId());
-        return await(client, run);
+        try {
+            return await(client, run);
+        } finally {
+            // what is left of it must not dial on into the next run (or the next start of the stack)
+            var status = String.valueOf(client.campaign(tenant, prepared.campaignId()).get("status"));
+            if (List.of("running", "paused", "draft").contains(status.toLowerCase(Locale.ROOT))) {
+                client.campaignAction(tenant, prepared.campaignId(), "cancel");
+            }
+        }
+    }
+
+    /**
+     * The witness measures the dialer at a fixed limit: the optimizer would scale a healthy campaign up to the
+     * tenant's limit, so for this tenant its scale-up and retime only recommend.
+     */
+    @SuppressWarnings("unchecked")
+    private static void onlyRecommend(ProductClient client, UUID tenant) {
+        var policy = new LinkedHashMap<>(client.optimizerPolicy(tenant));
+        for (var rule : List.of("scale_up", "retime")) {
+            var settings = new LinkedHashMap<>((Map<String, Object>) Objects.requireNonNull(policy.get(rule), rule));
+            settings.put("mode", "recommend");
+            policy.put(rule, settings);
+        }
+        client.replaceOptimizerPolicy(tenant, policy);
     }
 
     /** Until every contact has arrived at the provider, or nothing more arrived for a while. */

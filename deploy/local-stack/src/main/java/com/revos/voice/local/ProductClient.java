@@ -108,6 +108,15 @@ public final class ProductClient {
                 .body(JSON));
     }
 
+    public Map<String, Object> optimizerPolicy(UUID tenant) {
+        return answer(optimizer.get().uri("/v1/tenants/{t}/optimizer-policy", tenant).retrieve().body(JSON));
+    }
+
+    public Map<String, Object> replaceOptimizerPolicy(UUID tenant, Map<String, Object> policy) {
+        return answer(optimizer.put().uri("/v1/tenants/{t}/optimizer-policy", tenant)
+                .contentType(MediaType.APPLICATION_JSON).body(policy).retrieve().body(JSON));
+    }
+
     public Map<String, Object> simulatorConfig(Map<String, Object> changes) {
         return answer(simulator.put().uri("/simulator/config").contentType(MediaType.APPLICATION_JSON).body(changes)
                 .retrieve().body(JSON));

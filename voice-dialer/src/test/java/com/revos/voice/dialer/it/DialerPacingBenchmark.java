@@ -1,41 +1,27 @@
 package com.revos.voice.dialer.it;
 
-import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.revos.voice.events.EventEnvelope;
-import com.revos.voice.events.ProvisioningEvent;
 import com.revos.voice.service.LocalTokens;
-import com.revos.voice.testsupport.RealInfrastructure;
 import com.revos.voice.testsupport.RevosIntegrationTest;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +56,6 @@ import org.springframework.web.client.RestClient;
 class DialerPacingBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(DialerPacingBenchmark.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONTACTS = 10_000;
     /** A tenant limited to 50 calls/s, paced by two dialer instances at once. */
     static final String SHARED_TENANT = "5d0e9c1a-0000-4000-8000-0000000000b2";
@@ -78,7 +63,8 @@ class DialerPacingBenchmark {
     private static final ConcurrentLinkedQueue<long[]> ARRIVALS = new ConcurrentLinkedQueue<>();
     /** When the dialer hands each outbound-call request to its HTTP client. */
     private static final ConcurrentLinkedQueue<Long> SENDS = new ConcurrentLinkedQueue<>();
-    private static final HttpServer STUB = startStub();
+    private static final HttpServer STUB = DialerBenchmarks.outboundCallStub(
+            () -> ARRIVALS.add(new long[] {System.nanoTime()}), LATENCY);
     private static final AtomicLong NUMBERS = new AtomicLong();
 
     @org.springframework.boot.test.context.TestConfiguration
@@ -122,7 +108,7 @@ class DialerPacingBenchmark {
         var tenant = UUID.randomUUID();
         var agent = UUID.randomUUID();
         var number = UUID.randomUUID();
-        provision(tenant, agent, number);
+        DialerBenchmarks.provision(jdbc, tenant, agent, number);
         var http = RestClient.builder().baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + LocalTokens.tenantMember(jwtEncoder, "b", tenant))
                 .build();
@@ -171,7 +157,7 @@ class DialerPacingBenchmark {
 
     private Result runCampaign(RestClient http, UUID agent, UUID number, double rate, Duration measure)
             throws InterruptedException {
-        var created = call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(
+        var created = DialerBenchmarks.call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(
                 "name", "bench " + rate, "agent_id", agent, "phone_number_id", number,
                 "purpose", "informational", "calling_window", Map.of("start_hour", 8, "end_hour", 21),
                 "pacing", Map.of("calls_per_second", rate, "max_concurrent", 100_000),
@@ -183,18 +169,18 @@ class DialerPacingBenchmark {
             csv.append("+1646").append(201 + n / 10_000).append(String.format("%04d", n % 10_000)).append(",C")
                     .append(i).append('\n');
         }
-        var upload = call(http.post().uri("/campaigns/{id}/contacts", id).contentType(MediaType.parseMediaType("text/csv"))
+        var upload = DialerBenchmarks.call(http.post().uri("/campaigns/{id}/contacts", id).contentType(MediaType.parseMediaType("text/csv"))
                 .body(csv.toString()));
         assertThat(upload.get("accepted").asInt()).isEqualTo(CONTACTS);
         ARRIVALS.clear();
         SENDS.clear();
-        call(http.post().uri("/campaigns/{id}/start", id));
+        DialerBenchmarks.call(http.post().uri("/campaigns/{id}/start", id));
         if (measure == null) {
             await().atMost(Duration.ofMinutes(5)).until(() -> ARRIVALS.size() >= CONTACTS);
         } else {
             await().pollDelay(measure).atMost(measure.plusSeconds(5)).until(() -> true);
         }
-        call(http.post().uri("/campaigns/{id}/cancel", id));
+        DialerBenchmarks.call(http.post().uri("/campaigns/{id}/cancel", id));
         var times = ARRIVALS.stream().mapToLong(a -> a[0]).sorted().boxed().toList();
         // the first and last second are ramp and cut-off: measure the steady state between them
         var achieved = (times.size() - 1) * 1e9 / (times.getLast() - times.getFirst());
@@ -211,7 +197,7 @@ class DialerPacingBenchmark {
         var tenant = UUID.fromString(SHARED_TENANT);
         var agent = UUID.randomUUID();
         var number = UUID.randomUUID();
-        provision(tenant, agent, number);
+        DialerBenchmarks.provision(jdbc, tenant, agent, number);
         var http = RestClient.builder().baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + LocalTokens.tenantMember(jwtEncoder, "b", tenant))
                 .build();
@@ -219,7 +205,7 @@ class DialerPacingBenchmark {
                 services.inAnotherInstance());
         var ids = new ArrayList<String>();
         for (int c = 0; c < 2; c++) {
-            var created = call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(
+            var created = DialerBenchmarks.call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(
                     "name", "bench shared " + c, "agent_id", agent, "phone_number_id", number,
                     "purpose", "informational", "calling_window", Map.of("start_hour", 8, "end_hour", 21),
                     "pacing", Map.of("calls_per_second", 50, "max_concurrent", 100_000),
@@ -230,7 +216,7 @@ class DialerPacingBenchmark {
                 var n = NUMBERS.incrementAndGet();
                 csv.append("+1646").append(201 + n / 10_000).append(String.format("%04d", n % 10_000)).append('\n');
             }
-            call(http.post().uri("/campaigns/{id}/contacts", id).contentType(MediaType.parseMediaType("text/csv"))
+            DialerBenchmarks.call(http.post().uri("/campaigns/{id}/contacts", id).contentType(MediaType.parseMediaType("text/csv"))
                     .body(csv.toString()));
             // the second campaign's lease is the second instance's from the start
             if (c == 1) {
@@ -243,9 +229,9 @@ class DialerPacingBenchmark {
         SENDS.clear();
         second.start();
         try {
-            ids.forEach(id -> call(http.post().uri("/campaigns/{id}/start", id)));
+            ids.forEach(id -> DialerBenchmarks.call(http.post().uri("/campaigns/{id}/start", id)));
             await().pollDelay(measure).atMost(measure.plusSeconds(5)).until(() -> true);
-            ids.forEach(id -> call(http.post().uri("/campaigns/{id}/cancel", id)));
+            ids.forEach(id -> DialerBenchmarks.call(http.post().uri("/campaigns/{id}/cancel", id)));
         } finally {
             second.stop();
         }
@@ -288,52 +274,6 @@ class DialerPacingBenchmark {
         var counts = new java.util.HashMap<Long, Integer>();
         times.forEach(t -> counts.merge(t / 1_000_000_000L, 1, Integer::sum));
         return counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-    }
-
-    private static HttpServer startStub() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("localhost", 0), 1024);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/v1/convai/twilio/outbound-call", exchange -> {
-                ARRIVALS.add(new long[] {System.nanoTime()});
-                exchange.getRequestBody().readAllBytes();
-                try {
-                    Thread.sleep(LATENCY);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                var body = ("{\"success\":true,\"message\":\"ok\",\"conversation_id\":\"conv_" + UUID.randomUUID()
-                        + "\",\"callSid\":\"CA1\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void provision(UUID tenant, UUID agent, UUID number) {
-        var now = Instant.now();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (var event : List.of(
-                    new ProvisioningEvent.AgentDeployed(agent, tenant, "t", "bench", "agent_b", "en", "v", now),
-                    new ProvisioningEvent.NumberImported(number, tenant, "+14155550100", "phnum_b", now),
-                    new ProvisioningEvent.NumberAgentAttached(number, tenant, agent, "phnum_b", now))) {
-                producer.send(KafkaEnvelopes.record(EventEnvelope.wrap(event, "/revos/bench")));
-            }
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("SELECT count(*) FROM numbers n JOIN "
-                + "agents a ON a.id = n.agent_id WHERE n.id = ?", Integer.class, number) == 1);
-    }
-
-    private static JsonNode call(RestClient.RequestBodySpec spec) {
-        return spec.exchange((request, response) -> JSON.readTree(response.getBody().readAllBytes()));
     }
 
     private static long processCpuNanos() {

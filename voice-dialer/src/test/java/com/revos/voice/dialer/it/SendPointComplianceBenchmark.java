@@ -3,22 +3,14 @@ package com.revos.voice.dialer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.revos.voice.dialer.compliance.application.DialCompliance;
 import com.revos.voice.dialer.compliance.application.DialRecords;
 import com.revos.voice.dialer.compliance.model.DaytimeNumbers;
 import com.revos.voice.dialer.compliance.model.Evidence;
-import com.revos.voice.events.EventEnvelope;
-import com.revos.voice.events.ProvisioningEvent;
-import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.revos.voice.service.LocalTokens;
-import com.revos.voice.testsupport.RealInfrastructure;
 import com.revos.voice.testsupport.RevosIntegrationTest;
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +62,6 @@ import org.springframework.web.client.RestClient;
 class SendPointComplianceBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(SendPointComplianceBenchmark.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final double RATE = 200;
     private static final int WARM_UP = Integer.getInteger("bench.warmUp", 2_000);
     private static final int CONTACTS = Integer.getInteger("bench.contacts", 6_000);
@@ -84,7 +70,7 @@ class SendPointComplianceBenchmark {
     private static final Pattern CALL_ID = Pattern.compile("\"call_id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     /** When the dialer hands each outbound-call request to its HTTP client, by call id. */
     private static final Map<UUID, Long> SENT = new ConcurrentHashMap<>();
-    private static final HttpServer STUB = startStub();
+    private static final HttpServer STUB = DialerBenchmarks.outboundCallStub(() -> { }, Duration.ZERO);
 
     @org.springframework.boot.test.context.TestConfiguration
     static class Instruments {
@@ -210,7 +196,7 @@ class SendPointComplianceBenchmark {
         var tenant = UUID.randomUUID();
         var agent = UUID.randomUUID();
         var number = UUID.randomUUID();
-        provision(tenant, agent, number);
+        DialerBenchmarks.provision(jdbc, tenant, agent, number);
         jdbc.update("INSERT INTO suppressions (tenant_id, phone, reason) SELECT ?, '+1999' || lpad(g::text, 7, '0'), "
                 + "'bench' FROM generate_series(1, ?) g", tenant, SUPPRESSED);
         var http = RestClient.builder().baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
@@ -252,7 +238,7 @@ class SendPointComplianceBenchmark {
 
     private Run run(RestClient http, UUID agent, UUID number, Numbers numbers, TimedCompliance timed, boolean check,
                     int contacts, String name) {
-        var created = call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(
+        var created = DialerBenchmarks.call(http.post().uri("/campaigns").contentType(MediaType.APPLICATION_JSON).body(Map.of(
                 "name", name, "agent_id", agent, "phone_number_id", number, "purpose", "marketing",
                 "calling_window", Map.of("start_hour", 8, "end_hour", 21),
                 "pacing", Map.of("calls_per_second", RATE, "max_concurrent", 100_000),
@@ -262,14 +248,14 @@ class SendPointComplianceBenchmark {
         for (int i = 0; i < contacts; i++) {
             csv.append(numbers.next()).append(",written,bench form,2026-01-05T10:00:00Z\n");
         }
-        var upload = call(http.post().uri("/campaigns/{id}/contacts", id).contentType(MediaType.parseMediaType("text/csv"))
+        var upload = DialerBenchmarks.call(http.post().uri("/campaigns/{id}/contacts", id).contentType(MediaType.parseMediaType("text/csv"))
                 .body(csv.toString()));
         assertThat(upload.get("accepted").asInt()).as("%s", upload).isEqualTo(contacts);
         SENT.clear();
         timed.reset(check);
-        call(http.post().uri("/campaigns/{id}/start", id));
+        DialerBenchmarks.call(http.post().uri("/campaigns/{id}/start", id));
         await().atMost(Duration.ofSeconds((long) (contacts / RATE * 3) + 60)).until(() -> SENT.size() >= contacts);
-        call(http.post().uri("/campaigns/{id}/cancel", id));
+        DialerBenchmarks.call(http.post().uri("/campaigns/{id}/cancel", id));
 
         var sends = SENT.values().stream().mapToLong(Long::longValue).sorted().toArray();
         var achieved = (sends.length - 1) * 1e9 / (sends[sends.length - 1] - sends[0]);
@@ -356,45 +342,5 @@ class SendPointComplianceBenchmark {
         }
         var index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static HttpServer startStub() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("localhost", 0), 1024);
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.createContext("/v1/convai/twilio/outbound-call", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                var body = ("{\"success\":true,\"message\":\"ok\",\"conversation_id\":\"conv_" + UUID.randomUUID()
-                        + "\",\"callSid\":\"CA1\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void provision(UUID tenant, UUID agent, UUID number) {
-        var now = Instant.now();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (var event : List.of(
-                    new ProvisioningEvent.AgentDeployed(agent, tenant, "t", "bench", "agent_c", "en", "v", now),
-                    new ProvisioningEvent.NumberImported(number, tenant, "+14155550100", "phnum_c", now),
-                    new ProvisioningEvent.NumberAgentAttached(number, tenant, agent, "phnum_c", now))) {
-                producer.send(KafkaEnvelopes.record(EventEnvelope.wrap(event, "/revos/bench")));
-            }
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("SELECT count(*) FROM numbers n JOIN "
-                + "agents a ON a.id = n.agent_id WHERE n.id = ?", Integer.class, number) == 1);
-    }
-
-    private static JsonNode call(RestClient.RequestBodySpec spec) {
-        return spec.exchange((request, response) -> JSON.readTree(response.getBody().readAllBytes()));
     }
 }
