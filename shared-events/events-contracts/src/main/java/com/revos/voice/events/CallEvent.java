@@ -34,56 +34,204 @@ public sealed interface CallEvent extends VoiceEvent {
         return callId().toString();
     }
 
-    record CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                         UUID agentId, UUID phoneNumberId, String toNumber, Instant requestedAt,
-                         @Nullable Integer localHour)
-            implements CallEvent {
-
-        public CallRequested(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
-                             int attempt, UUID agentId, UUID phoneNumberId, String toNumber, Instant requestedAt) {
-            this(callId, tenantId, campaignId, contactId, attempt, agentId, phoneNumberId, toNumber, requestedAt, null);
-        }
-    }
-
-    /** The provider has the call. {@code localHour}: the contact's hour of day, as on its {@link CallRequested}. */
-    record CallInitiated(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                         String providerCallId, @Nullable String callSid, String toNumber, Instant initiatedAt,
-                         @Nullable Integer localHour)
-            implements CallEvent {
+    /**
+     * Which attempt of whose call to which number: the facts every lifecycle event ({@link CallRequested},
+     * {@link CallInitiated}, {@link CallInitiationFailed}) repeats, flat on the wire ({@link JsonUnwrapped}).
+     * {@code localHour} is the contact's hour of day when the attempt was requested (null in older events).
+     *
+     * <p>Not {@link CallCompleted.Dialed}: an outcome may be read from a payload written before the dialer owned
+     * outcomes, without {@code attempt} or {@code to_number}, so {@code Dialed} has them nullable; these events were
+     * always written by the dialer with both, so {@code attempt} stays an {@code int} (required in their schemas) and
+     * {@code toNumber} non-null. One type for both would weaken these or refuse those old outcomes.
+     */
+    record Dialing(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                   String toNumber, @Nullable Integer localHour) {
 
         /** The shape before the contact's local hour was added (kept for readers of older events). */
-        public CallInitiated(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
-                             int attempt, String providerCallId, @Nullable String callSid, String toNumber,
-                             Instant initiatedAt) {
-            this(callId, tenantId, campaignId, contactId, attempt, providerCallId, callSid, toNumber, initiatedAt,
-                    null);
+        public Dialing(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
+                       String toNumber) {
+            this(callId, tenantId, campaignId, contactId, attempt, toNumber, null);
         }
     }
 
     /**
-     * No call was placed for this attempt. {@code retryable} is true when the attempt was given back to the contact
-     * (outage, pause, proven not placed) and false when the provider refused this call or the account;
-     * {@code attemptBurned} says whether it counted against the contact's attempts (null in older events);
-     * {@code localHour} is the contact's hour of day, as on its {@link CallRequested} (null in older events).
+     * The attempt is recorded and about to be sent. On the wire {@code dialing} is flat: the payload is the same
+     * snake_case object as before it was grouped.
      */
-    record CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
-                                int attempt, String toNumber, String reason, @Nullable String providerCode,
-                                boolean retryable, Instant failedAt,
-                                @Nullable Boolean attemptBurned, @Nullable Integer localHour) implements CallEvent {
+    record CallRequested(@JsonUnwrapped Dialing dialing, UUID agentId, UUID phoneNumberId, Instant requestedAt)
+            implements CallEvent {
 
-        /** The shape before the contact's local hour was added (kept for readers of older events). */
-        public CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
-                                    int attempt, String toNumber, String reason, @Nullable String providerCode,
-                                    boolean retryable, Instant failedAt, @Nullable Boolean attemptBurned) {
-            this(callId, tenantId, campaignId, contactId, attempt, toNumber, reason, providerCode, retryable, failedAt,
-                    attemptBurned, null);
+        public CallRequested {
+            Objects.requireNonNull(dialing, "dialing");
         }
 
-        public CallInitiationFailed(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId,
-                                    int attempt, String toNumber, String reason, @Nullable String providerCode,
-                                    boolean retryable, Instant failedAt) {
-            this(callId, tenantId, campaignId, contactId, attempt, toNumber, reason, providerCode, retryable, failedAt,
-                    null, null);
+        // Declared so that @JsonUnwrapped stays on the field and the constructor parameter only (see CallCompleted).
+        public Dialing dialing() {
+            return dialing;
+        }
+
+        @Override
+        public UUID callId() {
+            return dialing.callId();
+        }
+
+        @Override
+        public UUID tenantId() {
+            return dialing.tenantId();
+        }
+
+        @Override
+        public @Nullable UUID campaignId() {
+            return dialing.campaignId();
+        }
+
+        public @Nullable UUID contactId() {
+            return dialing.contactId();
+        }
+
+        public int attempt() {
+            return dialing.attempt();
+        }
+
+        public String toNumber() {
+            return dialing.toNumber();
+        }
+
+        public @Nullable Integer localHour() {
+            return dialing.localHour();
+        }
+    }
+
+    /**
+     * The provider has the call, by its id ({@code providerCallId}, the conversation or the carrier's SID) and, when
+     * known, the carrier's {@code callSid}. {@code dialing} is flat on the wire.
+     */
+    record CallInitiated(@JsonUnwrapped Dialing dialing, String providerCallId, @Nullable String callSid,
+                         Instant initiatedAt)
+            implements CallEvent {
+
+        public CallInitiated {
+            Objects.requireNonNull(dialing, "dialing");
+        }
+
+        // Declared so that @JsonUnwrapped stays on the field and the constructor parameter only (see CallCompleted).
+        public Dialing dialing() {
+            return dialing;
+        }
+
+        @Override
+        public UUID callId() {
+            return dialing.callId();
+        }
+
+        @Override
+        public UUID tenantId() {
+            return dialing.tenantId();
+        }
+
+        @Override
+        public @Nullable UUID campaignId() {
+            return dialing.campaignId();
+        }
+
+        public @Nullable UUID contactId() {
+            return dialing.contactId();
+        }
+
+        public int attempt() {
+            return dialing.attempt();
+        }
+
+        public String toNumber() {
+            return dialing.toNumber();
+        }
+
+        public @Nullable Integer localHour() {
+            return dialing.localHour();
+        }
+    }
+
+    /** No call was placed for this attempt, and why ({@code failure}); both groups are flat on the wire. */
+    record CallInitiationFailed(@JsonUnwrapped Dialing dialing, @JsonUnwrapped Failure failure, Instant failedAt)
+            implements CallEvent {
+
+        public CallInitiationFailed {
+            Objects.requireNonNull(dialing, "dialing");
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        // Declared so that @JsonUnwrapped stays on the field and the constructor parameter only (see CallCompleted).
+        public Dialing dialing() {
+            return dialing;
+        }
+
+        public Failure failure() {
+            return failure;
+        }
+
+        @Override
+        public UUID callId() {
+            return dialing.callId();
+        }
+
+        @Override
+        public UUID tenantId() {
+            return dialing.tenantId();
+        }
+
+        @Override
+        public @Nullable UUID campaignId() {
+            return dialing.campaignId();
+        }
+
+        public @Nullable UUID contactId() {
+            return dialing.contactId();
+        }
+
+        public int attempt() {
+            return dialing.attempt();
+        }
+
+        public String toNumber() {
+            return dialing.toNumber();
+        }
+
+        public @Nullable Integer localHour() {
+            return dialing.localHour();
+        }
+
+        public String reason() {
+            return failure.reason();
+        }
+
+        public @Nullable String providerCode() {
+            return failure.providerCode();
+        }
+
+        public boolean retryable() {
+            return failure.retryable();
+        }
+
+        public @Nullable Boolean attemptBurned() {
+            return failure.attemptBurned();
+        }
+
+        /**
+         * Why no call was placed. {@code retryable} is true when the attempt was given back to the contact (outage,
+         * pause, proven not placed) and false when the provider refused this call or the account;
+         * {@code attemptBurned} says whether it counted against the contact's attempts (null in older events).
+         *
+         * <p>A group of its own, after {@code dialing}, rather than flat components: the schema generator lists the
+         * record's own properties before the unwrapped groups', and the published schema's {@code required} is
+         * {@code ["attempt", "retryable"]}, in that order.
+         */
+        public record Failure(String reason, @Nullable String providerCode, boolean retryable,
+                              @Nullable Boolean attemptBurned) {
+
+            /** The shape before {@code attemptBurned} was added (kept for readers of older events). */
+            public Failure(String reason, @Nullable String providerCode, boolean retryable) {
+                this(reason, providerCode, retryable, null);
+            }
         }
     }
 

@@ -69,11 +69,13 @@ class EventContractTest {
     void an_initiated_and_a_failed_attempt_carry_the_contacts_local_hour_when_the_dialer_knows_it()
             throws Exception {
         // the golden payloads, written before local_hour, keep pinning the older shape; this is the newer one
-        var initiated = new CallEvent.CallInitiated(EventFixtures.CALL, EventFixtures.TENANT, EventFixtures.CAMPAIGN,
-                EventFixtures.CONTACT, 1, "conv_1", null, "+12125550199", EventFixtures.AT, 14);
-        var failed = new CallEvent.CallInitiationFailed(EventFixtures.CALL, EventFixtures.TENANT,
-                EventFixtures.CAMPAIGN, EventFixtures.CONTACT, 1, "+12125550199", "refused by calling_hours:us-FL",
-                "compliance_refused", true, EventFixtures.AT, false, 21);
+        var initiated = new CallEvent.CallInitiated(new CallEvent.Dialing(EventFixtures.CALL, EventFixtures.TENANT,
+                EventFixtures.CAMPAIGN, EventFixtures.CONTACT, 1, "+12125550199", 14), "conv_1", null,
+                EventFixtures.AT);
+        var failed = new CallEvent.CallInitiationFailed(new CallEvent.Dialing(EventFixtures.CALL,
+                EventFixtures.TENANT, EventFixtures.CAMPAIGN, EventFixtures.CONTACT, 1, "+12125550199", 21),
+                new CallEvent.CallInitiationFailed.Failure("refused by calling_hours:us-FL", "compliance_refused",
+                        true, false), EventFixtures.AT);
         for (VoiceEvent event : new VoiceEvent[] {initiated, failed}) {
             var json = EventJson.write(event);
             assertThat(EventJson.mapper().readTree(json).path("local_hour").asInt(-1)).isBetween(14, 21);

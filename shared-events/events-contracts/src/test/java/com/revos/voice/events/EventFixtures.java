@@ -4,6 +4,7 @@ import com.revos.voice.events.CallEvent.CallCompleted;
 import com.revos.voice.events.CallEvent.CallInitiated;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
 import com.revos.voice.events.CallEvent.CallRequested;
+import com.revos.voice.events.CallEvent.Dialing;
 import com.revos.voice.events.CampaignEvent.CampaignCancelled;
 import com.revos.voice.events.CampaignEvent.CampaignCompleted;
 import com.revos.voice.events.CampaignEvent.CampaignPaused;
@@ -60,11 +61,13 @@ final class EventFixtures {
                 new NumberImported(NUMBER, TENANT, "+14155550123", "phnum_5701k2xyz", AT),
                 new NumberAgentAttached(NUMBER, TENANT, AGENT, "phnum_5701k2xyz", AT),
                 new NumberReleased(NUMBER, TENANT, "+14155550123", AT),
-                new CallRequested(CALL, TENANT, CAMPAIGN, CONTACT, 1, AGENT, NUMBER, "+12125550199", AT, 13),
-                new CallInitiated(CALL, TENANT, CAMPAIGN, CONTACT, 1, "conv_7101k2def", "CA0123456789abcdef",
-                        "+12125550199", AT),
-                new CallInitiationFailed(CALL, TENANT, CAMPAIGN, CONTACT, 1, "+12125550199",
-                        "provider rejected the destination", "invalid_phone_number", false, AT, true),
+                new CallRequested(new Dialing(CALL, TENANT, CAMPAIGN, CONTACT, 1, "+12125550199", 13), AGENT, NUMBER,
+                        AT),
+                new CallInitiated(new Dialing(CALL, TENANT, CAMPAIGN, CONTACT, 1, "+12125550199"), "conv_7101k2def",
+                        "CA0123456789abcdef", AT),
+                new CallInitiationFailed(new Dialing(CALL, TENANT, CAMPAIGN, CONTACT, 1, "+12125550199"),
+                        new CallInitiationFailed.Failure("provider rejected the destination",
+                                "invalid_phone_number", false, true), AT),
                 new CallCompleted(new CallCompleted.Dialed(CALL, TENANT, CAMPAIGN, CONTACT, 1, "+12125550199", 13),
                         new CallCompleted.ProviderCall("elevenlabs", "conv_7101k2def", null),
                         new CallTiming(AT, 94), CallOutcome.CONNECTED,
@@ -97,7 +100,8 @@ final class EventFixtures {
                         "connect rate 0.12 < 0.20; best local hours 17-21", AT),
                 new CampaignScale(COMMAND, CAMPAIGN, TENANT, DECISION, new Pacing(20, 40),
                         "efficiency 0.34 > 0.30", AT),
-                new AgentScriptChange(COMMAND, CAMPAIGN, TENANT, DECISION, 0.09, 0.15, 120, List.of(CALL),
+                new AgentScriptChange(COMMAND, CAMPAIGN, TENANT, DECISION,
+                        new AgentScriptChange.Evidence(0.09, 0.15, 120, List.of(CALL)),
                         "Qualification is low among connected calls: review the opening and qualifying questions",
                         AT),
                 new CampaignScaleUp(COMMAND, CAMPAIGN, TENANT, DECISION, 0.34, 0.30, new Pacing(20, 40), AT),

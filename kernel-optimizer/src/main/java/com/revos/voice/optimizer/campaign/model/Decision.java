@@ -45,8 +45,9 @@ public record Decision(UUID decisionId, UUID tenantId, UUID campaignId, Rule rul
                     reason(), decidedAt);
             case Action.Scale scale -> new CampaignScale(id, campaignId, tenantId, decisionId, scale.to(), reason(),
                     decidedAt);
-            case Action.ScriptChange change -> new AgentScriptChange(id, campaignId, tenantId, decisionId, value,
-                    threshold, metrics.connected(), change.evidenceCallIds(), SCRIPT_SUGGESTION, decidedAt);
+            case Action.ScriptChange change -> new AgentScriptChange(id, campaignId, tenantId, decisionId,
+                    new AgentScriptChange.Evidence(value, threshold, metrics.connected(), change.evidenceCallIds()),
+                    SCRIPT_SUGGESTION, decidedAt);
             case Action.ScaleUp scaleUp when scaleUp.suggested() != null -> new CampaignScaleUp(id, campaignId,
                     tenantId, decisionId, value, threshold, scaleUp.suggested(), decidedAt);
             // the recommendation names the pacing to go to; without the campaign's pacing it is for people only

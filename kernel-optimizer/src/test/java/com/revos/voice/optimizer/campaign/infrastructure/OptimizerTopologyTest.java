@@ -3,6 +3,7 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 import com.revos.voice.events.kafka.KafkaEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.revos.voice.events.CallEvent;
 import com.revos.voice.events.CallEvent.CallInitiationFailed;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CallingWindow;
@@ -162,8 +163,9 @@ class OptimizerTopologyTest {
 
     @Test
     void only_completed_calls_of_a_campaign_count() {
-        var initiationFailed = new CallInitiationFailed(UUID.randomUUID(), tenant, campaign, UUID.randomUUID(), 1,
-                "+15551230000", "provider 503", "503", true, T0);
+        var initiationFailed = new CallInitiationFailed(new CallEvent.Dialing(UUID.randomUUID(), tenant, campaign,
+                UUID.randomUUID(), 1, "+15551230000"), new CallInitiationFailed.Failure("provider 503", "503", true),
+                T0);
         for (int i = 0; i < 100; i++) {
             send(calls, initiationFailed, T0.plusSeconds(i));
             send(calls, Calls.outcome(tenant, null, CallOutcome.FAILED), T0.plusSeconds(i));

@@ -71,8 +71,7 @@ public class Attempts {
     public void recordRequested(Attempt a) {
         var now = clock.instant();
         calls.insertRequested(a, now);
-        outbox.publish(new CallEvent.CallRequested(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
-                a.attempt(), a.agentId(), a.phoneNumberId(), a.toNumber(), now, a.localHour()));
+        outbox.publish(new CallEvent.CallRequested(dialing(a), a.agentId(), a.phoneNumberId(), now));
     }
 
     /**
@@ -122,9 +121,8 @@ public class Attempts {
             return;
         }
         compliance.record(refused);
-        outbox.publish(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
-                a.attempt(), a.toNumber(), "refused by " + refused.rule(), "compliance_refused", true,
-                clock.instant(), false, a.localHour()));
+        outbox.publish(new CallEvent.CallInitiationFailed(dialing(a), new CallEvent.CallInitiationFailed.Failure(
+                "refused by " + refused.rule(), "compliance_refused", true, false), clock.instant()));
         if (a.contactId() != null) {
             if (retryAt == null) {
                 contacts.withhold(a.contactId(), a.attempt());
@@ -136,35 +134,31 @@ public class Attempts {
 
     /** A recorded attempt that is not sent after all (the campaign was paused or cancelled meanwhile). */
     public void withdraw(Attempt a, String reason) {
-        transactions.inTransaction(() -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
-                a.contactId(), a.attempt(), a.toNumber(), a.localHour(), List.of(CallState.REQUESTED), reason,
-                "withdrawn", clock.instant()));
+        transactions.inTransaction(() -> giveBack(dialing(a), List.of(CallState.REQUESTED), reason, "withdrawn",
+                clock.instant()));
     }
 
     private void apply(Attempt a, ProviderResult result) {
         var now = clock.instant();
         switch (result) {
-            case ProviderResult.Placed placed -> initiate(a.callId(), a.tenantId(), a.campaignId(), a.contactId(),
-                    a.attempt(), a.toNumber(), a.localHour(), List.of(CallState.SENDING), placed.conversationId(),
-                    placed.callSid(), now);
+            case ProviderResult.Placed placed -> initiate(dialing(a), List.of(CallState.SENDING),
+                    placed.conversationId(), placed.callSid(), now);
             case ProviderResult.Rejected rejected -> {
                 var row = calls.find(a.callId());
                 if (row.isPresent() && outcomes.fail(row.get(), List.of(CallState.SENDING), rejected.reason(),
                         rejected.code(), "provider refused the call")) {
-                    outbox.publish(new CallEvent.CallInitiationFailed(a.callId(), a.tenantId(), a.campaignId(),
-                            a.contactId(), a.attempt(), a.toNumber(), rejected.reason(), rejected.code(), false, now,
-                            true, a.localHour()));
+                    outbox.publish(new CallEvent.CallInitiationFailed(dialing(a),
+                            new CallEvent.CallInitiationFailed.Failure(rejected.reason(), rejected.code(), false,
+                                    true), now));
                 }
             }
             case ProviderResult.AccountRefused refused -> {
-                if (giveBack(a.callId(), a.tenantId(), a.campaignId(), a.contactId(), a.attempt(), a.toNumber(),
-                        a.localHour(), List.of(CallState.REQUESTED, CallState.SENDING), refused.reason(),
+                if (giveBack(dialing(a), List.of(CallState.REQUESTED, CallState.SENDING), refused.reason(),
                         refused.code(), now.plus(settings.outageBackoff())) && a.campaignId() != null) {
                     accountRefusals.accept(a.campaignId(), refused.reason());
                 }
             }
-            case ProviderResult.Unavailable unavailable -> giveBack(a.callId(), a.tenantId(), a.campaignId(),
-                    a.contactId(), a.attempt(), a.toNumber(), a.localHour(),
+            case ProviderResult.Unavailable unavailable -> giveBack(dialing(a),
                     List.of(CallState.REQUESTED, CallState.SENDING), unavailable.reason(), unavailable.code(),
                     now.plus(settings.outageBackoff()));
             case ProviderResult.Ambiguous ambiguous -> calls.ambiguous(a.callId(), ambiguous.reason(),
@@ -173,33 +167,38 @@ public class Attempts {
     }
 
     /** The provider has the call (its answer, or its records for an ambiguous attempt): it is on its way. */
-    boolean initiate(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                     String toNumber, @Nullable Integer localHour, List<CallState> from,
-                     @Nullable String conversationId, @Nullable String callSid, Instant now) {
-        if (!calls.initiated(callId, from, conversationId, callSid, now, now.plus(settings.outcomeTimeout()))) {
+    boolean initiate(CallEvent.Dialing dialing, List<CallState> from, @Nullable String conversationId,
+                     @Nullable String callSid, Instant now) {
+        if (!calls.initiated(dialing.callId(), from, conversationId, callSid, now,
+                now.plus(settings.outcomeTimeout()))) {
             return false;
         }
         // the provider's id of the call: the conversation, or the carrier's SID when only the carrier found it
         var providerCallId = conversationId != null ? conversationId
                 : Objects.requireNonNull(callSid, "a call the provider has is known by its conversation or its SID");
-        outbox.publish(new CallEvent.CallInitiated(callId, tenantId, campaignId, contactId, attempt, providerCallId,
-                callSid, toNumber, now, localHour));
+        outbox.publish(new CallEvent.CallInitiated(dialing, providerCallId, callSid, now));
         return true;
     }
 
     /** No call happened: the attempt is given back to the contact, which waits until {@code notBefore}. */
-    boolean giveBack(UUID callId, UUID tenantId, @Nullable UUID campaignId, @Nullable UUID contactId, int attempt,
-                     String toNumber, @Nullable Integer localHour, List<CallState> from, String reason, String code,
+    boolean giveBack(CallEvent.Dialing dialing, List<CallState> from, String reason, String code,
                      Instant notBefore) {
-        if (!calls.notPlaced(callId, from, reason, clock.instant())) {
+        if (!calls.notPlaced(dialing.callId(), from, reason, clock.instant())) {
             return false;
         }
-        outbox.publish(new CallEvent.CallInitiationFailed(callId, tenantId, campaignId, contactId, attempt, toNumber,
-                reason, code, true, clock.instant(), false, localHour));
+        outbox.publish(new CallEvent.CallInitiationFailed(dialing,
+                new CallEvent.CallInitiationFailed.Failure(reason, code, true, false), clock.instant()));
+        var contactId = dialing.contactId();
         if (contactId != null) {
-            contacts.requeueUndialed(contactId, attempt, notBefore);
+            contacts.requeueUndialed(contactId, dialing.attempt(), notBefore);
         }
         return true;
+    }
+
+    /** Which attempt of whose call to which number, as every lifecycle event of the attempt repeats it. */
+    private static CallEvent.Dialing dialing(Attempt a) {
+        return new CallEvent.Dialing(a.callId(), a.tenantId(), a.campaignId(), a.contactId(), a.attempt(),
+                a.toNumber(), a.localHour());
     }
 
     /** The row of an attempt, for the single-call answer. */

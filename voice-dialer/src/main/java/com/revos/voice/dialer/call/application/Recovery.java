@@ -7,6 +7,7 @@ import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.dialer.call.model.ConversationStatus;
 import com.revos.voice.dialer.call.model.PlacedCallQuery;
 import com.revos.voice.dialer.call.model.Resolution;
+import com.revos.voice.events.CallEvent;
 import com.revos.voice.events.CallOutcome;
 import com.revos.voice.events.CallResult;
 import com.revos.voice.events.CallTiming;
@@ -96,9 +97,14 @@ public class Recovery {
     }
 
     private void giveBackUnsent(CallRecord call) {
-        attempts.giveBack(call.id(), call.tenantId(), call.campaignId(), call.contactId(), call.attempt(),
-                call.toNumber(), call.localHour(), List.of(CallState.REQUESTED),
-                "never sent: its instance stopped first", "unsent", clock.instant());
+        attempts.giveBack(dialing(call), List.of(CallState.REQUESTED), "never sent: its instance stopped first",
+                "unsent", clock.instant());
+    }
+
+    /** The attempt a recovered row records, as its lifecycle events name it. */
+    private static CallEvent.Dialing dialing(CallRecord call) {
+        return new CallEvent.Dialing(call.id(), call.tenantId(), call.campaignId(), call.contactId(), call.attempt(),
+                call.toNumber(), call.localHour());
     }
 
     private void resolve(CallRecord call) {
@@ -106,16 +112,14 @@ public class Recovery {
         var sentAt = call.sentAt() == null ? call.requestedAt() : call.sentAt();
         var resolution = resolution(call, sentAt);
         switch (resolution) {
-            case Resolution.Found found -> attempts.initiate(call.id(), call.tenantId(), call.campaignId(),
-                    call.contactId(), call.attempt(), call.toNumber(), call.localHour(), List.of(CallState.AMBIGUOUS),
+            case Resolution.Found found -> attempts.initiate(dialing(call), List.of(CallState.AMBIGUOUS),
                     found.conversationId(), found.callSid(), now);
             case Resolution.Absent absent -> {
                 if (now.isBefore(sentAt.plus(settings.settleAfter()))) {
                     calls.resolveLater(call.id(), sentAt.plus(settings.settleAfter()));
                 } else {
-                    attempts.giveBack(call.id(), call.tenantId(), call.campaignId(), call.contactId(),
-                            call.attempt(), call.toNumber(), call.localHour(), List.of(CallState.AMBIGUOUS),
-                            "the provider has no such call", "not_placed", now);
+                    attempts.giveBack(dialing(call), List.of(CallState.AMBIGUOUS), "the provider has no such call",
+                            "not_placed", now);
                 }
             }
             case Resolution.Undecided undecided -> {
