@@ -1,7 +1,11 @@
 package com.revos.voice.local;
 
 import com.revos.voice.local.logging.ServiceName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,6 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class ServiceLauncher {
 
+    private static final String STATE_DIR = "revos.optimizer.streams.state-dir";
+
     private final String jdbcUrl;
     private final String kafka;
     private final Map<String, Object> overrides;
@@ -25,7 +31,19 @@ final class ServiceLauncher {
     ServiceLauncher(String jdbcUrl, String kafka, Map<String, Object> overrides) {
         this.jdbcUrl = jdbcUrl;
         this.kafka = kafka;
-        this.overrides = Map.copyOf(overrides);
+        var all = new HashMap<String, Object>(overrides);
+        // the optimizer's local stores belong to this broker: left in a shared directory by an earlier run against
+        // another broker, their checkpoints name offsets this one never had, and its global store refuses to start
+        all.computeIfAbsent(STATE_DIR, key -> freshStateDir());
+        this.overrides = Map.copyOf(all);
+    }
+
+    private static String freshStateDir() {
+        try {
+            return Files.createTempDirectory("kernel-optimizer-state-").toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a state directory for the optimizer", e);
+        }
     }
 
     /**
