@@ -6,7 +6,7 @@
 #      crossing outcome -> pause command on Kafka (target p99 < 500 ms), against a passthrough baseline in the run
 # Exits non-zero when a target is missed. Figures, machine and load average: kernel-optimizer/target/benchmarks/.
 #
-#   deploy/bench/optimizer.sh            BENCH_EVENTS=300000 BENCH_CAMPAIGNS=1000 BENCH_LATENCY_CAMPAIGNS=40
+#   deploy/bench/optimizer.sh            BENCH_EVENTS=600000 BENCH_CAMPAIGNS=1000 BENCH_LATENCY_CAMPAIGNS=40
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -21,7 +21,7 @@ done
 echo "==> machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 ./mvnw -B ${MAVEN_ARGS:-} -pl kernel-optimizer -am test \
   -Dtest='DecisionEvaluationTest,OptimizerBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.events="${BENCH_EVENTS:-300000}" -Dbench.campaigns="${BENCH_CAMPAIGNS:-1000}" \
+  -Dbench.events="${BENCH_EVENTS:-600000}" -Dbench.campaigns="${BENCH_CAMPAIGNS:-1000}" \
   -Dbench.latencyCampaigns="${BENCH_LATENCY_CAMPAIGNS:-40}"
 echo "==> figures"
 cat kernel-optimizer/target/benchmarks/optimizer-evaluation.txt kernel-optimizer/target/benchmarks/kernel-optimizer.txt

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -58,7 +57,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
 
     /** The task's context and stores, given at {@link #init}. */
     private record Bound(ProcessorContext<String, byte[]> context, KeyValueStore<String, CampaignState> states,
-                         WindowStore<String, Long> seen, KeyValueStore<String, byte[]> tenantHours) {
+                         SeenEvents seen, KeyValueStore<String, byte[]> tenantHours) {
     }
 
     CampaignEventsProcessor(CampaignMonitor monitor) {
@@ -68,7 +67,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         bound = new Bound(context, context.getStateStore(OptimizerTopology.STATE_STORE),
-                context.getStateStore(OptimizerTopology.SEEN_STORE),
+                new SeenEvents(context.getStateStore(OptimizerTopology.SEEN_STORE)),
                 context.getStateStore(OptimizerTopology.TENANT_HOURS_STORE));
         hoursChanged.clear();
         context.schedule(PUBLISH_EVERY, PunctuationType.STREAM_TIME, this::publishHours);
@@ -102,7 +101,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
         if (!callCompleted && !campaignEvent(attributes.type())) {
             return;
         }
-        if (alreadySeen(attributes.id().toString(), attributes.time().toEpochMilli())) {
+        if (!bound().seen().firstSighting(record.key(), attributes.id(), attributes.time().toEpochMilli())) {
             return;
         }
         try {
@@ -148,19 +147,6 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
 
     private static boolean campaignEvent(String type) {
         return EventCatalog.byName(type).map(eventType -> eventType.topic().equals(Topics.CAMPAIGNS)).orElse(false);
-    }
-
-    /**
-     * Event ids are remembered under the event's own time (the CloudEvent {@code time}, which a redelivery keeps),
-     * so the lookup is a point read, not a range scan; the window store forgets them after the retention.
-     */
-    private boolean alreadySeen(String id, long at) {
-        var seen = bound().seen();
-        if (seen.fetch(id, at) != null) {
-            return true;
-        }
-        seen.put(id, at, at);
-        return false;
     }
 
     private void apply(UUID campaignId, Consumer<CampaignState> change) {

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * One processor reads call outcomes and campaign events (both keyed by campaign id, so co-partitioned) and keeps
  * each campaign's state in a local store backed by a changelog topic, as live objects serialized once per commit
- * ({@link LiveCampaignStates}); a windowed store remembers event ids.
+ * ({@link LiveCampaignStates}); a windowed store remembers event ids ({@link SeenEvents}).
  * Commands leave through the outbox, not through a sink topic; the sinks are the dead-letter topic of the source
  * topic a record came from ({@code <topic>.kernel-optimizer.dlt}), for records that can never be read, and the
  * tenant-hours topic, read back by every instance as a global store: the retime prior pools the tenant's campaigns
@@ -21,7 +21,8 @@ final class OptimizerTopology {
     static final String SOURCE = "bus-events";
     static final String PROCESSOR = "campaign-rules";
     static final String STATE_STORE = "campaign-state";
-    static final String SEEN_STORE = "seen-events";
+    /** Renamed from {@code seen-events} when the ids moved into buckets (ADR 0023): a new changelog, not a reread. */
+    static final String SEEN_STORE = "seen-event-buckets";
 
     static final String DEAD_LETTERS = "dead-letters";
     /** The tenant's hourly connects across partitions (ADR 0021): published by every task, read by every instance. */
@@ -66,11 +67,9 @@ final class OptimizerTopology {
                 Serdes.ByteArray().deserializer(), TENANT_HOURS_TOPIC, TENANT_HOURS_LOADER, TenantHours.Loader::new);
         var states = persistent ? Stores.persistentKeyValueStore(STATE_STORE)
                 : Stores.inMemoryKeyValueStore(STATE_STORE);
-        var seen = persistent ? Stores.persistentWindowStore(SEEN_STORE, dedupRetention, dedupRetention, false)
-                : Stores.inMemoryWindowStore(SEEN_STORE, dedupRetention, dedupRetention, false);
         topology.addStateStore(LiveCampaignStates.builder(Stores.keyValueStoreBuilder(states, Serdes.String(),
                 new CampaignStateSerde()).withCachingEnabled()), PROCESSOR);
-        topology.addStateStore(Stores.windowStoreBuilder(seen, Serdes.String(), Serdes.Long()), PROCESSOR);
+        topology.addStateStore(SeenEvents.storeBuilder(SEEN_STORE, dedupRetention, persistent), PROCESSOR);
         return topology;
     }
 }

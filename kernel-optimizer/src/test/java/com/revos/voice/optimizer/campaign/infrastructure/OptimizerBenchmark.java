@@ -90,7 +90,7 @@ import org.springframework.test.context.TestPropertySource;
 class OptimizerBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(OptimizerBenchmark.class);
-    private static final int EVENTS = Integer.getInteger("bench.events", 300_000);
+    private static final int EVENTS = Integer.getInteger("bench.events", 600_000);
     private static final int CAMPAIGNS = Integer.getInteger("bench.campaigns", 1_000);
     private static final int LATENCY_CAMPAIGNS = Integer.getInteger("bench.latencyCampaigns", 40);
     private static final int THREADS = Integer.getInteger("bench.threads", 2);
@@ -167,6 +167,7 @@ class OptimizerBenchmark {
                     EVENTS, CAMPAIGNS, seconds(started)));
 
             note(passthroughThroughput(passthroughIn, passthroughOut));
+            note(noOpStreamsThroughput(base));
             var applicationId = "kernel-optimizer-bench-" + UUID.randomUUID();
             var streams = optimizerStreams(applicationId);
             try {
@@ -336,6 +337,39 @@ class OptimizerBenchmark {
             return String.format("optimizer topology on the real broker (exactly_once_v2, %d thread(s), "
                     + "commit.interval.ms=%d): %,.0f events/s (%,d of %,d pre-loaded events between the first and "
                     + "the last commit, %.2f s)", THREADS, COMMIT_MS, drained / window, drained, preloaded, window);
+        }
+    }
+
+    /**
+     * Reference: Kafka Streams itself, with the optimizer's configuration (exactly-once, threads, commit interval) and
+     * a processor that only reads the CloudEvent id, over the same pre-loaded outcomes: the ceiling any topology of
+     * ours can reach on this machine.
+     */
+    private String noOpStreamsThroughput(Map<TopicPartition, Long> base) throws Exception {
+        var applicationId = "kernel-optimizer-bench-noop-" + UUID.randomUUID();
+        var properties = new OptimizerProperties(true, applicationId, null, 1, Duration.ofMillis(COMMIT_MS),
+                Duration.ofHours(24), THREADS, Duration.ofSeconds(5));
+        var config = CampaignConfiguration.streamsConfig(properties, brokers());
+        var read = new AtomicLong();
+        var noOp = new OptimizerStreams(() -> {
+            var topology = new org.apache.kafka.streams.Topology();
+            topology.addSource("calls", new StringDeserializer(), new ByteArrayDeserializer(), Topics.CALLS.name());
+            topology.addProcessor("read-id", () -> (org.apache.kafka.streams.processor.api.Processor<String, byte[],
+                    Void, Void>) record -> {
+                if (record.headers().lastHeader("ce_id") != null) {
+                    read.incrementAndGet();
+                }
+            }, "calls");
+            return topology;
+        }, config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), properties.closeTimeout());
+        try {
+            var measured = streamsThroughput(noOp, applicationId, base);
+            var rate = throughput;
+            return String.format("reference, no-op Kafka Streams topology (the optimizer's configuration, reads "
+                    + "the ce_id header of %,d records): %,.0f events/s — the framework's ceiling here; %s",
+                    read.get(), rate, measured.substring(measured.indexOf('(')));
+        } finally {
+            noOp.stop();
         }
     }
 

@@ -161,6 +161,32 @@ class OptimizerTopologyTest {
         assertThat(log.decisions).extracting(Decision::rule).containsExactly(Rule.STOP_LOSS);
     }
 
+    /** Ids are remembered in buckets of event time (ADR 0023): neighbours in a bucket and across buckets stay apart. */
+    @Test
+    void replays_count_once_whether_their_originals_shared_a_bucket_or_not() {
+        var sent = new ArrayList<EventEnvelope>();
+        for (int i = 0; i < 40; i++) {
+            // four in every 10 s bucket, some on the same millisecond
+            sent.add(send(calls, Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12),
+                    T0.plusMillis(2_500L * (i / 2))));
+        }
+        sent.reversed().forEach(envelope -> send(calls, envelope));
+
+        assertThat(state().attemptsTotal()).isEqualTo(40);
+    }
+
+    @Test
+    void a_bucket_past_its_capacity_still_drops_replays_and_counts_the_rest() {
+        var sent = new ArrayList<EventEnvelope>();
+        var events = SeenEvents.BUCKET_CAPACITY + 30;
+        for (int i = 0; i < events; i++) {
+            sent.add(send(calls, Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12), T0));
+        }
+        sent.forEach(envelope -> send(calls, envelope));
+
+        assertThat(state().attemptsTotal()).isEqualTo(events);
+    }
+
     @Test
     void only_completed_calls_of_a_campaign_count() {
         var initiationFailed = new CallInitiationFailed(new CallEvent.Dialing(UUID.randomUUID(), tenant, campaign,
