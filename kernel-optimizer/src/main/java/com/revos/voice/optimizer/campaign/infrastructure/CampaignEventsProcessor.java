@@ -50,6 +50,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
     static final Duration PUBLISH_EVERY = Duration.ofMinutes(1);
 
     private final CampaignMonitor monitor;
+    private final Duration dedupRetention;
     /** The campaigns whose hours changed since the last publication, with their tenant. */
     private final Map<UUID, UUID> hoursChanged = new HashMap<>();
     /** What {@link #init} binds; absent before it. */
@@ -60,17 +61,20 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
                          SeenEvents seen, KeyValueStore<String, byte[]> tenantHours) {
     }
 
-    CampaignEventsProcessor(CampaignMonitor monitor) {
+    CampaignEventsProcessor(CampaignMonitor monitor, Duration dedupRetention) {
         this.monitor = monitor;
+        this.dedupRetention = dedupRetention;
     }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         bound = new Bound(context, context.getStateStore(OptimizerTopology.STATE_STORE),
-                new SeenEvents(context.getStateStore(OptimizerTopology.SEEN_STORE)),
+                new SeenEvents(context.getStateStore(OptimizerTopology.SEEN_STORE), dedupRetention),
                 context.getStateStore(OptimizerTopology.TENANT_HOURS_STORE));
         hoursChanged.clear();
         context.schedule(PUBLISH_EVERY, PunctuationType.STREAM_TIME, this::publishHours);
+        context.schedule(PUBLISH_EVERY, PunctuationType.STREAM_TIME, streamTime -> bound().seen()
+                .forgetExpired(streamTime));
     }
 
     private Bound bound() {

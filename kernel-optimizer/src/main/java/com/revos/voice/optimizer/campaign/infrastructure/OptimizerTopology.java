@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * One processor reads call outcomes and campaign events (both keyed by campaign id, so co-partitioned) and keeps
  * each campaign's state in a local store backed by a changelog topic, as live objects serialized once per commit
- * ({@link LiveCampaignStates}); a windowed store remembers event ids ({@link SeenEvents}).
+ * ({@link LiveStore}); a windowed store remembers event ids ({@link SeenEvents}).
  * Commands leave through the outbox, not through a sink topic; the sinks are the dead-letter topic of the source
  * topic a record came from ({@code <topic>.kernel-optimizer.dlt}), for records that can never be read, and the
  * tenant-hours topic, read back by every instance as a global store: the retime prior pools the tenant's campaigns
@@ -54,7 +54,7 @@ final class OptimizerTopology {
         var topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.CALLS.name(), Topics.CAMPAIGNS.name());
-        topology.addProcessor(PROCESSOR, () -> new CampaignEventsProcessor(monitor), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new CampaignEventsProcessor(monitor, dedupRetention), SOURCE);
         topology.addSink(DEAD_LETTERS, (key, value, context) -> deadLetterTopic(context.topic()),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
         topology.addSink(TENANT_HOURS_SINK, TENANT_HOURS_TOPIC, Serdes.String().serializer(),
@@ -67,9 +67,9 @@ final class OptimizerTopology {
                 Serdes.ByteArray().deserializer(), TENANT_HOURS_TOPIC, TENANT_HOURS_LOADER, TenantHours.Loader::new);
         var states = persistent ? Stores.persistentKeyValueStore(STATE_STORE)
                 : Stores.inMemoryKeyValueStore(STATE_STORE);
-        topology.addStateStore(LiveCampaignStates.builder(Stores.keyValueStoreBuilder(states, Serdes.String(),
+        topology.addStateStore(LiveStore.builder(Stores.keyValueStoreBuilder(states, Serdes.String(),
                 new CampaignStateSerde()).withCachingEnabled()), PROCESSOR);
-        topology.addStateStore(SeenEvents.storeBuilder(SEEN_STORE, dedupRetention, persistent), PROCESSOR);
+        topology.addStateStore(SeenEvents.storeBuilder(SEEN_STORE, persistent), PROCESSOR);
         return topology;
     }
 }

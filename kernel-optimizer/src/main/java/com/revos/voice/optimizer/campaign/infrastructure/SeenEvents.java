@@ -2,21 +2,23 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The event ids seen in the last {@code retention}, to drop duplicates and replays (ADR 0023). A redelivered event
  * keeps its record key (the campaign) and its CloudEvent {@code time}, so the ids are kept in buckets: one entry per
- * key and {@link #BUCKET} of event time, holding that bucket's ids packed. The store is cached, so a bucket that
- * several events join within a commit interval reaches the changelog once, where an entry per event id cost a
- * changelog record per event: a third of the optimizer's time at 50,000 events/s. Point reads stay point reads.
- * A bucket holds at most {@link #BUCKET_CAPACITY} ids (a replayed backlog of one hot campaign cannot grow a value
- * without bound); the ids beyond it get an entry of their own, as every id once had.
+ * key and {@link #BUCKET} of event time, holding that bucket's ids packed, as live values ({@link LiveStore}) written
+ * down once per commit. An entry per event id cost a changelog record per event: a third of the optimizer's time at
+ * 50,000 events/s. A bucket holds at most {@link #BUCKET_CAPACITY} ids (a replayed backlog of one hot campaign cannot
+ * grow a value without bound); the ids beyond it get an entry of their own. Entry keys start with the bucket's
+ * start, so the buckets older than the retention (in stream time) are one range to delete.
  */
 final class SeenEvents {
 
@@ -24,42 +26,59 @@ final class SeenEvents {
     static final int BUCKET_CAPACITY = 2_048;
     private static final int ID_BYTES = 16;
     private static final long BUCKET_MILLIS = BUCKET.toMillis();
-    private static final String OVERFLOW_PREFIX = "id:";
+    private static final byte[] OWN_ENTRY = new byte[0];
 
-    private final WindowStore<String, byte[]> store;
+    private final KeyValueStore<String, byte[]> store;
+    private final long retentionMillis;
 
-    SeenEvents(WindowStore<String, byte[]> store) {
+    SeenEvents(KeyValueStore<String, byte[]> store, Duration retention) {
         this.store = store;
+        this.retentionMillis = retention.toMillis();
     }
 
-    /** The store: RocksDB (or in memory, for the test driver), cached, logged to its changelog. */
-    static StoreBuilder<WindowStore<String, byte[]>> storeBuilder(String name, Duration retention,
-                                                                  boolean persistent) {
-        var supplier = persistent ? Stores.persistentWindowStore(name, retention, BUCKET, false)
-                : Stores.inMemoryWindowStore(name, retention, BUCKET, false);
-        return Stores.windowStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
+    /** The store: RocksDB (or in memory, for the test driver) behind live values, logged to its changelog. */
+    static StoreBuilder<KeyValueStore<String, byte[]>> storeBuilder(String name, boolean persistent) {
+        var supplier = persistent ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+        return LiveStore.builder(Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray()));
     }
 
     /** True the first time an event is seen (and remembers it), false for a duplicate within the retention. */
     boolean firstSighting(@Nullable String key, UUID id, long eventTimeMillis) {
-        var bucketKey = key == null ? "" : key;
         var bucketStart = eventTimeMillis - Math.floorMod(eventTimeMillis, BUCKET_MILLIS);
-        var ids = store.fetch(bucketKey, bucketStart);
+        var bucketKey = bucketPrefix(bucketStart) + (key == null ? "" : key);
+        var ids = store.get(bucketKey);
         if (ids != null && contains(ids, id)) {
             return false;
         }
         if (ids != null && ids.length >= BUCKET_CAPACITY * ID_BYTES) {
-            var own = OVERFLOW_PREFIX + id;
-            if (store.fetch(own, bucketStart) != null) {
+            var own = bucketPrefix(bucketStart) + "id:" + id;
+            if (store.get(own) != null) {
                 return false;
             }
-            store.put(own, new byte[0], bucketStart);
+            store.put(own, OWN_ENTRY);
             return true;
         }
-        store.put(bucketKey, appended(ids, id), bucketStart);
+        store.put(bucketKey, appended(ids, id));
         return true;
     }
 
+    /** Forgets the buckets that started more than the retention before {@code streamTimeMillis}. */
+    void forgetExpired(long streamTimeMillis) {
+        var cutoff = streamTimeMillis - retentionMillis;
+        if (cutoff <= 0) {
+            return;
+        }
+        var expired = new ArrayList<String>();
+        // every key is "<13-digit bucket start>/...", so the range up to the bare cutoff holds exactly the older ones
+        try (var older = store.range(bucketPrefix(0), String.format(Locale.ROOT, "%013d", cutoff))) {
+            older.forEachRemaining(entry -> expired.add(entry.key));
+        }
+        expired.forEach(store::delete);
+    }
+
+    private static String bucketPrefix(long bucketStart) {
+        return String.format(Locale.ROOT, "%013d/", Math.max(0, bucketStart));
+    }
     private static boolean contains(byte[] ids, UUID id) {
         var buffer = ByteBuffer.wrap(ids);
         var most = id.getMostSignificantBits();

@@ -188,6 +188,32 @@ class OptimizerTopologyTest {
     }
 
     @Test
+    void seen_ids_older_than_the_retention_are_forgotten_and_recent_ones_kept() {
+        driver.close();
+        var monitor = new CampaignMonitor(tenantId -> OptimizerPolicy.DEFAULT, log);
+        var config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "optimizer-topology-retention-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(OptimizerTopology.build(monitor, Duration.ofHours(1), false), config);
+        calls = driver.createInputTopic(Topics.CALLS.name(), new StringSerializer(), new ByteArraySerializer());
+
+        send(calls, Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12), T0);
+        var recent = send(calls, Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12),
+                T0.plus(Duration.ofMinutes(90)));
+        send(calls, Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12), T0.plus(Duration.ofMinutes(125)));
+        send(calls, recent);
+
+        var buckets = new ArrayList<String>();
+        try (var all = driver.<String, byte[]>getKeyValueStore(OptimizerTopology.SEEN_STORE).all()) {
+            all.forEachRemaining(entry -> buckets.add(entry.key));
+        }
+        assertThat(buckets).as("bucket keys start with the bucket's epoch millisecond").hasSize(2)
+                .allSatisfy(key -> assertThat(Long.parseLong(key.substring(0, 13)))
+                        .isGreaterThanOrEqualTo(T0.plus(Duration.ofMinutes(65)).toEpochMilli()));
+        assertThat(state().attemptsTotal()).as("the replay of a remembered event").isEqualTo(3);
+    }
+
+    @Test
     void only_completed_calls_of_a_campaign_count() {
         var initiationFailed = new CallInitiationFailed(new CallEvent.Dialing(UUID.randomUUID(), tenant, campaign,
                 UUID.randomUUID(), 1, "+15551230000"), new CallInitiationFailed.Failure("provider 503", "503", true),

@@ -1,6 +1,5 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
-import com.revos.voice.optimizer.campaign.model.CampaignState;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,39 +22,38 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The campaign states as live objects in front of the changelogged store: the processor reads and updates the same
- * object event after event, and the states changed since the last commit are serialized into the store once, when
- * Kafka Streams flushes its caches before it commits. The store registered with Kafka Streams is this one, and a
- * commit flushes the registered stores that are {@link CachedStateStore}s ({@code StreamTask.flush} ->
- * {@code ProcessorStateManager.flushCache}, Kafka Streams 4.1): that interface lives in Kafka Streams' internals, so
- * this class depends on them, as Kafka's own caching layer does;
- * {@code OptimizerTopologyTest.every_commit_stores_the_campaign_states_the_events_changed} fails if a Kafka upgrade
- * stops calling it. Before, every event deserialized and re-serialized its campaign's whole state
- * (~5 KB, 200 attempts), the largest single cost of the topology (docs/benchmarks.md, "per-event path").
+ * Values as live objects in front of a changelogged store: the processor reads and updates the same object event
+ * after event, and the values changed since the last commit are written into the store once, when Kafka Streams
+ * flushes its caches before it commits. It holds the campaign states and the buckets of seen event ids
+ * ({@link SeenEvents}). The store registered with Kafka Streams is this one, and a commit flushes the registered
+ * stores that are {@link CachedStateStore}s ({@code StreamTask.flush} -> {@code ProcessorStateManager.flushCache},
+ * Kafka Streams 4.1): that interface lives in Kafka Streams' internals, so this class depends on them, as Kafka's
+ * own caching layer does; {@code OptimizerTopologyTest.every_commit_stores_the_campaign_states_the_events_changed}
+ * fails if a Kafka upgrade stops calling it. Before, every event deserialized and re-serialized its campaign's whole
+ * state (~5 KB, 200 attempts), the largest single cost of the topology (docs/benchmarks.md, "per-event path"); Kafka
+ * Streams' own cache, tried for the seen ids, costs a sorted-map lookup per read and write (ADR 0023).
  * <p>
  * Replay safety is Kafka Streams' own: what is committed is exactly what was flushed with the offsets in the same
  * transaction; a task closed dirty (a failure) drops the live objects ({@link #clearCache()}, {@link #close()}), its
  * state is restored from the changelog and the uncommitted events are processed again. Reads from other threads
  * (interactive queries) see the store as of the last flush, never an object the stream thread is changing.
  */
-final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
-        CachedStateStore<String, CampaignState> {
+final class LiveStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
 
-    /** Beyond this many live objects, the changed ones are written down and the map starts over. */
+    /** Beyond this many live values, the changed ones are written down and the map starts over. */
     static final int MAX_LIVE = 20_000;
 
-    private final KeyValueStore<String, CampaignState> stored;
-    private final Map<String, CampaignState> live = new HashMap<>();
+    private final KeyValueStore<String, V> stored;
+    private final Map<String, V> live = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
     private volatile @Nullable Thread owner;
 
-    LiveCampaignStates(KeyValueStore<String, CampaignState> stored) {
+    LiveStore(KeyValueStore<String, V> stored) {
         this.stored = stored;
     }
 
-    static StoreBuilder<KeyValueStore<String, CampaignState>> builder(
-            StoreBuilder<KeyValueStore<String, CampaignState>> stored) {
-        return new Builder(stored);
+    static <V> StoreBuilder<KeyValueStore<String, V>> builder(StoreBuilder<KeyValueStore<String, V>> stored) {
+        return new Builder<>(stored);
     }
 
     @Override
@@ -71,22 +69,22 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
     }
 
     @Override
-    public @Nullable CampaignState get(String key) {
+    public @Nullable V get(String key) {
         if (!owned()) {
             return stored.get(key);
         }
-        var state = live.get(key);
-        if (state == null) {
-            state = stored.get(key);
-            if (state != null) {
-                keep(key, state);
+        var value = live.get(key);
+        if (value == null) {
+            value = stored.get(key);
+            if (value != null) {
+                keep(key, value);
             }
         }
-        return state;
+        return value;
     }
 
     @Override
-    public void put(String key, @Nullable CampaignState value) {
+    public void put(String key, @Nullable V value) {
         if (!owned()) {
             stored.put(key, value);
             return;
@@ -99,16 +97,16 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
         changed.add(key);
     }
 
-    private void keep(String key, CampaignState state) {
+    private void keep(String key, V value) {
         if (live.size() >= MAX_LIVE && !live.containsKey(key)) {
             writeDown();
             live.clear();
         }
-        live.put(key, state);
+        live.put(key, value);
     }
 
     @Override
-    public @Nullable CampaignState putIfAbsent(String key, @Nullable CampaignState value) {
+    public @Nullable V putIfAbsent(String key, @Nullable V value) {
         var current = get(key);
         if (current == null) {
             put(key, value);
@@ -117,12 +115,12 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
     }
 
     @Override
-    public void putAll(List<KeyValue<String, CampaignState>> entries) {
+    public void putAll(List<KeyValue<String, V>> entries) {
         entries.forEach(entry -> put(entry.key, entry.value));
     }
 
     @Override
-    public @Nullable CampaignState delete(String key) {
+    public @Nullable V delete(String key) {
         var current = get(key);
         live.remove(key);
         changed.remove(key);
@@ -130,7 +128,7 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
         return current;
     }
 
-    /** The changed states into the store below (its cache, changelog and RocksDB follow at its own flush). */
+    /** The changed values into the store below (its cache, changelog and RocksDB follow at its own flush). */
     private void writeDown() {
         if (!owned()) {
             return;
@@ -142,31 +140,31 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
     }
 
     @Override
-    public KeyValueIterator<String, CampaignState> range(String from, String to) {
+    public KeyValueIterator<String, V> range(String from, String to) {
         writeDown();
         return stored.range(from, to);
     }
 
     @Override
-    public KeyValueIterator<String, CampaignState> reverseRange(String from, String to) {
+    public KeyValueIterator<String, V> reverseRange(String from, String to) {
         writeDown();
         return stored.reverseRange(from, to);
     }
 
     @Override
-    public KeyValueIterator<String, CampaignState> all() {
+    public KeyValueIterator<String, V> all() {
         writeDown();
         return stored.all();
     }
 
     @Override
-    public KeyValueIterator<String, CampaignState> reverseAll() {
+    public KeyValueIterator<String, V> reverseAll() {
         writeDown();
         return stored.reverseAll();
     }
 
     @Override
-    public <S extends Serializer<P>, P> KeyValueIterator<String, CampaignState> prefixScan(P prefix, S serializer) {
+    public <S extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, S serializer) {
         writeDown();
         return stored.prefixScan(prefix, serializer);
     }
@@ -183,7 +181,7 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
         stored.flush();
     }
 
-    /** What a commit calls: the changed states go into the store's own cache, which is flushed with them. */
+    /** What a commit calls: the changed values go into the store below (into its cache, flushed with them, when it has one). */
     @Override
     public void flushCache() {
         writeDown();
@@ -204,7 +202,7 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
 
     /** No listener: the processor forwards nothing from this store (only a KTable's cache forwards on flush). */
     @Override
-    public boolean setFlushListener(CacheFlushListener<String, CampaignState> listener, boolean sendOldValues) {
+    public boolean setFlushListener(CacheFlushListener<String, V> listener, boolean sendOldValues) {
         return false;
     }
 
@@ -241,32 +239,32 @@ final class LiveCampaignStates implements KeyValueStore<String, CampaignState>,
         return stored.getPosition();
     }
 
-    private record Builder(StoreBuilder<KeyValueStore<String, CampaignState>> stored)
-            implements StoreBuilder<KeyValueStore<String, CampaignState>> {
+    private record Builder<V>(StoreBuilder<KeyValueStore<String, V>> stored)
+            implements StoreBuilder<KeyValueStore<String, V>> {
 
         @Override
-        public StoreBuilder<KeyValueStore<String, CampaignState>> withCachingEnabled() {
-            return new Builder(stored.withCachingEnabled());
+        public StoreBuilder<KeyValueStore<String, V>> withCachingEnabled() {
+            return new Builder<>(stored.withCachingEnabled());
         }
 
         @Override
-        public StoreBuilder<KeyValueStore<String, CampaignState>> withCachingDisabled() {
-            return new Builder(stored.withCachingDisabled());
+        public StoreBuilder<KeyValueStore<String, V>> withCachingDisabled() {
+            return new Builder<>(stored.withCachingDisabled());
         }
 
         @Override
-        public StoreBuilder<KeyValueStore<String, CampaignState>> withLoggingEnabled(Map<String, String> config) {
-            return new Builder(stored.withLoggingEnabled(config));
+        public StoreBuilder<KeyValueStore<String, V>> withLoggingEnabled(Map<String, String> config) {
+            return new Builder<>(stored.withLoggingEnabled(config));
         }
 
         @Override
-        public StoreBuilder<KeyValueStore<String, CampaignState>> withLoggingDisabled() {
-            return new Builder(stored.withLoggingDisabled());
+        public StoreBuilder<KeyValueStore<String, V>> withLoggingDisabled() {
+            return new Builder<>(stored.withLoggingDisabled());
         }
 
         @Override
-        public KeyValueStore<String, CampaignState> build() {
-            return new LiveCampaignStates(stored.build());
+        public KeyValueStore<String, V> build() {
+            return new LiveStore<>(stored.build());
         }
 
         @Override
