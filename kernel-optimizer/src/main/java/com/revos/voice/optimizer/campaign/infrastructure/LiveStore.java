@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * own caching layer does; {@code OptimizerTopologyTest.every_commit_stores_the_campaign_states_the_events_changed}
  * fails if a Kafka upgrade stops calling it. Before, every event deserialized and re-serialized its campaign's whole
  * state (~5 KB, 200 attempts), the largest single cost of the topology (docs/benchmarks.md, "per-event path"); Kafka
- * Streams' own cache, tried for the seen ids, costs a sorted-map lookup per read and write (ADR 0023).
+ * Streams' own cache, tried for the seen ids, costs a sorted-map lookup per read and write (ADR 0024).
  * <p>
  * Replay safety is Kafka Streams' own: what is committed is exactly what was flushed with the offsets in the same
  * transaction; a task closed dirty (a failure) drops the live objects ({@link #clearCache()}, {@link #close()}), its

@@ -21,7 +21,7 @@ final class OptimizerTopology {
     static final String SOURCE = "bus-events";
     static final String PROCESSOR = "campaign-rules";
     static final String STATE_STORE = "campaign-state";
-    /** Renamed from {@code seen-events} when the ids moved into buckets (ADR 0023): a new changelog, not a reread. */
+    /** Renamed from {@code seen-events} when the ids moved into buckets (ADR 0024): a new changelog, not a reread. */
     static final String SEEN_STORE = "seen-event-buckets";
 
     static final String DEAD_LETTERS = "dead-letters";

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The event ids seen in the last {@code retention}, to drop duplicates and replays (ADR 0023). A redelivered event
+ * The event ids seen in the last {@code retention}, to drop duplicates and replays (ADR 0024). A redelivered event
  * keeps its record key (the campaign) and its CloudEvent {@code time}, so the ids are kept in buckets: one entry per
  * key and {@link #BUCKET} of event time, holding that bucket's ids packed, as live values ({@link LiveStore}) written
  * down once per commit. An entry per event id cost a changelog record per event: a third of the optimizer's time at

@@ -161,7 +161,7 @@ class OptimizerTopologyTest {
         assertThat(log.decisions).extracting(Decision::rule).containsExactly(Rule.STOP_LOSS);
     }
 
-    /** Ids are remembered in buckets of event time (ADR 0023): neighbours in a bucket and across buckets stay apart. */
+    /** Ids are remembered in buckets of event time (ADR 0024): neighbours in a bucket and across buckets stay apart. */
     @Test
     void replays_count_once_whether_their_originals_shared_a_bucket_or_not() {
         var sent = new ArrayList<EventEnvelope>();
