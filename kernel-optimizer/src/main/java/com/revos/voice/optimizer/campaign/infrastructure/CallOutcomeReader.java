@@ -82,11 +82,11 @@ final class CallOutcomeReader {
                     continue;
                 }
                 switch (field) {
-                    case "call_id" -> callId = UUID.fromString(parser.getText());
-                    case "campaign_id" -> campaignId = UUID.fromString(parser.getText());
-                    case "tenant_id" -> tenantId = UUID.fromString(parser.getText());
+                    case "call_id" -> callId = uuid(parser);
+                    case "campaign_id" -> campaignId = uuid(parser);
+                    case "tenant_id" -> tenantId = uuid(parser);
                     case "provider" -> provider = parser.getText();
-                    case "outcome" -> outcome = CallOutcome.valueOf(parser.getText().toUpperCase(Locale.ROOT));
+                    case "outcome" -> outcome = outcome(parser.getText());
                     case "qualified" -> qualified = parser.getBooleanValue();
                     case "local_hour" -> localHour = parser.getIntValue();
                     case "matched" -> matched = parser.getBooleanValue();
@@ -113,6 +113,42 @@ final class CallOutcomeReader {
                 new CallCompleted.ProviderCall(provider, null, notPlacedReason), CallTiming.UNKNOWN, outcome,
                 new CallResult(qualified, null, terminationReason, analysis, null),
                 new CallCompleted.Billing(null, null, null), new CallCompleted.Provenance(true, null, null)));
+    }
+
+    /** A UUID read from the parser's own characters, without a String per id (three per outcome). */
+    private static UUID uuid(JsonParser parser) throws IOException {
+        var chars = parser.getTextCharacters();
+        var from = parser.getTextOffset();
+        if (parser.getTextLength() != 36 || chars[from + 8] != '-' || chars[from + 13] != '-'
+                || chars[from + 18] != '-' || chars[from + 23] != '-') {
+            return UUID.fromString(parser.getText());
+        }
+        var most = hex(chars, from, 8) << 32 | hex(chars, from + 9, 4) << 16 | hex(chars, from + 14, 4);
+        var least = hex(chars, from + 19, 4) << 48 | hex(chars, from + 24, 12);
+        return new UUID(most, least);
+    }
+
+    private static long hex(char[] chars, int from, int length) {
+        var value = 0L;
+        for (int i = from; i < from + length; i++) {
+            var digit = Character.digit(chars[i], 16);
+            if (digit < 0) {
+                throw new IllegalArgumentException("Invalid UUID: not a hex digit at " + (i - from));
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
+    /** The wire names are the enum's in lower case; anything else is read as the enum's own name would be. */
+    private static CallOutcome outcome(String wireName) {
+        return switch (wireName) {
+            case "connected" -> CallOutcome.CONNECTED;
+            case "no_answer" -> CallOutcome.NO_ANSWER;
+            case "busy" -> CallOutcome.BUSY;
+            case "failed" -> CallOutcome.FAILED;
+            default -> CallOutcome.valueOf(wireName.toUpperCase(Locale.ROOT));
+        };
     }
 
     /** Of the call's analysis, only what the abandonment definition reads ({@link CallAbandonment#REPLY_FIELD}). */

@@ -73,6 +73,24 @@ class CallOutcomeReaderTest {
     }
 
     @Test
+    void ids_are_read_as_the_uuid_parser_reads_them_and_broken_ones_are_malformed() {
+        var call = UUID.fromString("0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9");
+        var tenant = UUID.randomUUID();
+        var json = "{\"call_id\":\"0A1B2C3D-4E5F-6071-8293-a4b5c6d7e8f9\",\"tenant_id\":\"" + tenant
+                + "\",\"campaign_id\":\"1-2-3-4-5\",\"provider\":\"twilio\",\"outcome\":\"voicemail\"}";
+
+        var read = CallOutcomeReader.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(read.callId()).isEqualTo(call);
+        assertThat(read.tenantId()).isEqualTo(tenant);
+        assertThat(read.campaignId()).as("the short form UUID.fromString accepts").isEqualTo(UUID.fromString("1-2-3-4-5"));
+        assertThat(read.outcome()).isEqualTo(CallOutcome.VOICEMAIL);
+        var broken = json.replace("a4b5c6d7e8f9", "a4b5c6d7e8fg");
+        assertThatThrownBy(() -> CallOutcomeReader.read(broken.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("UUID");
+    }
+
+    @Test
     void records_that_are_not_our_cloud_events_are_recognised() {
         assertThat(CallOutcomeReader.attributes(new RecordHeaders())).isNull();
         var headers = new RecordHeaders().add("ce_id", "not-a-uuid".getBytes(StandardCharsets.UTF_8))
