@@ -2,7 +2,7 @@ package com.revos.voice.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.testsupport.InputBounds;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class InputBoundsIT {
         var tenant = UUID.randomUUID();
         var member = api.member(tenant);
 
-        var result = InputBounds.check(port, PageRequest.MAX_LIMIT,
+        var result = InputBounds.check(port, PageWindow.MAX_LIMIT,
                 template -> template.startsWith("/v1/admin/") ? api.operator() : member,
                 variable -> variable.equals("tenantId") ? tenant.toString() : null);
 

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class InputBoundsIT extends DialerIntegrationTest {
 
-    /** {@code web.PageBounds}' largest page. */
-    private static final int MAX_PAGE_SIZE = 500;
+    private static final int MAX_PAGE_SIZE = com.revos.voice.values.PageWindow.MAX_LIMIT;
 
     @Test
     void every_list_pages_within_its_maximum_and_every_string_a_client_sends_has_a_length_limit() {

@@ -2,6 +2,7 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 
 import com.revos.voice.service.ApiException;
 import com.revos.voice.values.Page;
+import com.revos.voice.values.PageWindow;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /v1/tenants/{tenantId}/campaigns/{campaignId}/decisions}: the campaign's audit trail. */
 @RestController
 class DecisionTrailController {
-
-    private static final int MAX_LIMIT = 500;
 
     private final JdbcDecisionTrail trail;
 
@@ -24,12 +23,7 @@ class DecisionTrailController {
     Page<DecisionTrail.DecisionView> decisions(@PathVariable UUID tenantId, @PathVariable UUID campaignId,
                             @RequestParam(defaultValue = "50") int limit,
                             @RequestParam(defaultValue = "0") int offset) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        if (offset < 0) {
-            throw ApiException.badRequest("offset", "must not be negative");
-        }
-        return trail.of(tenantId, campaignId, limit, offset);
+        var window = PageWindow.of(limit, offset, ApiException::badRequest);
+        return trail.of(tenantId, campaignId, window.limit(), window.offset());
     }
 }

@@ -4,7 +4,7 @@ import com.revos.voice.dialer.compliance.application.DialCompliance;
 import com.revos.voice.dialer.call.application.SingleCalls;
 import com.revos.voice.dialer.call.model.Attempt;
 import com.revos.voice.dialer.campaign.application.CampaignRecords;
-import com.revos.voice.dialer.web.PageBounds;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.values.Page;
 import com.revos.voice.service.ApiException;
 import com.revos.voice.service.IdempotentRequests;
@@ -99,7 +99,7 @@ class CallController {
     Page<CallView> ofCampaign(@PathVariable UUID tenantId, @PathVariable UUID campaignId,
                                        @RequestParam(defaultValue = "50") int limit,
                                        @RequestParam(defaultValue = "0") int offset) {
-        var page = PageBounds.of(limit, offset);
+        var page = PageWindow.of(limit, offset, ApiException::badRequest);
         return transactions.execute(status -> {
             campaigns.find(campaignId).filter(c -> c.tenantId().equals(tenantId)).orElseThrow(
                     () -> ApiException.notFound("campaign", "No campaign " + campaignId + " for this tenant"));

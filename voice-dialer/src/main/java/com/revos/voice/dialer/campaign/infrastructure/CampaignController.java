@@ -8,7 +8,7 @@ import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.Progress;
 import com.revos.voice.dialer.campaign.model.RetryPolicy;
-import com.revos.voice.dialer.web.PageBounds;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.values.Page;
 import com.revos.voice.events.CallingWindow;
 import com.revos.voice.events.Pacing;
@@ -138,7 +138,7 @@ class CampaignController {
     @GetMapping
     Page<CampaignView> list(@PathVariable UUID tenantId, @RequestParam(defaultValue = "50") int limit,
                             @RequestParam(defaultValue = "0") int offset) {
-        var page = PageBounds.of(limit, offset);
+        var page = PageWindow.of(limit, offset, ApiException::badRequest);
         return transactions.execute(status -> new Page<>(store.list(tenantId, page.limit(), page.offset()).stream()
                 .map(this::view).toList(), page.limit(), page.offset(), store.count(tenantId)));
     }

@@ -1,7 +1,7 @@
 package com.revos.voice.dialer.suppression.infrastructure;
 
 import com.revos.voice.values.E164;
-import com.revos.voice.dialer.web.PageBounds;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.values.Page;
 import com.revos.voice.service.ApiException;
 import com.revos.voice.service.IdempotentRequests;
@@ -69,7 +69,7 @@ class SuppressionController {
     @GetMapping
     Page<SuppressionView> list(@PathVariable UUID tenantId, @RequestParam(defaultValue = "50") int limit,
                                @RequestParam(defaultValue = "0") int offset) {
-        var page = PageBounds.of(limit, offset);
+        var page = PageWindow.of(limit, offset, ApiException::badRequest);
         return transactions.execute(status -> new Page<>(suppressions.list(tenantId, page.limit(), page.offset()),
                 page.limit(), page.offset(), suppressions.count(tenantId)).map(SuppressionView::of));
     }

@@ -6,7 +6,7 @@ import com.revos.voice.provisioning.agent.model.Agent;
 import com.revos.voice.provisioning.agent.model.AgentOverrides;
 import com.revos.voice.provisioning.common.application.Events;
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.common.application.Transactions;
 import com.revos.voice.provisioning.provider.application.AgentSpec;
@@ -70,7 +70,7 @@ public final class AgentDeployment {
         }
     }
 
-    public Page<Agent> list(UUID tenantId, PageRequest window) {
+    public Page<Agent> list(UUID tenantId, PageWindow window) {
         return transactions.inTenant(tenantId, () -> agents.page(tenantId, window));
     }
 

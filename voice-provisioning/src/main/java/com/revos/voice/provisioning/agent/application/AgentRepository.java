@@ -2,7 +2,7 @@ package com.revos.voice.provisioning.agent.application;
 
 import com.revos.voice.provisioning.agent.model.Agent;
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,7 +13,7 @@ public interface AgentRepository {
 
     Optional<Agent> find(UUID tenantId, UUID id);
 
-    Page<Agent> page(UUID tenantId, PageRequest window);
+    Page<Agent> page(UUID tenantId, PageWindow window);
 
     void delete(UUID tenantId, UUID id);
 }

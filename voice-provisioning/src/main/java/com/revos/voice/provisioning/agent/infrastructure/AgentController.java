@@ -5,7 +5,8 @@ import com.revos.voice.provisioning.agent.application.AgentDeployment;
 import com.revos.voice.provisioning.agent.model.Agent;
 import com.revos.voice.provisioning.agent.model.AgentOverrides;
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.provisioning.common.application.ProvisioningException;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.service.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,7 +58,8 @@ class AgentController {
     @Operation(summary = "The tenant's agents, oldest first")
     Page<AgentView> list(@PathVariable UUID tenantId, @RequestParam(required = false) Integer limit,
                          @RequestParam(required = false) Integer offset) {
-        return deployment.list(tenantId, PageRequest.of(limit, offset)).map(AgentView::of);
+        var window = PageWindow.of(limit, offset, ProvisioningException::invalid);
+        return deployment.list(tenantId, window).map(AgentView::of);
     }
 
     @GetMapping("/{id}")

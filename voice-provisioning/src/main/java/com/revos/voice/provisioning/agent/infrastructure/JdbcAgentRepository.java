@@ -3,7 +3,7 @@ package com.revos.voice.provisioning.agent.infrastructure;
 import com.revos.voice.provisioning.agent.application.AgentRepository;
 import com.revos.voice.provisioning.agent.model.Agent;
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,7 +37,7 @@ final class JdbcAgentRepository implements AgentRepository {
     }
 
     @Override
-    public Page<Agent> page(UUID tenantId, PageRequest window) {
+    public Page<Agent> page(UUID tenantId, PageWindow window) {
         var items = jdbc.query("SELECT " + COLUMNS + " FROM agents WHERE tenant_id = ? ORDER BY created_at, id "
                 + "LIMIT ? OFFSET ?", JdbcAgentRepository::agent, tenantId, window.limit(), window.offset());
         var total = jdbc.queryForObject("SELECT count(*) FROM agents WHERE tenant_id = ?", Long.class, tenantId);

@@ -7,7 +7,7 @@ import com.revos.voice.events.ProvisioningEvent.NumberReleased;
 import com.revos.voice.provisioning.agent.application.AgentRepository;
 import com.revos.voice.provisioning.common.application.Events;
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.common.application.Transactions;
 import com.revos.voice.provisioning.phonenumber.model.PoolNumber;
@@ -72,7 +72,7 @@ public final class NumberAssignment {
         });
     }
 
-    public Page<TenantNumber> list(UUID tenantId, PageRequest window) {
+    public Page<TenantNumber> list(UUID tenantId, PageWindow window) {
         return transactions.inTenant(tenantId, () -> numbers.page(tenantId, window));
     }
 

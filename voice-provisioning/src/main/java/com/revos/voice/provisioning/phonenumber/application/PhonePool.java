@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.phonenumber.application;
 
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.common.application.ProvisioningException.FieldError;
 import com.revos.voice.provisioning.common.application.Transactions;
@@ -80,7 +80,7 @@ public final class PhonePool {
         });
     }
 
-    public Page<PoolNumber> list(PoolNumber.@Nullable Status status, PageRequest window) {
+    public Page<PoolNumber> list(PoolNumber.@Nullable Status status, PageWindow window) {
         return transactions.asOperator(() -> pool.page(status, window));
     }
 

@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.phonenumber.application;
 
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.phonenumber.model.PoolNumber;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,7 +18,7 @@ public interface PoolRepository {
     /** Which of these numbers or Twilio SIDs the pool already holds. */
     Set<String> existing(Collection<String> e164sOrSids);
 
-    Page<PoolNumber> page(PoolNumber.@Nullable Status status, PageRequest window);
+    Page<PoolNumber> page(PoolNumber.@Nullable Status status, PageWindow window);
 
     /**
      * Takes one free number matching the filters (null matches any) for the tenant, atomically: concurrent claims

@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.phonenumber.application;
 
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.phonenumber.model.TenantNumber;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +13,7 @@ public interface TenantNumberRepository {
 
     Optional<TenantNumber> find(UUID tenantId, UUID id);
 
-    Page<TenantNumber> page(UUID tenantId, PageRequest window);
+    Page<TenantNumber> page(UUID tenantId, PageWindow window);
 
     void update(TenantNumber number);
 

@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.phonenumber.infrastructure;
 
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.phonenumber.application.PoolRepository;
 import com.revos.voice.provisioning.phonenumber.model.PoolNumber;
 import java.sql.ResultSet;
@@ -63,7 +63,7 @@ final class JdbcPoolRepository implements PoolRepository {
     }
 
     @Override
-    public Page<PoolNumber> page(PoolNumber.@Nullable Status status, PageRequest window) {
+    public Page<PoolNumber> page(PoolNumber.@Nullable Status status, PageWindow window) {
         var filter = status == null ? null : status.name().toLowerCase(Locale.ROOT);
         var items = jdbc.query("SELECT " + COLUMNS + " FROM phone_pool WHERE (?::text IS NULL OR status = ?) "
                 + "ORDER BY added_at, id LIMIT ? OFFSET ?", JdbcPoolRepository::number, filter, filter,

@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.phonenumber.infrastructure;
 
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.phonenumber.application.TenantNumberRepository;
 import com.revos.voice.provisioning.phonenumber.model.TenantNumber;
 import java.sql.ResultSet;
@@ -40,7 +40,7 @@ final class JdbcTenantNumberRepository implements TenantNumberRepository {
     }
 
     @Override
-    public Page<TenantNumber> page(UUID tenantId, PageRequest window) {
+    public Page<TenantNumber> page(UUID tenantId, PageWindow window) {
         var items = jdbc.query("SELECT " + COLUMNS + " FROM phone_numbers WHERE tenant_id = ? "
                 + "ORDER BY assigned_at, id LIMIT ? OFFSET ?", JdbcTenantNumberRepository::number, tenantId,
                 window.limit(), window.offset());

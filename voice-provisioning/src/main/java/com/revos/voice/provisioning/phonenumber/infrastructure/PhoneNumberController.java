@@ -2,7 +2,8 @@ package com.revos.voice.provisioning.phonenumber.infrastructure;
 
 import org.jspecify.annotations.Nullable;
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.provisioning.common.application.ProvisioningException;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.phonenumber.application.NumberAssignment;
 import com.revos.voice.provisioning.phonenumber.model.TenantNumber;
 import com.revos.voice.service.IdempotentRequests;
@@ -55,7 +56,8 @@ class PhoneNumberController {
     @Operation(summary = "The tenant's numbers, oldest assignment first")
     Page<NumberView> list(@PathVariable UUID tenantId, @RequestParam(required = false) Integer limit,
                           @RequestParam(required = false) Integer offset) {
-        return assignment.list(tenantId, PageRequest.of(limit, offset)).map(NumberView::of);
+        var window = PageWindow.of(limit, offset, ProvisioningException::invalid);
+        return assignment.list(tenantId, window).map(NumberView::of);
     }
 
     @GetMapping("/{id}")

@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.phonenumber.infrastructure;
 
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.phonenumber.application.PhonePool;
 import com.revos.voice.provisioning.phonenumber.model.PoolNumber;
@@ -67,7 +67,8 @@ class PhonePoolController {
                               @Parameter(schema = @Schema(allowableValues = {"free", "assigned"})) String status,
                               @RequestParam(required = false) Integer limit,
                               @RequestParam(required = false) Integer offset) {
-        return pool.list(status(status), PageRequest.of(limit, offset)).map(PoolNumberView::of);
+        var window = PageWindow.of(limit, offset, ProvisioningException::invalid);
+        return pool.list(status(status), window).map(PoolNumberView::of);
     }
 
     @PostMapping("/purchase")

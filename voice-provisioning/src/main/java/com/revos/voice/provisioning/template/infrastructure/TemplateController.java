@@ -1,7 +1,7 @@
 package com.revos.voice.provisioning.template.infrastructure;
 
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.template.application.TemplateCatalog;
 import com.revos.voice.provisioning.template.model.Template;
@@ -52,7 +52,7 @@ class TemplateController {
     @Operation(summary = "List the agent templates (the catalog is small: it is read whole, then paged)")
     Page<TemplateView> list(@RequestParam(required = false) @Nullable Integer limit,
                             @RequestParam(required = false) @Nullable Integer offset) {
-        var window = PageRequest.of(limit, offset);
+        var window = PageWindow.of(limit, offset, ProvisioningException::invalid);
         var all = catalog.all();
         var from = Math.min(window.offset(), all.size());
         var to = Math.min(from + window.limit(), all.size());

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.revos.voice.events.ProvisioningEvent;
 import com.revos.voice.events.ProvisioningEvent.NumberAssigned;
 import com.revos.voice.values.Page;
-import com.revos.voice.provisioning.common.application.PageRequest;
+import com.revos.voice.values.PageWindow;
 import com.revos.voice.provisioning.common.application.ProvisioningException;
 import com.revos.voice.provisioning.common.application.Transactions;
 import com.revos.voice.provisioning.phonenumber.model.PoolNumber;
@@ -117,7 +117,7 @@ class NumberAssignmentTest {
         }
 
         @Override
-        public Page<PoolNumber> page(PoolNumber.Status status, PageRequest window) {
+        public Page<PoolNumber> page(PoolNumber.Status status, PageWindow window) {
             return new Page<>(numbers, window.limit(), window.offset(), numbers.size());
         }
 
@@ -145,7 +145,7 @@ class NumberAssignmentTest {
         }
 
         @Override
-        public Page<TenantNumber> page(UUID tenantId, PageRequest window) {
+        public Page<TenantNumber> page(UUID tenantId, PageWindow window) {
             return new Page<>(numbers, window.limit(), window.offset(), numbers.size());
         }
 
