@@ -53,11 +53,15 @@ class OptimizerTopologyTest {
 
     @BeforeEach
     void start() {
+        start(Duration.ofHours(24));
+    }
+
+    private void start(Duration dedupRetention) {
         var monitor = new CampaignMonitor(tenantId -> OptimizerPolicy.DEFAULT, log);
         var config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "optimizer-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(OptimizerTopology.build(monitor, Duration.ofHours(24), false), config);
+        driver = new TopologyTestDriver(OptimizerTopology.build(monitor, dedupRetention, false), config);
         calls = driver.createInputTopic(Topics.CALLS.name(), new StringSerializer(), new ByteArraySerializer());
         campaigns = driver.createInputTopic(Topics.CAMPAIGNS.name(), new StringSerializer(),
                 new ByteArraySerializer());
@@ -190,12 +194,7 @@ class OptimizerTopologyTest {
     @Test
     void seen_ids_older_than_the_retention_are_forgotten_and_recent_ones_kept() {
         driver.close();
-        var monitor = new CampaignMonitor(tenantId -> OptimizerPolicy.DEFAULT, log);
-        var config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "optimizer-topology-retention-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(OptimizerTopology.build(monitor, Duration.ofHours(1), false), config);
-        calls = driver.createInputTopic(Topics.CALLS.name(), new StringSerializer(), new ByteArraySerializer());
+        start(Duration.ofHours(1));
 
         send(calls, Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12), T0);
         var recent = send(calls, Calls.outcome(tenant, campaign, CallOutcome.CONNECTED, true, 12),
