@@ -35,7 +35,17 @@ public final class PacingWitnessTool {
         }
     }
 
-    record Witnessed(Run run, long calls, int peakPerSecond, double meanPerSecond) {
+    /**
+     * What the simulator saw: the arrivals at its first filter (peak and mean, the figures that count), the peak
+     * where it handled them, and by the dialer's own send times (peak, mean, transit from send to arrival), which
+     * say whether calls left the dialer bunched or were bunched on the way.
+     */
+    record Witnessed(Run run, long calls, int peakPerSecond, double meanPerSecond, int handledPeakPerSecond,
+                     long sentCalls, int sentPeakPerSecond, double sentMeanPerSecond, String transit) {
+
+        static Witnessed none(Run run) {
+            return new Witnessed(run, 0, 0, 0, 0, 0, 0, 0, "-");
+        }
 
         boolean peakHolds() {
             return peakPerSecond <= run.callsPerSecond();
@@ -47,9 +57,11 @@ public final class PacingWitnessTool {
 
         String line() {
             return String.format(Locale.ROOT, "pacing limit=%.0f contacts=%d arrived=%d peak_sliding_second=%d "
-                    + "mean_per_second=%.2f share=%.3f %s", run.callsPerSecond(), run.contacts(), calls,
-                    peakPerSecond, meanPerSecond, meanPerSecond / run.callsPerSecond(),
-                    peakHolds() && meanHolds() ? "OK" : "MISSED");
+                    + "mean_per_second=%.2f share=%.3f %s | handled_peak=%d sent=%d sent_peak=%d "
+                    + "sent_mean_per_second=%.2f transit_ms(p50/p99/max)=%s", run.callsPerSecond(), run.contacts(),
+                    calls, peakPerSecond, meanPerSecond, meanPerSecond / run.callsPerSecond(),
+                    peakHolds() && meanHolds() ? "OK" : "MISSED", handledPeakPerSecond, sentCalls, sentPeakPerSecond,
+                    sentMeanPerSecond, transit);
         }
     }
 
@@ -134,13 +146,18 @@ public final class PacingWitnessTool {
     private static Witnessed read(ProductClient client, Run run) {
         var accounts = List.copyOf(client.simulatorArrivals().values());
         if (accounts.isEmpty()) {
-            return new Witnessed(run, 0, 0, 0);
+            return Witnessed.none(run);
         }
         if (!(accounts.getFirst() instanceof Map<?, ?> account)) {
             throw new IllegalStateException("The simulator answered arrivals in an unknown shape: " + accounts);
         }
+        var transit = account.get("transit") instanceof Map<?, ?> t
+                ? t.get("p50_ms") + "/" + t.get("p99_ms") + "/" + t.get("max_ms") : "-";
         return new Witnessed(run, number(account.get("calls")).longValue(),
-                number(account.get("peak_per_second")).intValue(), number(account.get("mean_per_second")).doubleValue());
+                number(account.get("peak_per_second")).intValue(), number(account.get("mean_per_second")).doubleValue(),
+                number(account.get("handled_peak_per_second")).intValue(),
+                number(account.get("sent_calls")).longValue(), number(account.get("sent_peak_per_second")).intValue(),
+                number(account.get("sent_mean_per_second")).doubleValue(), transit);
     }
 
     private static Number number(@Nullable Object value) {

@@ -247,8 +247,11 @@ class ElevenLabsCalls implements CallProvider {
         return body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
     }
 
-    /** Passes the call's gate right before the request is written: pacing and fencing closest to the wire. */
-    static ClientHttpRequestInterceptor gateInterceptor() {
+    /**
+     * Passes the call's gate right before the request is written: pacing and fencing closest to the wire. With
+     * {@code sendTimeHeader}, the request then carries the instant it passed (a benchmark's witness reads it).
+     */
+    static ClientHttpRequestInterceptor gateInterceptor(@Nullable String sendTimeHeader) {
         return (request, requestBody, execution) -> {
             if (request.getAttributes().get(GATE) instanceof SendGate gate) {
                 try {
@@ -257,6 +260,9 @@ class ElevenLabsCalls implements CallProvider {
                     }
                 } catch (InterruptedException e) {
                     throw new GateInterrupted();
+                }
+                if (sendTimeHeader != null && !sendTimeHeader.isBlank()) {
+                    request.getHeaders().set(sendTimeHeader, java.time.Instant.now().toString());
                 }
             }
             return execution.execute(request, requestBody);

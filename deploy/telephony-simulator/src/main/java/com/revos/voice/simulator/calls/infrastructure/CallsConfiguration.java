@@ -8,8 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import com.revos.voice.simulator.SimulatorProperties;
 import com.revos.voice.simulator.calls.application.CallSimulator;
@@ -47,6 +49,15 @@ class CallsConfiguration {
     @Bean
     ProviderArrivals providerArrivals() {
         return new ProviderArrivals(InstantSource.system(), System::nanoTime, 100_000);
+    }
+
+    /** First of all filters, and only on the outbound-call path: the arrival as early as the servlet stack sees it. */
+    @Bean
+    FilterRegistrationBean<ArrivalStampFilter> arrivalStampFilter() {
+        var registration = new FilterRegistrationBean<>(new ArrivalStampFilter(InstantSource.system()));
+        registration.addUrlPatterns("/v1/convai/twilio/outbound-call");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -30,7 +30,7 @@ class ProviderArrivalsTest {
         assertThat(accounts.get("AC1").peakSecondEndedAt()).isEqualTo(start.plusMillis(400));
         assertThat(accounts.get("AC2").peakPerSecond()).isEqualTo(1);
         assertThat(arrivals.arrivals("AC1")).as("listed up to the limit, counted in full").hasSize(3)
-                .first().isEqualTo(new ProviderArrivals.Arrival(start, "AC1", "+15550000001", "+15550000100"));
+                .first().isEqualTo(new ProviderArrivals.Arrival(start, "AC1", "+15550000001", "+15550000100", null));
         assertThat(arrivals.arrivals("AC3")).isEmpty();
     }
 
