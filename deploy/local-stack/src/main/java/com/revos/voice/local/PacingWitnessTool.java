@@ -98,7 +98,9 @@ public final class PacingWitnessTool {
         var prepared = scenario.prepare(poolNumber, run.contacts(), run.callsPerSecond(), 100);
         scenario.start(prepared.campaignId());
         try {
-            return await(client, run);
+            var witnessed = await(client, run);
+            keepArrivals(client, run);
+            return witnessed;
         } finally {
             // what is left of it must not dial on into the next run (or the next start of the stack)
             var status = String.valueOf(client.campaign(tenant, prepared.campaignId()).get("status"));
@@ -139,6 +141,26 @@ public final class PacingWitnessTool {
                 return witnessed;
             }
             LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+        }
+    }
+
+    /**
+     * With {@code PACING_ARRIVALS_DIR} set (the benchmark sets it), every arrival of the run, with its send time, goes
+     * to {@code pacing-arrivals-<limit>.json} there: where a peak came from can be looked at after the stack stopped.
+     */
+    private static void keepArrivals(ProductClient client, Run run) {
+        var dir = System.getenv("PACING_ARRIVALS_DIR");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        for (var account : client.simulatorArrivals().keySet()) {
+            var file = java.nio.file.Path.of(dir, String.format(Locale.ROOT, "pacing-arrivals-%.0f.json",
+                    run.callsPerSecond()));
+            try {
+                java.nio.file.Files.writeString(file, client.simulatorArrivalList(account));
+            } catch (java.io.IOException e) {
+                System.err.println("Could not keep the arrivals in " + file + ": " + e.getMessage());
+            }
         }
     }
 
