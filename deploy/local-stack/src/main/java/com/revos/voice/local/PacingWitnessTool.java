@@ -1,5 +1,7 @@
 package com.revos.voice.local;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +148,8 @@ public final class PacingWitnessTool {
 
     /**
      * With {@code PACING_ARRIVALS_DIR} set (the benchmark sets it), every arrival of the run, with its send time, goes
-     * to {@code pacing-arrivals-<limit>.json} there: where a peak came from can be looked at after the stack stopped.
+     * to {@code pacing-arrivals-<limit>.json} there, the simulator's own late wake-ups to {@code pacing-stalls-<limit>.json}:
+     * where a peak came from can be looked at after the stack stopped.
      */
     private static void keepArrivals(ProductClient client, Run run) {
         var dir = System.getenv("PACING_ARRIVALS_DIR");
@@ -154,13 +157,18 @@ public final class PacingWitnessTool {
             return;
         }
         for (var account : client.simulatorArrivals().keySet()) {
-            var file = java.nio.file.Path.of(dir, String.format(Locale.ROOT, "pacing-arrivals-%.0f.json",
-                    run.callsPerSecond()));
-            try {
-                java.nio.file.Files.writeString(file, client.simulatorArrivalList(account));
-            } catch (java.io.IOException e) {
-                System.err.println("Could not keep the arrivals in " + file + ": " + e.getMessage());
-            }
+            keep(Path.of(dir, String.format(Locale.ROOT, "pacing-arrivals-%.0f.json", run.callsPerSecond())),
+                    client.simulatorArrivalList(account));
+        }
+        keep(Path.of(dir, String.format(Locale.ROOT, "pacing-stalls-%.0f.json", run.callsPerSecond())),
+                client.simulatorStalls());
+    }
+
+    private static void keep(Path file, String json) {
+        try {
+            Files.writeString(file, json);
+        } catch (java.io.IOException e) {
+            System.err.println("Could not keep " + file + ": " + e.getMessage());
         }
     }
 

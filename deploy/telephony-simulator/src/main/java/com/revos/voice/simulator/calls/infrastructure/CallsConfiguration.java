@@ -19,6 +19,7 @@ import com.revos.voice.simulator.calls.application.CallStats;
 import com.revos.voice.simulator.calls.application.ConversationRegistry;
 import com.revos.voice.simulator.calls.application.Directory;
 import com.revos.voice.simulator.calls.application.ProviderArrivals;
+import com.revos.voice.simulator.calls.application.SchedulingStalls;
 import com.revos.voice.simulator.calls.application.SimulationControl;
 import com.revos.voice.simulator.calls.application.WebhookDispatcher;
 import com.revos.voice.simulator.calls.application.WebhookSigner;
@@ -49,6 +50,13 @@ class CallsConfiguration {
     @Bean
     ProviderArrivals providerArrivals() {
         return new ProviderArrivals(InstantSource.system(), System::nanoTime, 100_000);
+    }
+
+    /** Wake-ups of a platform and a virtual thread later than 20 ms, a 5 ms tick: the simulator's own stalls. */
+    @Bean(destroyMethod = "close")
+    SchedulingStalls schedulingStalls() {
+        return new SchedulingStalls(InstantSource.system(), java.time.Duration.ofMillis(5),
+                java.time.Duration.ofMillis(20));
     }
 
     /** First of all filters, and only on the outbound-call path: the arrival as early as the servlet stack sees it. */
