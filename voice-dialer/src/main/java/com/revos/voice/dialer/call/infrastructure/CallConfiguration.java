@@ -61,7 +61,8 @@ class CallConfiguration {
         factory.setReadTimeout(settings.readTimeout());
         var http = builder.baseUrl(settings.baseUrl()).requestFactory(factory)
                 // first, so that every other interceptor (metrics, tracing) sees the request as it is sent
-                .requestInterceptors(interceptors -> interceptors.addFirst(ElevenLabsCalls.gateInterceptor(settings.sendTimeHeader(), wire)))
+                .requestInterceptors(interceptors -> interceptors.addFirst(
+                        ElevenLabsCalls.gateInterceptor(settings.sendTimeHeader(), wire)))
                 .defaultHeader("xi-api-key", settings.apiKey() == null ? "" : settings.apiKey()).build();
         return new ElevenLabsCalls(http, elevenLabsCircuitBreaker);
     }

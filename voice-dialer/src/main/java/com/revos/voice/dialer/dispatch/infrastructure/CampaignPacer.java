@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
@@ -170,8 +171,7 @@ final class CampaignPacer implements Runnable {
                 // the wire, however the database work between the two bunched the calls
                 dispatcher.dialAsync(attempt, new SendPacing() {
                     @Override
-                    public boolean await(java.util.function.BooleanSupplier markSending)
-                            throws InterruptedException {
+                    public boolean await(BooleanSupplier markSending) throws InterruptedException {
                         return active && dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending);
                     }
 

@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * The simulator's own scheduling, witnessed: a platform thread and a virtual thread each sleep a short tick over and
@@ -22,6 +23,7 @@ public final class SchedulingStalls implements AutoCloseable {
     }
 
     private final InstantSource clock;
+    private final LongConsumer park;
     private final long tickNanos;
     private final long thresholdNanos;
     private final ArrayDeque<Stall> stalls = new ArrayDeque<>();
@@ -29,6 +31,12 @@ public final class SchedulingStalls implements AutoCloseable {
     private final List<Thread> witnesses;
 
     public SchedulingStalls(InstantSource clock, Duration tick, Duration threshold) {
+        this(clock, tick, threshold, LockSupport::parkNanos);
+    }
+
+    /** @param park sleeps the given nanoseconds (tests oversleep on purpose) */
+    SchedulingStalls(InstantSource clock, Duration tick, Duration threshold, LongConsumer park) {
+        this.park = park;
         this.clock = clock;
         this.tickNanos = tick.toNanos();
         this.thresholdNanos = threshold.toNanos();
@@ -40,7 +48,7 @@ public final class SchedulingStalls implements AutoCloseable {
     private void witness(String thread) {
         while (running) {
             var due = System.nanoTime() + tickNanos;
-            LockSupport.parkNanos(tickNanos);
+            park.accept(tickNanos);
             var late = System.nanoTime() - due;
             if (late > thresholdNanos) {
                 record(new Stall(clock.instant(), thread, late / 1_000_000));
