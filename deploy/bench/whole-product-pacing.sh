@@ -3,7 +3,8 @@
 # telephony simulator, in its own JVM), then for each <calls per second>:<contacts> runs a campaign of a fresh tenant
 # through the public APIs and reads what the simulator, the provider's side, saw arrive: the most calls in any
 # sliding second (must stay at or under the limit) and the mean rate (must keep >= 97 % of it). Stops the stack.
-# Figures and the machine go to .local/bench/pacing-report.txt; exits 1 when a run misses its target.
+# Figures and the machine go to .local/bench/pacing-report.txt, every arrival with the dialer's send time to
+# .local/bench/pacing-arrivals-<limit>.json; exits 1 when a run misses its target.
 #
 #   deploy/bench/whole-product-pacing.sh [<calls per second>:<contacts>...]     default: 25:3000 50:10000
 set -euo pipefail
@@ -23,7 +24,7 @@ REVOS_JAVA_OPTS="${REVOS_JAVA_OPTS:-} -Drevos.local.home=$out/pacing-stack" star
 echo "==> campaigns at ${runs[*]} (calls per second:contacts); the simulator counts arrivals in its own process"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
-lines="$(tool PacingWitnessTool "${runs[@]}")" || status=$?
+lines="$(PACING_ARRIVALS_DIR="$out" tool PacingWitnessTool "${runs[@]}")" || status=$?
 {
   echo "whole-product pacing benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up --processes"
   echo "$(machine) (before: $load_before)"

@@ -21,8 +21,14 @@ public record DialerProperties(ElevenLabs elevenlabs, Twilio twilio, Limits tena
                                @DefaultValue("UTC") ZoneId defaultTimeZone,
                                Dispatch dispatch, @DefaultValue ProviderAccount providerAccount) {
 
+    /**
+     * @param sendTimeHeader when set, each outbound-call request carries the instant it was handed to the HTTP client
+     *        under this header, so that a provider stub can tell send-side bunching from transport (the pacing
+     *        benchmark's simulator); unset in production, where the real provider has no use for it
+     */
     public record ElevenLabs(@DefaultValue("http://localhost:8090") String baseUrl, String apiKey,
-                             @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+                             @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
+                             @org.jspecify.annotations.Nullable String sendTimeHeader) {
         @Override
         public String toString() {
             return "ElevenLabs[baseUrl=" + baseUrl + ", apiKey=***]";

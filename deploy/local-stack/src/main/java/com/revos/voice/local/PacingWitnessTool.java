@@ -1,5 +1,7 @@
 package com.revos.voice.local;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,17 @@ public final class PacingWitnessTool {
         }
     }
 
-    record Witnessed(Run run, long calls, int peakPerSecond, double meanPerSecond) {
+    /**
+     * What the simulator saw: the arrivals at its first filter (peak and mean, the figures that count), the peak
+     * where it handled them, and by the dialer's own send times (peak, mean, transit from send to arrival), which
+     * say whether calls left the dialer bunched or were bunched on the way.
+     */
+    record Witnessed(Run run, long calls, int peakPerSecond, double meanPerSecond, int handledPeakPerSecond,
+                     long sentCalls, int sentPeakPerSecond, double sentMeanPerSecond, String transit) {
+
+        static Witnessed none(Run run) {
+            return new Witnessed(run, 0, 0, 0, 0, 0, 0, 0, "-");
+        }
 
         boolean peakHolds() {
             return peakPerSecond <= run.callsPerSecond();
@@ -47,9 +59,11 @@ public final class PacingWitnessTool {
 
         String line() {
             return String.format(Locale.ROOT, "pacing limit=%.0f contacts=%d arrived=%d peak_sliding_second=%d "
-                    + "mean_per_second=%.2f share=%.3f %s", run.callsPerSecond(), run.contacts(), calls,
-                    peakPerSecond, meanPerSecond, meanPerSecond / run.callsPerSecond(),
-                    peakHolds() && meanHolds() ? "OK" : "MISSED");
+                    + "mean_per_second=%.2f share=%.3f %s | handled_peak=%d sent=%d sent_peak=%d "
+                    + "sent_mean_per_second=%.2f transit_ms(p50/p99/max)=%s", run.callsPerSecond(), run.contacts(),
+                    calls, peakPerSecond, meanPerSecond, meanPerSecond / run.callsPerSecond(),
+                    peakHolds() && meanHolds() ? "OK" : "MISSED", handledPeakPerSecond, sentCalls, sentPeakPerSecond,
+                    sentMeanPerSecond, transit);
         }
     }
 
@@ -86,7 +100,9 @@ public final class PacingWitnessTool {
         var prepared = scenario.prepare(poolNumber, run.contacts(), run.callsPerSecond(), 100);
         scenario.start(prepared.campaignId());
         try {
-            return await(client, run);
+            var witnessed = await(client, run);
+            keepArrivals(client, run);
+            return witnessed;
         } finally {
             // what is left of it must not dial on into the next run (or the next start of the stack)
             var status = String.valueOf(client.campaign(tenant, prepared.campaignId()).get("status"));
@@ -130,17 +146,48 @@ public final class PacingWitnessTool {
         }
     }
 
+    /**
+     * With {@code PACING_ARRIVALS_DIR} set (the benchmark sets it), every arrival of the run, with its send time, goes
+     * to {@code pacing-arrivals-<limit>.json} there, the simulator's own late wake-ups to {@code pacing-stalls-<limit>.json}:
+     * where a peak came from can be looked at after the stack stopped.
+     */
+    private static void keepArrivals(ProductClient client, Run run) {
+        var dir = System.getenv("PACING_ARRIVALS_DIR");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        for (var account : client.simulatorArrivals().keySet()) {
+            keep(Path.of(dir, String.format(Locale.ROOT, "pacing-arrivals-%.0f.json", run.callsPerSecond())),
+                    client.simulatorArrivalList(account));
+        }
+        keep(Path.of(dir, String.format(Locale.ROOT, "pacing-stalls-%.0f.json", run.callsPerSecond())),
+                client.simulatorStalls());
+    }
+
+    private static void keep(Path file, String json) {
+        try {
+            Files.writeString(file, json);
+        } catch (java.io.IOException e) {
+            System.err.println("Could not keep " + file + ": " + e.getMessage());
+        }
+    }
+
     /** The one account the pool's numbers call through (the simulator was reset before the run). */
     private static Witnessed read(ProductClient client, Run run) {
         var accounts = List.copyOf(client.simulatorArrivals().values());
         if (accounts.isEmpty()) {
-            return new Witnessed(run, 0, 0, 0);
+            return Witnessed.none(run);
         }
         if (!(accounts.getFirst() instanceof Map<?, ?> account)) {
             throw new IllegalStateException("The simulator answered arrivals in an unknown shape: " + accounts);
         }
+        var transit = account.get("transit") instanceof Map<?, ?> t
+                ? t.get("p50_ms") + "/" + t.get("p99_ms") + "/" + t.get("max_ms") : "-";
         return new Witnessed(run, number(account.get("calls")).longValue(),
-                number(account.get("peak_per_second")).intValue(), number(account.get("mean_per_second")).doubleValue());
+                number(account.get("peak_per_second")).intValue(), number(account.get("mean_per_second")).doubleValue(),
+                number(account.get("handled_peak_per_second")).intValue(),
+                number(account.get("sent_calls")).longValue(), number(account.get("sent_peak_per_second")).intValue(),
+                number(account.get("sent_mean_per_second")).doubleValue(), transit);
     }
 
     private static Number number(@Nullable Object value) {

@@ -136,6 +136,18 @@ public final class ProductClient {
         return answer(simulator.get().uri("/simulator/arrivals").retrieve().body(JSON));
     }
 
+    /** Every arrival the simulator listed for one account, as it answers them (a JSON array). */
+    public String simulatorArrivalList(String account) {
+        var list = simulator.get().uri("/simulator/arrivals/{account}", account).retrieve().body(String.class);
+        return list == null ? "[]" : list;
+    }
+
+    /** The simulator's own late wake-ups since its last reset, as it answers them (a JSON array). */
+    public String simulatorStalls() {
+        var list = simulator.get().uri("/simulator/stalls").retrieve().body(String.class);
+        return list == null ? "[]" : list;
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> items(Map<String, Object> page) {
         return (List<Map<String, Object>>) page.getOrDefault("items", List.of());

@@ -120,6 +120,10 @@ final class ServiceLauncher {
         } else if (simulator != null) {
             if (System.getenv("ELEVENLABS_BASE_URL") == null) {
                 properties.put("ELEVENLABS_BASE_URL", simulator);
+                if (service == LocalService.DIALER) {
+                    // the simulator keeps each call's send time beside its arrival (the pacing witness)
+                    properties.put("revos.dialer.elevenlabs.send-time-header", "X-Revos-Sent-At");
+                }
             }
             if (System.getenv("TWILIO_BASE_URL") == null) {
                 properties.put("TWILIO_BASE_URL", simulator);

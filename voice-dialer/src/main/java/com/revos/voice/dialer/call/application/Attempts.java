@@ -82,7 +82,17 @@ public class Attempts {
      * checked when it was claimed: a refusal is recorded with its evidence and nothing is sent.
      */
     public ProviderResult dial(Attempt a, SendPacing pacing) {
-        SendGate gate = () -> pacing.await(() -> sendIfAllowed(a));
+        var gate = new SendGate() {
+            @Override
+            public boolean pass() throws InterruptedException {
+                return pacing.await(() -> sendIfAllowed(a));
+            }
+
+            @Override
+            public void atWire() throws InterruptedException {
+                pacing.atWire();
+            }
+        };
         var result = provider.place(a.toPlaceCall().through(gate));
         meters.counter("revos.dialer.calls.placed", "result", result.getClass().getSimpleName().toLowerCase())
                 .increment();

@@ -51,15 +51,18 @@ class CallConfiguration {
     CallProvider elevenLabsCalls(DialerProperties properties, CircuitBreaker elevenLabsCircuitBreaker,
                                  RestClient.Builder builder) {
         var settings = properties.elevenlabs();
+        // platform threads where calls are paced and written, and for the client's own hand-offs: a virtual thread
+        // waits for a carrier, and carriers are busy with the dialer's database work (ADR 0023)
+        var wire = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("provider-wire-", 0).factory());
         // HTTP/1.1: the JDK client's cleartext h2c upgrade on POSTs trips some servers (and stubs)
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+                .connectTimeout(settings.connectTimeout()).executor(wire).build();
         var factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(settings.readTimeout());
         var http = builder.baseUrl(settings.baseUrl()).requestFactory(factory)
                 // first, so that every other interceptor (metrics, tracing) sees the request as it is sent
-                .requestInterceptors(interceptors -> interceptors.addFirst(ElevenLabsCalls.gateInterceptor()))
+                .requestInterceptors(interceptors -> interceptors.addFirst(
+                        ElevenLabsCalls.gateInterceptor(settings.sendTimeHeader(), wire)))
                 .defaultHeader("xi-api-key", settings.apiKey() == null ? "" : settings.apiKey()).build();
         return new ElevenLabsCalls(http, elevenLabsCircuitBreaker);
     }

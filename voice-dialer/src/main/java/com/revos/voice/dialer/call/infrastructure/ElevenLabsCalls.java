@@ -15,12 +15,17 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -247,20 +252,67 @@ class ElevenLabsCalls implements CallProvider {
         return body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
     }
 
-    /** Passes the call's gate right before the request is written: pacing and fencing closest to the wire. */
-    static ClientHttpRequestInterceptor gateInterceptor() {
+    /**
+     * Passes the call's gate right before the request is written: pacing and fencing closest to the wire. With
+     * {@code sendTimeHeader}, the request then carries the instant it passed (a benchmark's witness reads it).
+     */
+    static ClientHttpRequestInterceptor gateInterceptor(@Nullable String sendTimeHeader, Executor wire) {
         return (request, requestBody, execution) -> {
-            if (request.getAttributes().get(GATE) instanceof SendGate gate) {
+            if (!(request.getAttributes().get(GATE) instanceof SendGate gate)) {
+                return execution.execute(request, requestBody);
+            }
+            try {
+                if (!gate.pass()) {
+                    throw new NotSent();
+                }
+            } catch (InterruptedException e) {
+                throw new GateInterrupted();
+            }
+            return onWireThread(wire, () -> {
                 try {
-                    if (!gate.pass()) {
-                        throw new NotSent();
-                    }
+                    gate.atWire();
                 } catch (InterruptedException e) {
                     throw new GateInterrupted();
                 }
-            }
-            return execution.execute(request, requestBody);
+                if (sendTimeHeader != null && !sendTimeHeader.isBlank()) {
+                    request.getHeaders().set(sendTimeHeader, java.time.Instant.now().toString());
+                }
+                return execution.execute(request, requestBody);
+            });
         };
+    }
+
+    /**
+     * Runs the last pacing step and the request on a platform thread of {@code wire}: a virtual thread woken from
+     * the pacing cap waits for a carrier, busy with the dialer's database work, and the calls it holds back leave
+     * together. The caller waits for the answer; interrupted, it still waits (the request may be on the wire, and
+     * its own timeouts end it), so that what is recorded is what the provider answered.
+     */
+    private static ClientHttpResponse onWireThread(Executor wire, Callable<ClientHttpResponse> send)
+            throws java.io.IOException {
+        var task = new FutureTask<>(send);
+        wire.execute(task);
+        var interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case java.io.IOException io -> throw io;
+                        case RuntimeException runtime -> throw runtime;
+                        case Error error -> throw error;
+                        case null, default -> throw new java.io.IOException(e.getCause());
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The gate was interrupted (shutdown): nothing was sent. */

@@ -11,4 +11,11 @@ public interface SendGate {
     SendGate OPEN = () -> true;
 
     boolean pass() throws InterruptedException;
+
+    /**
+     * The last step before the request is written, once {@link #pass} let it go: run on the very thread that then
+     * writes it, so that nothing but the wire lies between, say, a final pacing cap and the provider. None by default.
+     */
+    default void atWire() throws InterruptedException {
+    }
 }

@@ -11,4 +11,8 @@ import java.util.function.BooleanSupplier;
 public interface SendPacing {
 
     boolean await(BooleanSupplier markSending) throws InterruptedException;
+
+    /** Paces once more on the thread that writes the request, right before it writes (see SendGate#atWire). */
+    default void atWire() throws InterruptedException {
+    }
 }

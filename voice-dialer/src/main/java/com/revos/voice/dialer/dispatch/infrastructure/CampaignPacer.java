@@ -1,6 +1,7 @@
 package com.revos.voice.dialer.dispatch.infrastructure;
 
 import com.revos.voice.dialer.call.model.Attempt;
+import com.revos.voice.dialer.call.model.SendPacing;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.WindowRule;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
@@ -164,15 +166,19 @@ final class CampaignPacer implements Runnable {
                     break;
                 }
                 noteStart();
-                // the shared grant first (a database round trip), the campaign's limiter again last: what leaves
-                // the process is spaced by a limiter with nothing after it but the wire, however the database work
-                // between the two bunched the calls
-                dispatcher.dialAsync(attempt, markSending -> {
-                    if (!active || !dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending)) {
-                        return false;
+                // the shared grant first (a database round trip), the campaign's limiter again last, on the thread
+                // that writes the request: what leaves the process is spaced by a limiter with nothing after it but
+                // the wire, however the database work between the two bunched the calls
+                dispatcher.dialAsync(attempt, new SendPacing() {
+                    @Override
+                    public boolean await(BooleanSupplier markSending) throws InterruptedException {
+                        return active && dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending);
                     }
-                    sendLimiter.acquire();
-                    return true;
+
+                    @Override
+                    public void atWire() throws InterruptedException {
+                        sendLimiter.acquire();
+                    }
                 });
             }
         } catch (InterruptedException e) {

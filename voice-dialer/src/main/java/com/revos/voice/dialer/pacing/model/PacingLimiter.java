@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
  * Paces call starts: permits are spaced evenly ({@code window / rate} apart, scheduled from the previous slot so the
  * average rate holds), and a sliding log of the last {@code rate} grants guarantees that no window of
  * {@code window} length ever holds more than {@code rate} grants, even after a stall when the spacing would
- * otherwise try to catch up. {@code window} is one second plus a small guard, so the few milliseconds between a
+ * otherwise try to catch up; a grant the full window held back restarts the spacing, so that grants the window frees
+ * together are not let go together, window after window. {@code window} is one second plus a small guard, so the few milliseconds between a
  * grant and the request leaving the process cannot push a one-second window over the limit.
  * Thread-safe; a waiting caller holds no lock.
  */
@@ -77,16 +78,26 @@ public final class PacingLimiter {
 
     /** Blocks until a call may start; returns the grant time (nanoTime). */
     public long acquire() throws InterruptedException {
+        var askedAt = nanoTime.getAsLong();
         while (true) {
             long wait;
             synchronized (this) {
                 var now = nanoTime.getAsLong();
-                var earliest = Math.max(nextSlot, count == capacity ? grants[oldest] + windowNanos : now);
+                var logFrees = count == capacity ? grants[oldest] + windowNanos : Long.MIN_VALUE;
+                var earliest = Math.max(nextSlot, logFrees);
                 if (earliest <= now) {
                     record(now);
-                    // schedule from the slot, not from now, so sleep overshoot and short stalls do not lower the
-                    // rate; bank at most maxCredit of lost time (the sliding log still caps any window)
-                    nextSlot = Math.max(nextSlot, now - Math.max(interval, maxCreditNanos)) + interval;
+                    if (logFrees > Math.max(nextSlot, askedAt)) {
+                        // the full window held this grant back, not a late caller: nothing was lost to catch up,
+                        // and catching up would let the grants the window frees together go together, a burst
+                        // that the log would then repeat one window later, and every window after; scheduled from
+                        // when the window freed, so that sleep overshoot does not lower the rate either
+                        nextSlot = logFrees + interval;
+                    } else {
+                        // schedule from the slot, not from now, so sleep overshoot and short stalls do not lower
+                        // the rate; bank at most maxCredit of lost time (the sliding log still caps any window)
+                        nextSlot = Math.max(nextSlot, now - Math.max(interval, maxCreditNanos)) + interval;
+                    }
                     return now;
                 }
                 wait = earliest - now;

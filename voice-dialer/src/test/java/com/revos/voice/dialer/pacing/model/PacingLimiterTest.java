@@ -63,6 +63,45 @@ class PacingLimiterTest {
                 .isGreaterThan(25);
     }
 
+    @Test
+    void a_burst_caught_up_after_a_stall_is_not_repeated_one_window_later() throws Exception {
+        var window = SECOND + 20_000_000L;
+        var interval = window / 25;
+        var time = new FakeTime();
+        var limiter = new PacingLimiter(25, window, () -> time.now, time::sleep);
+        var grants = new ArrayList<Long>();
+        for (int i = 0; i < 1_000; i++) {
+            grants.add(limiter.acquire());
+            if (i == 100) {
+                time.now += 300_000_000L; // the caller stalled: the next grants catch up a tenth of a window at once
+            }
+        }
+        var afterStall = grants.get(101);
+        assertThat(grants.get(102) - afterStall).as("the catch-up itself").isLessThan(interval / 2);
+
+        var later = grants.stream().filter(at -> at > afterStall + 2 * window).toList();
+        var closest = java.util.stream.IntStream.range(1, later.size())
+                .mapToLong(i -> later.get(i) - later.get(i - 1)).min().orElseThrow();
+        assertThat(closest).as("two windows on, the grants are spaced by the interval again").isGreaterThan(
+                interval * 9 / 10);
+        assertThat(maxInAnySlidingSecond(grants)).isLessThanOrEqualTo(25);
+        var achieved = (grants.size() - 1) * (double) SECOND / (grants.getLast() - grants.getFirst());
+        assertThat(achieved).isBetween(25 * 0.97, 25.0);
+    }
+
+    @Test
+    void a_caller_late_on_its_own_still_catches_up_what_it_lost() throws Exception {
+        var time = new FakeTime();
+        var limiter = new PacingLimiter(25, SECOND, () -> time.now, time::sleep);
+        for (int i = 0; i < 50; i++) {
+            limiter.acquire();
+        }
+        time.now += 80_000_000L; // two intervals late, within the tenth of a window that may be caught up
+        var first = limiter.acquire();
+        var second = limiter.acquire();
+        assertThat(second - first).isLessThan(SECOND / 25 / 2);
+    }
+
     /**
      * What reaches the provider from the send point's limiter at 25 calls/s (a tenth of the window's lost time
      * caught up at most, as {@link PacingLimiter#perSecond}) when its caller stalls now and then and the wire delays

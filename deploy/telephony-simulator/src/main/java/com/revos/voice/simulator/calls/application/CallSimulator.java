@@ -50,9 +50,14 @@ public final class CallSimulator {
      * real provider, a call is placed even when its answer reaches the client after the client gave up waiting.
      */
     public CompletableFuture<Placement> place(OutboundCall call) {
-        // the provider sees the request now, before its own latency and whatever it answers
+        return place(call, new ProviderArrivals.Stamp(clock.instant(), null));
+    }
+
+    /** As {@link #place(OutboundCall)}, for a request stamped where it reached the provider. */
+    public CompletableFuture<Placement> place(OutboundCall call, ProviderArrivals.Stamp arrival) {
+        // the provider saw the request then, before its own latency and whatever it answers
         Directory.Line from = directory.line(call.agentPhoneNumberId()).orElse(UNKNOWN_LINE);
-        arrivals.arrived(from.accountSid(), from.phoneNumber(), call.toNumber());
+        arrivals.arrived(from.accountSid(), from.phoneNumber(), call.toNumber(), arrival);
         CompletableFuture<Placement> result = new CompletableFuture<>();
         Placement placement;
         try {

@@ -8,8 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 import com.revos.voice.simulator.SimulatorProperties;
 import com.revos.voice.simulator.calls.application.CallSimulator;
@@ -17,6 +19,7 @@ import com.revos.voice.simulator.calls.application.CallStats;
 import com.revos.voice.simulator.calls.application.ConversationRegistry;
 import com.revos.voice.simulator.calls.application.Directory;
 import com.revos.voice.simulator.calls.application.ProviderArrivals;
+import com.revos.voice.simulator.calls.application.SchedulingStalls;
 import com.revos.voice.simulator.calls.application.SimulationControl;
 import com.revos.voice.simulator.calls.application.WebhookDispatcher;
 import com.revos.voice.simulator.calls.application.WebhookSigner;
@@ -47,6 +50,22 @@ class CallsConfiguration {
     @Bean
     ProviderArrivals providerArrivals() {
         return new ProviderArrivals(InstantSource.system(), System::nanoTime, 100_000);
+    }
+
+    /** Wake-ups of a platform and a virtual thread later than 20 ms, a 5 ms tick: the simulator's own stalls. */
+    @Bean(destroyMethod = "close")
+    SchedulingStalls schedulingStalls() {
+        return new SchedulingStalls(InstantSource.system(), java.time.Duration.ofMillis(5),
+                java.time.Duration.ofMillis(20));
+    }
+
+    /** First of all filters, and only on the outbound-call path: the arrival as early as the servlet stack sees it. */
+    @Bean
+    FilterRegistrationBean<ArrivalStampFilter> arrivalStampFilter() {
+        var registration = new FilterRegistrationBean<>(new ArrivalStampFilter(InstantSource.system()));
+        registration.addUrlPatterns("/v1/convai/twilio/outbound-call");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,6 +19,7 @@ import com.revos.voice.simulator.ProviderErrors;
 import com.revos.voice.simulator.calls.application.CallSimulator;
 import com.revos.voice.simulator.calls.application.OutboundCall;
 import com.revos.voice.simulator.calls.application.Placement;
+import com.revos.voice.simulator.calls.application.ProviderArrivals;
 import com.revos.voice.simulator.calls.model.Admission;
 
 /** ElevenLabs' outbound call via Twilio (provider-apis.md §3) and conversation details (§7). */
@@ -31,7 +34,9 @@ class OutboundCallController {
 
     /** Answered asynchronously: the simulated API latency is a timer, not a sleeping request thread. */
     @PostMapping("/v1/convai/twilio/outbound-call")
-    CompletableFuture<ResponseEntity<Object>> outboundCall(@RequestBody OutboundCallRequest request) {
+    CompletableFuture<ResponseEntity<Object>> outboundCall(@RequestBody OutboundCallRequest request,
+            @RequestAttribute(name = ArrivalStampFilter.STAMP, required = false)
+            ProviderArrivals.@Nullable Stamp arrival) {
         String missing = request.agentId() == null || request.agentId().isBlank() ? "agent_id"
                 : request.agentPhoneNumberId() == null || request.agentPhoneNumberId().isBlank()
                         ? "agent_phone_number_id"
@@ -45,7 +50,8 @@ class OutboundCallController {
                 : request.telephonyCallConfig().ringingTimeoutSecs();
         OutboundCall call = new OutboundCall(request.agentId(), request.agentPhoneNumberId(), request.toNumber(),
                 clientData, ringingTimeout);
-        return simulator.place(call).thenApply(OutboundCallController::toResponse);
+        var placed = arrival == null ? simulator.place(call) : simulator.place(call, arrival);
+        return placed.thenApply(OutboundCallController::toResponse);
     }
 
     /** The conversation list (provider-apis.md section 7), filtered by agent and start time; one page. */

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.revos.voice.simulator.calls.application.CallStats;
 import com.revos.voice.simulator.calls.application.ProviderArrivals;
+import com.revos.voice.simulator.calls.application.SchedulingStalls;
 import com.revos.voice.simulator.calls.application.SimulationControl;
 import com.revos.voice.simulator.calls.model.SimulationSettings;
 
@@ -25,9 +26,11 @@ import com.revos.voice.simulator.calls.model.SimulationSettings;
 class SimulatorControlController {
 
     private final SimulationControl control;
+    private final SchedulingStalls stalls;
 
-    SimulatorControlController(SimulationControl control) {
+    SimulatorControlController(SimulationControl control, SchedulingStalls stalls) {
         this.control = control;
+        this.stalls = stalls;
     }
 
     @GetMapping("/simulator/config")
@@ -65,9 +68,16 @@ class SimulatorControlController {
         return control.arrivals().arrivals(account);
     }
 
+    /** The simulator's own late wake-ups (platform and virtual thread), to tell its stalls from the caller's. */
+    @GetMapping("/simulator/stalls")
+    List<SchedulingStalls.Stall> stalls() {
+        return stalls.stalls();
+    }
+
     @PostMapping("/simulator/reset")
     ResponseEntity<Void> reset() {
         control.reset();
+        stalls.reset();
         return ResponseEntity.noContent().build();
     }
 

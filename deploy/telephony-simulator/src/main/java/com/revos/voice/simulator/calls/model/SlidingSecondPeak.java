@@ -35,6 +35,18 @@ public final class SlidingSecondPeak {
         }
     }
 
+    /** The same state, to be fed on independently (a settled view of arrivals still being reordered). */
+    public SlidingSecondPeak copy() {
+        var copy = new SlidingSecondPeak();
+        copy.lastSecond.addAll(lastSecond);
+        copy.arrivals = arrivals;
+        copy.peak = peak;
+        copy.peakEndNanos = peakEndNanos;
+        copy.firstNanos = firstNanos;
+        copy.lastNanos = lastNanos;
+        return copy;
+    }
+
     public long arrivals() {
         return arrivals;
     }
@@ -47,6 +59,16 @@ public final class SlidingSecondPeak {
     /** When the fullest window ended, on the clock of {@link #arrive}. */
     public long peakEndNanos() {
         return peakEndNanos;
+    }
+
+    /** The first arrival's time (0 before it). */
+    public long firstNanos() {
+        return firstNanos;
+    }
+
+    /** The last arrival's time (0 before the first). */
+    public long lastNanos() {
+        return lastNanos;
     }
 
     /** Arrivals per second from the first to the last; 0 until there are two. */

@@ -30,8 +30,43 @@ class ProviderArrivalsTest {
         assertThat(accounts.get("AC1").peakSecondEndedAt()).isEqualTo(start.plusMillis(400));
         assertThat(accounts.get("AC2").peakPerSecond()).isEqualTo(1);
         assertThat(arrivals.arrivals("AC1")).as("listed up to the limit, counted in full").hasSize(3)
-                .first().isEqualTo(new ProviderArrivals.Arrival(start, "AC1", "+15550000001", "+15550000100"));
+                .first().isEqualTo(new ProviderArrivals.Arrival(start, "AC1", "+15550000001", "+15550000100", null));
         assertThat(arrivals.arrivals("AC3")).isEmpty();
+    }
+
+    @Test
+    void arrivals_are_counted_by_their_first_stamp_and_beside_the_send_times_their_caller_gave() {
+        // the dialer sent three calls 600 ms apart; the wire delayed the first two, and the simulator's own
+        // threads handled them as they came (its clock, here, after all three)
+        var sent = new long[] {0, 600, 1_200};
+        var arrivedAfterMs = new long[] {700, 350, 5};
+        for (int i = 0; i < 3; i++) {
+            nanos.set(2_000_000_000L + i);
+            arrivals.arrived("AC1", "+15550000001", "+1555000010" + i, new ProviderArrivals.Stamp(
+                    start.plusMillis(sent[i] + arrivedAfterMs[i]), start.plusMillis(sent[i])));
+        }
+
+        var account = arrivals.accounts().get("AC1");
+        assertThat(account.calls()).isEqualTo(3);
+        assertThat(account.sentPeakPerSecond()).as("one second never held more than two sends").isEqualTo(2);
+        assertThat(account.peakPerSecond()).as("the wire bunched them within 505 ms").isEqualTo(3);
+        assertThat(account.peakSecondEndedAt()).isEqualTo(start.plusMillis(1_205));
+        assertThat(account.firstAt()).isEqualTo(start.plusMillis(700));
+        assertThat(account.handledPeakPerSecond()).isEqualTo(3);
+        assertThat(account.sentCalls()).isEqualTo(3);
+        assertThat(account.sentMeanPerSecond()).isCloseTo(2 / 1.2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(account.transit()).isEqualTo(new ProviderArrivals.Transit(350, 700, 700));
+        assertThat(arrivals.arrivals("AC1")).first().extracting(ProviderArrivals.Arrival::sentAt)
+                .isEqualTo(start);
+    }
+
+    @Test
+    void without_send_times_there_is_no_transit_to_report() {
+        arrivals.arrived("AC1", "+15550000001", "+15550000100");
+        var account = arrivals.accounts().get("AC1");
+        assertThat(account.sentCalls()).isZero();
+        assertThat(account.sentPeakPerSecond()).isZero();
+        assertThat(account.transit()).isNull();
     }
 
     @Test
