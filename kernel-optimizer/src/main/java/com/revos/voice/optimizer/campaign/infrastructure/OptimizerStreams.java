@@ -1,6 +1,7 @@
 package com.revos.voice.optimizer.campaign.infrastructure;
 
 import com.revos.voice.optimizer.campaign.model.CampaignState;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.Properties;
@@ -24,6 +27,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.processor.internals.GlobalStreamThread;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * The Kafka Streams instance as a lifecycle bean (plain Kafka Streams rather than a Spring Cloud Stream binder:
  * the Kafka binder of the plumbing is on the classpath too, and one processor needs no binding layer).
  * A failing stream thread (the database away, say) is replaced; exactly-once reprocesses from the last commit and
- * the deterministic decision ids keep that from sending anything twice.
+ * the deterministic decision ids keep that from sending anything twice. A failing global thread restarts the
+ * instance on a wiped state directory ({@link #onThreadFailure}).
  */
 final class OptimizerStreams implements SmartLifecycle {
 
@@ -44,6 +49,12 @@ final class OptimizerStreams implements SmartLifecycle {
     private final Properties config;
     private final MeterRegistry meters;
     private final Duration closeTimeout;
+    private static final int MAX_CLOSE_WAITS = 12;
+
+    private final Counter stateResets;
+    /** Restarts after a global-store failure run here: never on a Streams thread, which close() would wait for. */
+    private final ExecutorService resets = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("optimizer-state-reset").daemon().factory());
     private volatile @Nullable KafkaStreams streams;
     private volatile @Nullable KafkaStreamsMetrics metrics;
 
@@ -52,6 +63,9 @@ final class OptimizerStreams implements SmartLifecycle {
         this.config = config;
         this.meters = meters;
         this.closeTimeout = closeTimeout;
+        this.stateResets = Counter.builder("revos.optimizer.state.resets")
+                .description("Restarts with the local state wiped, after the global store could not follow its topic")
+                .register(meters);
     }
 
     @Override
@@ -60,17 +74,55 @@ final class OptimizerStreams implements SmartLifecycle {
             return;
         }
         ensureTenantHoursTopic();
+        launch();
+    }
+
+    private void launch() {
         var instance = new KafkaStreams(topology.get(), config);
-        instance.setUncaughtExceptionHandler(e -> {
-            log.error("Optimizer stream thread failed; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        instance.setUncaughtExceptionHandler(this::onThreadFailure);
         // Kafka's own client metrics (consumer lag among them) for the dashboards and the consumer-lag alert
         var bound = new KafkaStreamsMetrics(instance);
         bound.bindTo(meters);
         metrics = bound;
         instance.start();
         streams = instance;
+    }
+
+    /**
+     * A stream thread is replaced: exactly-once reprocesses from its last commit. The global thread cannot be
+     * (Kafka Streams 4.1 fails casting it to a stream thread), and when it fails it is usually for good: its
+     * checkpoint names offsets its topic no longer has (the broker was reset under a kept state directory), and a
+     * plain restart reads the same checkpoint. So the instance shuts down and is started again on a wiped state
+     * directory; every store restores from Kafka, which holds the truth (StateOutlivesBrokerIT).
+     */
+    private StreamThreadExceptionResponse onThreadFailure(Throwable failure) {
+        if (!(Thread.currentThread() instanceof GlobalStreamThread)) {
+            log.error("Optimizer stream thread failed; replacing it", failure);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        var failed = streams;
+        log.error("The optimizer's global store (tenant hours) cannot follow its topic; restarting the optimizer with "
+                + "its local state wiped, to be restored from Kafka", failure);
+        resets.execute(() -> resetState(failed));
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private synchronized void resetState(@Nullable KafkaStreams failed) {
+        if (failed == null || streams != failed) {
+            return; // stopped meanwhile, or already reset
+        }
+        // the instance is already shutting itself down; close() waits for that, a timeout at a time
+        for (int waited = 0; !failed.close(closeTimeout); waited++) {
+            if (waited == MAX_CLOSE_WAITS) {
+                log.error("The failed optimizer did not stop within {}; not restarting it. Restart the service.",
+                        closeTimeout.multipliedBy(MAX_CLOSE_WAITS));
+                return;
+            }
+        }
+        failed.cleanUp();
+        closeMetrics();
+        stateResets.increment();
+        launch();
     }
 
     /**
@@ -106,6 +158,10 @@ final class OptimizerStreams implements SmartLifecycle {
             current.close(closeTimeout);
             streams = null;
         }
+        closeMetrics();
+    }
+
+    private void closeMetrics() {
         var bound = metrics;
         if (bound != null) {
             bound.close();
