@@ -253,17 +253,7 @@ class OptimizerBenchmark {
 
     /** Reference: the real topology and RocksDB stores in the test driver, without a broker or commits. */
     private void topologyTestDriver() {
-        var quiet = new CampaignMonitor(tenant -> OptimizerPolicy.DEFAULT, new DecisionLog() {
-            @Override
-            public boolean record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
-                return false;
-            }
-
-            @Override
-            public boolean confirm(Confirmation confirmation) {
-                return false;
-            }
-        });
+        var quiet = new CampaignMonitor(tenant -> OptimizerPolicy.DEFAULT, new DiscardingDecisionLog());
         var config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-ttd");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -8,8 +8,6 @@ import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.revos.voice.optimizer.Calls;
 import com.revos.voice.optimizer.campaign.application.CampaignMonitor;
-import com.revos.voice.optimizer.campaign.application.DecisionLog;
-import com.revos.voice.optimizer.campaign.model.Decision;
 import com.revos.voice.optimizer.it.OptimizerIntegrationTest;
 import com.revos.voice.optimizer.policy.model.OptimizerPolicy;
 import com.revos.voice.testsupport.RealInfrastructure;
@@ -101,17 +99,7 @@ class StateOutlivesBrokerIT {
     }
 
     private OptimizerStreams streams(String applicationId) {
-        var monitor = new CampaignMonitor(tenantId -> OptimizerPolicy.DEFAULT, new DecisionLog() {
-            @Override
-            public boolean record(Decision decision, UUID triggerEventId, double[] hourlyConnectRates) {
-                return true;
-            }
-
-            @Override
-            public boolean confirm(Confirmation confirmation) {
-                return true;
-            }
-        });
+        var monitor = new CampaignMonitor(tenantId -> OptimizerPolicy.DEFAULT, new DiscardingDecisionLog());
         var properties = new OptimizerProperties(true, applicationId, stateDir.toString(), 1, Duration.ofMillis(200),
                 Duration.ofHours(24), 1, Duration.ofSeconds(5));
         var config = CampaignConfiguration.streamsConfig(properties, RealInfrastructure.kafkaBootstrapServers());
