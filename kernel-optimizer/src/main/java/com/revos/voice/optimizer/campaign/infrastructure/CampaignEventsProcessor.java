@@ -73,7 +73,7 @@ final class CampaignEventsProcessor implements Processor<String, byte[], String,
                 context.getStateStore(OptimizerTopology.TENANT_HOURS_STORE));
         hoursChanged.clear();
         context.schedule(PUBLISH_EVERY, PunctuationType.STREAM_TIME, this::publishHours);
-        context.schedule(PUBLISH_EVERY, PunctuationType.STREAM_TIME, streamTime -> bound().seen()
+        context.schedule(SeenEvents.FORGET_EVERY, PunctuationType.STREAM_TIME, streamTime -> bound().seen()
                 .forgetExpired(streamTime));
     }
 

@@ -181,7 +181,7 @@ final class LiveStore<V> implements KeyValueStore<String, V>, CachedStateStore<S
         stored.flush();
     }
 
-    /** What a commit calls: the changed values go into the store below (into its cache, flushed with them, when it has one). */
+    /** What a commit calls: the changed values go into the store below, and into its cache when it has one. */
     @Override
     public void flushCache() {
         writeDown();

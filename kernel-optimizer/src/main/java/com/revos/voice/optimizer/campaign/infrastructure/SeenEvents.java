@@ -3,7 +3,6 @@ package com.revos.voice.optimizer.campaign.infrastructure;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -24,6 +23,8 @@ final class SeenEvents {
 
     static final Duration BUCKET = Duration.ofSeconds(10);
     static final int BUCKET_CAPACITY = 2_048;
+    /** How often, in stream time, the buckets past the retention are deleted. */
+    static final Duration FORGET_EVERY = Duration.ofMinutes(1);
     private static final int ID_BYTES = 16;
     private static final long BUCKET_MILLIS = BUCKET.toMillis();
     private static final byte[] OWN_ENTRY = new byte[0];
@@ -70,15 +71,22 @@ final class SeenEvents {
         }
         var expired = new ArrayList<String>();
         // every key is "<13-digit bucket start>/...", so the range up to the bare cutoff holds exactly the older ones
-        try (var older = store.range(bucketPrefix(0), String.format(Locale.ROOT, "%013d", cutoff))) {
+        try (var older = store.range(bucketPrefix(0), startDigits(cutoff))) {
             older.forEachRemaining(entry -> expired.add(entry.key));
         }
         expired.forEach(store::delete);
     }
 
     private static String bucketPrefix(long bucketStart) {
-        return String.format(Locale.ROOT, "%013d/", Math.max(0, bucketStart));
+        return startDigits(bucketStart) + "/";
     }
+
+    /** Epoch milliseconds as 13 digits, so keys sort by time; padded by hand: this runs for every event. */
+    private static String startDigits(long millis) {
+        var digits = Long.toString(Math.max(0, millis));
+        return digits.length() >= 13 ? digits : "0".repeat(13 - digits.length()) + digits;
+    }
+
     private static boolean contains(byte[] ids, UUID id) {
         var buffer = ByteBuffer.wrap(ids);
         var most = id.getMostSignificantBits();

@@ -7,8 +7,9 @@ import java.util.function.LongSupplier;
  * average rate holds), and a sliding log of the last {@code rate} grants guarantees that no window of
  * {@code window} length ever holds more than {@code rate} grants, even after a stall when the spacing would
  * otherwise try to catch up; a grant the full window held back restarts the spacing, so that grants the window frees
- * together are not let go together, window after window. {@code window} is one second plus a small guard, so the few milliseconds between a
- * grant and the request leaving the process cannot push a one-second window over the limit.
+ * together are not let go together, window after window. {@code window} is one second plus a small guard, so the
+ * few milliseconds between a grant and the request leaving the process cannot push a one-second window over the
+ * limit.
  * Thread-safe; a waiting caller holds no lock.
  */
 public final class PacingLimiter {
