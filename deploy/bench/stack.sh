@@ -51,3 +51,27 @@ tool() {
 machine() {
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# CPU time, in clock ticks, of the given processes so far (user + system; /proc/<pid>/stat fields 14 and 15)
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+
+# the machine's busy and total clock ticks so far (/proc/stat: everything but idle and iowait is busy)
+machine_ticks() {
+  awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6}' /proc/stat
+}
+
+# cpu_split <label> <requests> <seconds> <jvm ticks> <postgres ticks> <machine busy ticks>: where a phase's CPU went
+cpu_split() {
+  awk -v label="$1" -v n="$2" -v s="$3" -v jvm="$4" -v pg="$5" -v busy="$6" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    other = busy - jvm - pg
+    printf "%s cpu: stack JVM %.2f cores (%.0f us/request), PostgreSQL %.2f cores (%.0f us/request), the rest (wrk, kernel) %.2f cores (%.0f us/request); all %.0f us/request\n",
+      label, jvm / hz / s, jvm / hz / n * 1e6, pg / hz / s, pg / hz / n * 1e6, other / hz / s, other / hz / n * 1e6, busy / hz / n * 1e6
+  }'
+}

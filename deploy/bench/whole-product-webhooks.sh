@@ -43,9 +43,22 @@ lt generate "$((warmup * 9000))" "$out/warmup.tsv" "${marker}w"
 lt generate "$bodies" "$out/signed.tsv" "$marker"
 
 url=http://127.0.0.1:8083
-run() { # name, seconds, file, path
-  wrk -t"$threads" -c"$connections" -d"$2s" --timeout 10s -s deploy/bench/signed-webhooks.lua "$url" -- \
-    "$3" "$threads" "$4" | grep '^RESULT' | sed "s/^RESULT/$1/"
+field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+# the stack's JVMs: one, or with --processes one per service (each runs an exec jar)
+stack_jvms() { { echo "$stack_pid"; pgrep -f -- '-exec.jar' || true; } | sort -u; }
+cpu_out="$out/cpu.txt"
+: >"$cpu_out"
+run() { # name, seconds, file, path; the phase's CPU split goes to $cpu_out
+  local jvm0 pg0 busy0 result
+  jvm0="$(cpu_ticks $(stack_jvms))"
+  pg0="$(cpu_ticks $(pgrep -x postgres || true))"
+  busy0="$(machine_ticks | cut -d' ' -f1)"
+  result="$(wrk -t"$threads" -c"$connections" -d"$2s" --timeout 10s -s deploy/bench/signed-webhooks.lua "$url" -- \
+    "$3" "$threads" "$4" | grep '^RESULT' | sed "s/^RESULT/$1/")"
+  cpu_split "$1" "$(field "$result" requests)" "$(field "$result" seconds)" \
+    "$(($(cpu_ticks $(stack_jvms)) - jvm0))" \
+    "$(($(cpu_ticks $(pgrep -x postgres || true)) - pg0))" "$(($(machine_ticks | cut -d' ' -f1) - busy0))" >>"$cpu_out"
+  echo "$result"
 }
 echo "==> warm-up ${warmup}s"
 run warmup "$warmup" "$out/warmup.tsv" /webhooks/elevenlabs/post-call >/dev/null
@@ -60,13 +73,16 @@ if [ "${BENCH_JFR:-}" = 1 ]; then
   echo "==> recording $out/intake.jfr (pid $jvm)"
 fi
 echo "==> signed post-call webhooks ${seconds}s"
+# one look at the lag halfway through, to tell a lag that stays bounded from one that grows all along
+(sleep "$((seconds / 2))"; lt lag >"$out/lag-mid.txt") &
+halfway=$!
 signed="$(run signed "$seconds" "$out/signed.tsv" /webhooks/elevenlabs/post-call)"
+wait "$halfway"
 lag_after="$(lt lag)"
 sleep 10
 lag_later="$(lt lag)"
 kafka="$(lt count "$marker")"
 
-field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN {printf "%.2f", s / n}')"
 {
   echo "whole-product webhook benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up $*"
@@ -76,8 +92,10 @@ ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN 
   echo "$noop"
   echo "$signed"
   echo "signed / noop: $ratio"
+  cat "$cpu_out"
   echo "kafka: $kafka (2xx: $(field "$signed" ok))"
   echo "consumer lag before: $lag_before"
+  echo "consumer lag halfway: $(cat "$out/lag-mid.txt")"
   echo "consumer lag after:  $lag_after"
   echo "consumer lag +10 s:  $lag_later"
 } | tee "$report"

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -123,8 +124,8 @@ public class ConsumerFaults implements ListenerContainerWithDlqAndRetryCustomize
         }
         Throwable cause = e;
 
-        while ((cause instanceof ListenerExecutionFailedException || cause instanceof MessagingException)
-                && cause.getCause() != null) {
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof MessagingException
+                || cause instanceof BatchListenerFailedException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         var message = cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("");

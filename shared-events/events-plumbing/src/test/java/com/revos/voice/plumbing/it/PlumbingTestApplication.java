@@ -5,6 +5,7 @@ import com.revos.voice.events.ProvisioningEvent.AgentDeployed;
 import com.revos.voice.plumbing.consumer.IdempotentConsumers;
 import com.revos.voice.plumbing.outbox.OutboxWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,15 @@ class PlumbingTestApplication {
     @Bean
     Consumer<Message<byte[]>> agentEvents(IdempotentConsumers consumers, JdbcTemplate jdbc) {
         return consumers.consumer("plumbing-it", envelope -> recordApplied(jdbc, envelope));
+    }
+
+    /** The same events, a poll's batch at a time. */
+    @Bean
+    Consumer<Message<List<byte[]>>> agentEventsInBatches(IdempotentConsumers consumers, JdbcTemplate jdbc) {
+        return consumers.batchConsumer("plumbing-it-batches", envelopes -> jdbc.batchUpdate(
+                "INSERT INTO applied_batch_events (event_id) VALUES (?) "
+                        + "ON CONFLICT (event_id) DO UPDATE SET applied_count = applied_batch_events.applied_count + 1",
+                envelopes.stream().map(envelope -> new Object[] {envelope.id()}).toList()));
     }
 
     private static void recordApplied(JdbcTemplate jdbc, EventEnvelope envelope) {

@@ -6,6 +6,7 @@ import com.revos.voice.dialer.call.model.CallState;
 import com.revos.voice.dialer.call.model.Owner;
 import com.revos.voice.events.ProviderReport.CallReported;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +53,12 @@ public interface CallRecords {
 
     /** The call the provider knows by this id: the ElevenLabs conversation id or the Twilio call SID we recorded. */
     Optional<CallRecord> lockByProviderIds(String providerCallId, @Nullable String callSid);
+
+    /**
+     * The calls the provider knows by any of these ids (ElevenLabs conversation ids, Twilio call SIDs), locked in one
+     * statement and in id order, so that two batches locking overlapping calls wait rather than deadlock.
+     */
+    List<CallRecord> lockAllByProviderIds(Collection<String> providerCallIds, Collection<String> callSids);
 
     Open open(UUID tenantId, UUID numberId, @Nullable UUID campaignId);
 

@@ -6,14 +6,20 @@ import com.revos.voice.dialer.call.model.ReportRules;
 import com.revos.voice.events.ProviderReport.CallReported;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies what providers report (topic {@code revos.voice.provider-reports.v1}) to our attempts, in the consumer's
- * transaction. The attempt is found by our own records ({@link ReportRules}); a report that matches none is kept in
+ * Applies what providers report (topic {@code revos.voice.provider-reports.v1}) to our attempts, a poll's batch at a
+ * time in the consumer's transaction. The attempt is found by our own records ({@link ReportRules}); a report that matches none is kept in
  * {@code unmatched_reports} and counted, never turned into an outcome. A report on an attempt already final changes
  * nothing: the first report that settles an attempt decides it.
  */
@@ -37,33 +43,64 @@ public class ProviderReports {
         this.clock = clock;
     }
 
-    public void apply(UUID eventId, CallReported report) {
-        var found = match(report);
-        if (found.isEmpty()) {
-            keepUnmatched(eventId, report, "no attempt of ours has this provider id, and no echoed call id checks out");
-            return;
+    /** One report as it was delivered: its event id and what it says. */
+    public record Delivered(UUID eventId, CallReported report) {
+    }
+
+    /**
+     * Applies one batch of reports, in their order, in the caller's transaction. The calls they name are found and
+     * locked in one statement; a call that a report of this batch changed is read again for the reports after it.
+     */
+    public void applyAll(List<Delivered> batch) {
+        var known = KnownCalls.lock(calls, batch);
+        var changed = new HashSet<UUID>();
+        var toKeep = new ArrayList<UnmatchedReports.Unmatched>();
+        for (var delivered : batch) {
+            var report = delivered.report();
+            var found = match(report, known, changed);
+            if (found.isEmpty()) {
+                toKeep.add(new UnmatchedReports.Unmatched(delivered.eventId(), report,
+                        "no attempt of ours has this provider id, and no echoed call id checks out"));
+                count(report, "unmatched");
+            } else if (apply(found.get(), report)) {
+                changed.add(found.get().id());
+            }
         }
-        var call = found.get();
+        unmatched.keepAll(toKeep, clock.instant());
+    }
+
+    /** Whether the report changed the call. */
+    private boolean apply(CallRecord call, CallReported report) {
         if (call.state().isFinal() && call.state() != CallState.NOT_PLACED) {
             count(report, "late");
-            return;
+            return false;
         }
         if (!ReportRules.settles(report)) {
             count(report, "noted");
-            return;
+            return false;
         }
         if (call.state() == CallState.NOT_PLACED || call.state() == CallState.REQUESTED) {
             // the provider says this call happened although we hold it as never sent: believe the provider, and say so
             log.error("Call {} is {} in our records but {} reported it ({}); recording the outcome",
                     call.id(), call.state().wireName(), report.provider(), report.kind());
         }
-        count(report, outcomes.complete(call, report, DECIDED_BY_REPORT) ? "applied" : "late");
+        var completed = outcomes.complete(call, report, DECIDED_BY_REPORT);
+        count(report, completed ? "applied" : "late");
+        return completed;
     }
 
-    private Optional<CallRecord> match(CallReported report) {
-        var byProviderIds = calls.lockByProviderIds(report.providerCallId(), report.callSid());
+    private Optional<CallRecord> match(CallReported report, KnownCalls known, Set<UUID> changed) {
+        var byProviderIds = known.byProviderIds(report);
         if (byProviderIds.isPresent()) {
-            return byProviderIds;
+            // locked already; read again only if this batch changed it
+            return changed.contains(byProviderIds.get().id()) ? calls.lock(byProviderIds.get().id()) : byProviderIds;
+        }
+        if (!changed.isEmpty()) {
+            // a report of this batch may have given a call these provider ids (an echo-matched one records them)
+            var recorded = calls.lockByProviderIds(report.providerCallId(), report.callSid());
+            if (recorded.isPresent()) {
+                return recorded;
+            }
         }
         return ReportRules.echoedCallId(report).flatMap(calls::lock).filter(call -> {
             var why = ReportRules.whyNotByEcho(call.facts(), report);
@@ -73,9 +110,39 @@ public class ProviderReports {
         });
     }
 
-    private void keepUnmatched(UUID eventId, CallReported report, String reason) {
-        unmatched.keep(eventId, report, reason, clock.instant());
-        count(report, "unmatched");
+    /** The calls a batch names by provider ids, locked at its start. */
+    private record KnownCalls(Map<String, CallRecord> byProviderCallId, Map<String, CallRecord> byCallSid) {
+
+        static KnownCalls lock(CallRecords calls, List<Delivered> batch) {
+            var providerCallIds = new HashSet<String>();
+            var callSids = new HashSet<String>();
+            for (var delivered : batch) {
+                providerCallIds.add(delivered.report().providerCallId());
+                if (delivered.report().callSid() != null) {
+                    callSids.add(delivered.report().callSid());
+                }
+            }
+            var byProviderCallId = new HashMap<String, CallRecord>();
+            var byCallSid = new HashMap<String, CallRecord>();
+            for (var call : calls.lockAllByProviderIds(providerCallIds, callSids)) {
+                if (call.providerCallId() != null) {
+                    byProviderCallId.putIfAbsent(call.providerCallId(), call);
+                }
+                if (call.callSid() != null) {
+                    byCallSid.putIfAbsent(call.callSid(), call);
+                }
+            }
+            return new KnownCalls(byProviderCallId, byCallSid);
+        }
+
+        /** As {@link CallRecords#lockByProviderIds}: the conversation id first, then the call SID. */
+        Optional<CallRecord> byProviderIds(CallReported report) {
+            var byConversation = byProviderCallId.get(report.providerCallId());
+            if (byConversation != null || report.callSid() == null) {
+                return Optional.ofNullable(byConversation);
+            }
+            return Optional.ofNullable(byCallSid.get(report.callSid()));
+        }
     }
 
     private void count(CallReported report, String result) {

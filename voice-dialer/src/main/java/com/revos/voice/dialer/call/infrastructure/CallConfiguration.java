@@ -29,6 +29,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -132,14 +133,16 @@ class CallConfiguration {
 
     /**
      * Provider reports from the webhook intake (group {@code voice-dialer-reports}): matched to our attempts by
-     * our own records; recordings are announced by the intake for whoever stores them, the dialer needs none.
+     * our own records, a poll's batch per transaction (a busy intake would otherwise cost a commit per report);
+     * recordings are announced by the intake for whoever stores them, the dialer needs none.
      */
     @Bean
-    Consumer<Message<byte[]>> providerReportsIn(IdempotentConsumers consumers, ProviderReports reports) {
-        return consumers.consumer("voice-dialer-reports", envelope -> {
-            if (envelope.event() instanceof CallReported report) {
-                reports.apply(envelope.id(), report);
-            }
-        });
+    Consumer<Message<List<byte[]>>> providerReportsIn(IdempotentConsumers consumers, ProviderReports reports) {
+        return consumers.batchConsumer("voice-dialer-reports", envelopes -> reports.applyAll(envelopes.stream()
+                .<ProviderReports.Delivered>mapMulti((envelope, delivered) -> {
+                    if (envelope.event() instanceof CallReported report) {
+                        delivered.accept(new ProviderReports.Delivered(envelope.id(), report));
+                    }
+                }).toList()));
     }
 }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,6 +142,18 @@ class CallStore implements CallRecords {
         }
         return jdbc.query("SELECT * FROM calls WHERE call_sid = ? FOR UPDATE", (rs, n) -> map(rs), callSid).stream()
                 .findFirst();
+    }
+
+    @Override
+    public List<CallRecord> lockAllByProviderIds(Collection<String> providerCallIds, Collection<String> callSids) {
+        if (providerCallIds.isEmpty() && callSids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT * FROM calls WHERE provider_call_id = ANY(?) OR call_sid = ANY(?) ORDER BY id "
+                + "FOR UPDATE", statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("text", providerCallIds.toArray()));
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", callSids.toArray()));
+                }, (rs, n) -> map(rs));
     }
 
     @Override

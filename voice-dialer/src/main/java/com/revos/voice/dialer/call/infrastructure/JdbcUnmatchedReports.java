@@ -2,11 +2,10 @@ package com.revos.voice.dialer.call.infrastructure;
 
 import com.revos.voice.dialer.call.application.UnmatchedReports;
 import com.revos.voice.events.EventJson;
-import com.revos.voice.events.ProviderReport.CallReported;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code unmatched_reports}: the report as it came, as JSON, once per event id. */
@@ -18,12 +17,18 @@ final class JdbcUnmatchedReports implements UnmatchedReports {
         this.jdbc = jdbc;
     }
 
+    private static final String INSERT = """
+            INSERT INTO unmatched_reports (event_id, provider, kind, provider_call_id, reason, report, received_at)
+            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (event_id) DO NOTHING""";
+
     @Override
-    public void keep(UUID eventId, CallReported report, String reason, Instant receivedAt) {
-        jdbc.update("""
-                INSERT INTO unmatched_reports (event_id, provider, kind, provider_call_id, reason, report, received_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (event_id) DO NOTHING""", eventId, report.provider(),
-                report.kind(), report.providerCallId(), reason,
-                new String(EventJson.write(report), StandardCharsets.UTF_8), Timestamp.from(receivedAt));
+    public void keepAll(List<Unmatched> reports, Instant receivedAt) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        var at = Timestamp.from(receivedAt);
+        jdbc.batchUpdate(INSERT, reports.stream().map(kept -> new Object[] {kept.eventId(), kept.report().provider(),
+                kept.report().kind(), kept.report().providerCallId(), kept.reason(),
+                new String(EventJson.write(kept.report()), StandardCharsets.UTF_8), at}).toList());
     }
 }
