@@ -132,7 +132,7 @@ class WholeProductIT {
         var metrics = scrape(ports.dialer()) + scrape(ports.webhookIngest()) + scrape(ports.optimizer())
                 + scrape(ports.provisioning());
         assertThat(metrics).contains("revos_outbox_relay_published_total", "revos_webhook_", "revos_dialer_",
-                "revos_optimizer_");
+                "revos_optimizer_", "revos_consumer_batch_size_count");
     }
 
     @Test

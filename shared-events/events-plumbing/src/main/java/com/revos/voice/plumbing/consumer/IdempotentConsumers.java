@@ -3,6 +3,7 @@ package com.revos.voice.plumbing.consumer;
 import com.revos.voice.events.kafka.KafkaEnvelopes;
 import com.revos.voice.events.EventEnvelope;
 import com.revos.voice.events.MalformedEventException;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,6 +94,8 @@ public class IdempotentConsumers {
         if (envelopes.isEmpty()) {
             return 0;
         }
+        DistributionSummary.builder("revos.consumer.batch.size").description("Events per batch a consumer applied")
+                .tag("group", consumerGroup).register(meters).record(envelopes.size());
         List<EventEnvelope> fresh = transactions.execute(status -> {
             var claimed = processed.claimAll(consumerGroup, envelopes.stream().map(EventEnvelope::id).toList());
             var toApply = new ArrayList<EventEnvelope>(claimed.size());
