@@ -21,10 +21,30 @@ report="$out/pacing-report.txt"
 # a stack of its own, from nothing: campaigns a stopped run left running would resume and dial beside this one
 rm -rf "$out/pacing-stack"
 REVOS_JAVA_OPTS="${REVOS_JAVA_OPTS:-} -Drevos.local.home=$out/pacing-stack" start_stack "$out/pacing-up.log" --processes
+# a witness outside every JVM: the kernel's timestamp of each request to the simulator's port on the loopback (a TCP
+# segment that begins with "POST"; only outbound calls are POSTed there during the runs)
+wire="$out/pacing-wire.txt"
+rm -f "$wire"
+if ! command -v tcpdump >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "==> installing tcpdump (Debian package)"
+  (apt-get install -y -qq --no-install-recommends tcpdump || (apt-get update -qq && apt-get install -y -qq --no-install-recommends tcpdump)) >/dev/null || true
+fi
+capture=""
+if command -v tcpdump >/dev/null && [ "$(id -u)" = 0 ]; then
+  simulator_port="$(sed -n 's/.*simulator[^0-9]*\([0-9]\{4,5\}\).*/\1/p' "$out/pacing-up.log" | head -1)"
+  simulator_port="${simulator_port:-8090}"
+  tcpdump -i lo -n -tt -l -q "tcp dst port $simulator_port and tcp[((tcp[12:1] & 0xf0) >> 2):4] = 0x504f5354" \
+    >"$wire" 2>"$out/pacing-tcpdump.log" &
+  capture=$!
+  trap 'kill "$capture" 2>/dev/null || true; stop_stack' EXIT
+  echo "==> capturing requests to the simulator (port $simulator_port) on the loopback: $wire"
+else
+  echo "==> no loopback witness (tcpdump needs root: apt-get install tcpdump)"
+fi
 echo "==> campaigns at ${runs[*]} (calls per second:contacts); the simulator counts arrivals in its own process"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 status=0
-lines="$(PACING_ARRIVALS_DIR="$out" tool PacingWitnessTool "${runs[@]}")" || status=$?
+lines="$(PACING_ARRIVALS_DIR="$out" PACING_WIRE_CAPTURE="${capture:+$wire}" tool PacingWitnessTool "${runs[@]}")" || status=$?
 {
   echo "whole-product pacing benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up --processes"
   echo "$(machine) (before: $load_before)"

@@ -3,12 +3,14 @@ package com.revos.voice.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -43,10 +45,16 @@ public final class PacingWitnessTool {
      * say whether calls left the dialer bunched or were bunched on the way.
      */
     record Witnessed(Run run, long calls, int peakPerSecond, double meanPerSecond, int handledPeakPerSecond,
-                     long sentCalls, int sentPeakPerSecond, double sentMeanPerSecond, String transit) {
+                     long sentCalls, int sentPeakPerSecond, double sentMeanPerSecond, String transit,
+                     Optional<WireArrivals> wire) {
 
         static Witnessed none(Run run) {
-            return new Witnessed(run, 0, 0, 0, 0, 0, 0, 0, "-");
+            return new Witnessed(run, 0, 0, 0, 0, 0, 0, 0, "-", Optional.empty());
+        }
+
+        Witnessed onTheWire(Optional<WireArrivals> seen) {
+            return new Witnessed(run, calls, peakPerSecond, meanPerSecond, handledPeakPerSecond, sentCalls,
+                    sentPeakPerSecond, sentMeanPerSecond, transit, seen);
         }
 
         boolean peakHolds() {
@@ -63,7 +71,7 @@ public final class PacingWitnessTool {
                     + "sent_mean_per_second=%.2f transit_ms(p50/p99/max)=%s", run.callsPerSecond(), run.contacts(),
                     calls, peakPerSecond, meanPerSecond, meanPerSecond / run.callsPerSecond(),
                     peakHolds() && meanHolds() ? "OK" : "MISSED", handledPeakPerSecond, sentCalls, sentPeakPerSecond,
-                    sentMeanPerSecond, transit);
+                    sentMeanPerSecond, transit) + wire.map(seen -> " | " + seen.fields()).orElse("");
         }
     }
 
@@ -98,10 +106,17 @@ public final class PacingWitnessTool {
         var scenario = new CampaignScenario(client, tenant);
         var poolNumber = "+1628" + (5_550_000 + Math.floorMod(tenant.hashCode(), 1_000_000));
         var prepared = scenario.prepare(poolNumber, run.contacts(), run.callsPerSecond(), 100);
+        var started = Instant.now();
         scenario.start(prepared.campaignId());
         try {
             var witnessed = await(client, run);
             keepArrivals(client, run);
+            var capture = System.getenv("PACING_WIRE_CAPTURE");
+            if (capture != null && !capture.isBlank()) {
+                // the capture is written as it goes: the last requests of the run are in it a moment later
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                witnessed = witnessed.onTheWire(WireArrivals.between(Path.of(capture), started, Instant.now()));
+            }
             return witnessed;
         } finally {
             // what is left of it must not dial on into the next run (or the next start of the stack)
@@ -187,7 +202,7 @@ public final class PacingWitnessTool {
                 number(account.get("peak_per_second")).intValue(), number(account.get("mean_per_second")).doubleValue(),
                 number(account.get("handled_peak_per_second")).intValue(),
                 number(account.get("sent_calls")).longValue(), number(account.get("sent_peak_per_second")).intValue(),
-                number(account.get("sent_mean_per_second")).doubleValue(), transit);
+                number(account.get("sent_mean_per_second")).doubleValue(), transit, Optional.empty());
     }
 
     private static Number number(@Nullable Object value) {
