@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -41,7 +42,8 @@ public final class ProductClient {
     }
 
     private static RestClient client(String baseUrl, @Nullable String token) {
-        var builder = RestClient.builder().baseUrl(baseUrl);
+        // the JDK client, named: Apache's (on the classpath for the dialer) would wait out a Retry-After and ask again
+        var builder = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).baseUrl(baseUrl);
         if (token != null) {
             builder.defaultHeader("Authorization", "Bearer " + token);
         }

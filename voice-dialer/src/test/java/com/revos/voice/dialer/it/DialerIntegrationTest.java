@@ -44,6 +44,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -231,7 +232,10 @@ abstract class DialerIntegrationTest {
     }
 
     RestClient http(Provisioned p) {
-        return RestClient.builder().baseUrl("http://localhost:" + port + "/v1/tenants/" + p.tenantId())
+        // the JDK client, named: with Apache's on the classpath (the dialer's provider calls) RestClient would pick
+        // that one, which waits out a Retry-After and asks again
+        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port + "/v1/tenants/" + p.tenantId())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + p.token())
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();

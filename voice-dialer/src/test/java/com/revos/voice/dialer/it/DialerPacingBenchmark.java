@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -109,7 +110,8 @@ class DialerPacingBenchmark {
         var agent = UUID.randomUUID();
         var number = UUID.randomUUID();
         DialerBenchmarks.provision(jdbc, tenant, agent, number);
-        var http = RestClient.builder().baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
+        var http = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + LocalTokens.tenantMember(jwtEncoder, "b", tenant))
                 .build();
         String resources = "";
@@ -198,7 +200,8 @@ class DialerPacingBenchmark {
         var agent = UUID.randomUUID();
         var number = UUID.randomUUID();
         DialerBenchmarks.provision(jdbc, tenant, agent, number);
-        var http = RestClient.builder().baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
+        var http = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + LocalTokens.tenantMember(jwtEncoder, "b", tenant))
                 .build();
         var second = new com.revos.voice.dialer.dispatch.infrastructure.Dispatcher("bench-second-instance",

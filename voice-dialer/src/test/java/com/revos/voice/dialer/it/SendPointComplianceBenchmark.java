@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -199,7 +200,8 @@ class SendPointComplianceBenchmark {
         DialerBenchmarks.provision(jdbc, tenant, agent, number);
         jdbc.update("INSERT INTO suppressions (tenant_id, phone, reason) SELECT ?, '+1999' || lpad(g::text, 7, '0'), "
                 + "'bench' FROM generate_series(1, ?) g", tenant, SUPPRESSED);
-        var http = RestClient.builder().baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
+        var http = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port + "/v1/tenants/" + tenant)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + LocalTokens.tenantMember(jwtEncoder, "b", tenant))
                 .build();
         var numbers = new Numbers(DaytimeNumbers.openNow(compliance.rules().policy(), Instant.now(),

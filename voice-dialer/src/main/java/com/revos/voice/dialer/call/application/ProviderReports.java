@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies what providers report (topic {@code revos.voice.provider-reports.v1}) to our attempts, a poll's batch at a
- * time in the consumer's transaction. The attempt is found by our own records ({@link ReportRules}); a report that matches none is kept in
- * {@code unmatched_reports} and counted, never turned into an outcome. A report on an attempt already final changes
- * nothing: the first report that settles an attempt decides it.
+ * time in the consumer's transaction (ADR 0026). The attempt is found by our own records ({@link ReportRules}); a
+ * report that matches none is kept in {@code unmatched_reports} and counted, never turned into an outcome. A report
+ * on an attempt already final changes nothing: the first report that settles an attempt decides it.
  */
 public class ProviderReports {
 

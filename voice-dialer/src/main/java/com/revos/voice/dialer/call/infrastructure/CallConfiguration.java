@@ -32,8 +32,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
@@ -41,6 +48,9 @@ import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
 class CallConfiguration {
+
+    /** Outbound-call requests in flight at once: each waits for the provider's answer on a connection of its own. */
+    private static final int PROVIDER_CONNECTIONS = 500;
 
     /** Resilience4j publishes its state and calls as {@code resilience4j.circuitbreaker.*} metrics. */
     @Bean
@@ -52,20 +62,39 @@ class CallConfiguration {
     CallProvider elevenLabsCalls(DialerProperties properties, CircuitBreaker elevenLabsCircuitBreaker,
                                  RestClient.Builder builder) {
         var settings = properties.elevenlabs();
-        // platform threads where calls are paced and written, and for the client's own hand-offs: a virtual thread
-        // waits for a carrier, and carriers are busy with the dialer's database work (ADR 0023)
+        // platform threads where calls are paced and written: a virtual thread waits for a carrier, and carriers are
+        // busy with the dialer's database work (ADR 0023)
         var wire = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("provider-wire-", 0).factory());
-        // HTTP/1.1: the JDK client's cleartext h2c upgrade on POSTs trips some servers (and stubs)
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).executor(wire).build();
-        var factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(settings.readTimeout());
-        var http = builder.baseUrl(settings.baseUrl()).requestFactory(factory)
+        var http = builder.baseUrl(settings.baseUrl()).requestFactory(providerRequests(settings))
                 // first, so that every other interceptor (metrics, tracing) sees the request as it is sent
                 .requestInterceptors(interceptors -> interceptors.addFirst(
                         ElevenLabsCalls.gateInterceptor(settings.sendTimeHeader(), wire)))
                 .defaultHeader("xi-api-key", settings.apiKey() == null ? "" : settings.apiKey()).build();
         return new ElevenLabsCalls(http, elevenLabsCircuitBreaker);
+    }
+
+    /**
+     * Classic, blocking HTTP/1.1 for the outbound calls: the thread that passed the last pacing cap writes the request
+     * itself. The JDK client handed its writes to its one selector thread, which a busy machine starved and then let
+     * go in bursts: on the loopback, 63 calls reached the simulator in one second of a 50/s campaign whose send point
+     * held 50 (docs/benchmarks.md). It never sends a request again itself, nor follows a redirect: a POST that may
+     * have reached the provider is looked up there instead (ADR 0009).
+     */
+    private static HttpComponentsClientHttpRequestFactory providerRequests(DialerProperties.ElevenLabs settings) {
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                        // a kept-alive connection the provider closed meanwhile is found before a request is written
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
+                .setMaxConnTotal(PROVIDER_CONNECTIONS).setMaxConnPerRoute(PROVIDER_CONNECTIONS).build();
+        var client = HttpClients.custom().setConnectionManager(connections).disableAutomaticRetries()
+                .disableRedirectHandling().disableCookieManagement()
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.readTimeout()))
+                        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout())).build())
+                .build();
+        return new HttpComponentsClientHttpRequestFactory(client);
     }
 
     @Bean

@@ -10,8 +10,7 @@ import com.revos.voice.dialer.call.model.SendGate;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.math.BigDecimal;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -112,8 +113,9 @@ class ElevenLabsCalls implements CallProvider {
         if (cause instanceof NotSent notSent) {
             return new ProviderResult.Unavailable(String.valueOf(notSent.getMessage()), "not_sent");
         }
-        if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
-                || cause instanceof UnresolvedAddressException) {
+        // nothing was written: no connection (refused, timed out, no such host) or none free in the pool
+        if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+                || cause instanceof UnknownHostException || cause instanceof ConnectionRequestTimeoutException) {
             log.debug("ElevenLabs unreachable", e);
             return new ProviderResult.Unavailable("provider unreachable: " + cause.getClass().getSimpleName(),
                     "connect_failed");

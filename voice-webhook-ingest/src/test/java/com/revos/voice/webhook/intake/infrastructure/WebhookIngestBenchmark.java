@@ -8,6 +8,7 @@ import com.revos.voice.testsupport.RevosIntegrationTest;
 import com.revos.voice.webhook.intake.fixtures.PostCallPayloads;
 import com.revos.voice.webhook.intake.model.PostCallSignature;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +74,8 @@ class WebhookIngestBenchmark {
     int port;
 
     /** One load phase: what came back 2xx (and which conversations), and how fast. */
-    record Phase(String name, long ok, long failed, double seconds, long[] latencyNanos, Set<String> accepted) {
+    record Phase(String name, long ok, long failed, double seconds, long[] latencyNanos, Set<String> accepted,
+                 long cpuNanos) {
 
         static Phase merge(String name, List<Phase> slices) {
             var accepted = new HashSet<String>();
@@ -81,7 +83,15 @@ class WebhookIngestBenchmark {
             return new Phase(name, slices.stream().mapToLong(Phase::ok).sum(),
                     slices.stream().mapToLong(Phase::failed).sum(), slices.stream().mapToDouble(Phase::seconds).sum(),
                     slices.stream().flatMapToLong(slice -> Arrays.stream(slice.latencyNanos())).sorted().toArray(),
-                    accepted);
+                    accepted, slices.stream().mapToLong(Phase::cpuNanos).sum());
+        }
+
+        /**
+         * The CPU the whole test JVM spent per answered request (service, load generator and broker together): unlike
+         * the rate, it does not depend on what else runs on the machine.
+         */
+        double cpuMicrosPerRequest() {
+            return ok == 0 ? Double.NaN : cpuNanos / 1e3 / ok;
         }
 
         double perSecond() {
@@ -96,9 +106,9 @@ class WebhookIngestBenchmark {
         }
 
         String line() {
-            return String.format("%-22s %8d ok %6d failed %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms",
-                    name, ok, failed, perSecond(), percentileMillis(0.50), percentileMillis(0.99),
-                    percentileMillis(0.999));
+            return String.format("%-22s %8d ok %6d failed %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms"
+                            + "  cpu %6.0f us/req", name, ok, failed, perSecond(), percentileMillis(0.50),
+                    percentileMillis(0.99), percentileMillis(0.999), cpuMicrosPerRequest());
         }
     }
 
@@ -141,10 +151,15 @@ class WebhookIngestBenchmark {
         report.add(noop.line());
         report.add(signed.line());
         report.add(String.format("signed / noop throughput ratio: %.2f", signed.perSecond() / noop.perSecond()));
+        report.add(String.format("process CPU per request: noop %.0f us, signed %.0f us, the signed webhook's own %.0f us",
+                noop.cpuMicrosPerRequest(), signed.cpuMicrosPerRequest(),
+                signed.cpuMicrosPerRequest() - noop.cpuMicrosPerRequest()));
         report.add("open load at " + RATE + " req/s for " + SUSTAINED.toSeconds()
                 + " s each, latency from when each request was due:");
         report.add(noopAtRate.line());
         report.add(signedAtRate.line());
+        report.add(String.format("process CPU per request at %d req/s: noop %.0f us, signed %.0f us", RATE,
+                noopAtRate.cpuMicrosPerRequest(), signedAtRate.cpuMicrosPerRequest()));
         report.add(String.format("signed / noop p99 ratio at %d req/s: %.2f", RATE,
                 signedAtRate.percentileMillis(0.99) / noopAtRate.percentileMillis(0.99)));
         report.add(String.format("target (>= %d req/s with p99 < 50 ms): %s", RATE,
@@ -170,6 +185,7 @@ class WebhookIngestBenchmark {
         var uri = URI.create("http://localhost:" + port + path);
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        var cpuBefore = processCpuNanos();
         var started = System.nanoTime();
         var deadline = started + duration.toNanos();
         var clients = new ArrayList<Future<Phase>>();
@@ -203,11 +219,12 @@ class WebhookIngestBenchmark {
                             failed++;
                         }
                     }
-                    return new Phase(name, ok, failed, 0, Arrays.copyOf(latencies, ok), accepted);
+                    return new Phase(name, ok, failed, 0, Arrays.copyOf(latencies, ok), accepted, 0);
                 }));
             }
         }
         var seconds = (System.nanoTime() - started) / 1e9;
+        var cpu = processCpuNanos() - cpuBefore;
         var ok = 0L;
         var failed = 0L;
         var all = new ArrayList<long[]>();
@@ -220,7 +237,7 @@ class WebhookIngestBenchmark {
             accepted.addAll(result.accepted());
         }
         var merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        var phase = new Phase(name, ok, failed, seconds, merged, accepted);
+        var phase = new Phase(name, ok, failed, seconds, merged, accepted, cpu);
         log.info(phase.line());
         return phase;
     }
@@ -238,6 +255,7 @@ class WebhookIngestBenchmark {
         var intervalNanos = 1_000_000_000L / RATE;
         var latencies = new long[total];
         var succeeded = new boolean[total];
+        var cpuBefore = processCpuNanos();
         var started = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int n = 0; n < total; n++) {
@@ -263,6 +281,7 @@ class WebhookIngestBenchmark {
             }
         }
         var seconds = (System.nanoTime() - started) / 1e9;
+        var cpu = processCpuNanos() - cpuBefore;
         var accepted = new HashSet<String>();
         var ok = new long[total];
         var okCount = 0;
@@ -273,7 +292,7 @@ class WebhookIngestBenchmark {
             }
         }
         var phase = new Phase(name, okCount, total - okCount, seconds,
-                Arrays.stream(ok, 0, okCount).sorted().toArray(), accepted);
+                Arrays.stream(ok, 0, okCount).sorted().toArray(), accepted, cpu);
         log.info(phase.line());
         return phase;
     }
@@ -317,6 +336,11 @@ class WebhookIngestBenchmark {
             }
         }, Topics.PROVIDER_REPORTS);
         return counts;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String cpuModel() {
