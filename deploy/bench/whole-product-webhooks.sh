@@ -49,13 +49,15 @@ stack_jvms() { { echo "$stack_pid"; pgrep -f -- '-exec.jar' || true; } | sort -u
 cpu_out="$out/cpu.txt"
 : >"$cpu_out"
 run() { # name, seconds, file, path; the phase's CPU split goes to $cpu_out
-  local jvm0 pg0 busy0 result
+  local jvm0 pg0 busy0 result started
+  started="$(date +%s.%N)"
   jvm0="$(cpu_ticks $(stack_jvms))"
   pg0="$(cpu_ticks $(pgrep -x postgres || true))"
   busy0="$(machine_ticks | cut -d' ' -f1)"
   result="$(wrk -t"$threads" -c"$connections" -d"$2s" --timeout 10s -s deploy/bench/signed-webhooks.lua "$url" -- \
     "$3" "$threads" "$4" | grep '^RESULT' | sed "s/^RESULT/$1/")"
-  cpu_split "$1" "$(field "$result" requests)" "$(field "$result" seconds)" \
+  # over the whole window, wrk's start (it reads every body first) included: cores are CPU per wall second
+  cpu_split "$1" "$(field "$result" requests)" "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')" \
     "$(($(cpu_ticks $(stack_jvms)) - jvm0))" \
     "$(($(cpu_ticks $(pgrep -x postgres || true)) - pg0))" "$(($(machine_ticks | cut -d' ' -f1) - busy0))" >>"$cpu_out"
   echo "$result"
