@@ -1,5 +1,8 @@
 package com.revos.voice.plumbing.it;
 
+import static com.revos.voice.plumbing.it.RawRecords.bytes;
+import static com.revos.voice.plumbing.it.RawRecords.header;
+import static com.revos.voice.plumbing.it.RawRecords.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,17 +14,11 @@ import com.revos.voice.testsupport.KafkaProbe;
 import com.revos.voice.testsupport.RealInfrastructure;
 import com.revos.voice.testsupport.RealInfrastructureInitializer;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -131,19 +128,5 @@ class ConsumerFaultsIT {
     private int appliedCount(UUID eventId) {
         return jdbc.query("SELECT applied_count FROM applied_events WHERE event_id = ?",
                 rs -> rs.next() ? rs.getInt(1) : 0, eventId);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
     }
 }
