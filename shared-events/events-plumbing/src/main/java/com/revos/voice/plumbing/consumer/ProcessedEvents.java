@@ -22,9 +22,7 @@ public class ProcessedEvents {
      * @return true when this is the first time; false when the group already applied it
      */
     public boolean claim(String consumerGroup, UUID eventId) {
-        requireTransaction();
-        return jdbc.update("INSERT INTO processed_events (consumer_group, event_id) VALUES (?, ?) "
-                + "ON CONFLICT DO NOTHING", consumerGroup, eventId) == 1;
+        return !claimAll(consumerGroup, List.of(eventId)).isEmpty();
     }
 
     /**
