@@ -85,13 +85,12 @@ public final class CampaignScenario {
         return open.isEmpty() ? DaytimeNumbers.PLACES : open;
     }
 
-    /** A CSV of contacts spread over the places, with a dynamic variable and the written consent of each. */
+    /** A CSV of different contacts spread over the places, with a dynamic variable and the written consent of each. */
     public static String contactsCsv(int count, long seed, List<DaytimeNumbers.Place> places) {
-        var random = new Random(seed);
         var csv = new StringBuilder("phone,first_name,consent_type,consent_source,consent_obtained_at\n");
-        for (int i = 0; i < count; i++) {
-            var place = places.get(i % places.size());
-            csv.append(place.number(random)).append(",Contact").append(i)
+        var numbers = DaytimeNumbers.distinctNumbers(count, new Random(seed), places);
+        for (int i = 0; i < numbers.size(); i++) {
+            csv.append(numbers.get(i)).append(",Contact").append(i)
                     .append(",written,demo sign-up form,2026-01-05T10:00:00Z\n");
         }
         return csv.toString();

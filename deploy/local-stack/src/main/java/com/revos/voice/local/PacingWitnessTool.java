@@ -106,6 +106,12 @@ public final class PacingWitnessTool {
         var scenario = new CampaignScenario(client, tenant);
         var poolNumber = "+1628" + (5_550_000 + Math.floorMod(tenant.hashCode(), 1_000_000));
         var prepared = scenario.prepare(poolNumber, run.contacts(), run.callsPerSecond(), 100);
+        // every contact must be dialable, or "arrived" would fall short of "contacts" for a reason not the dialer's
+        var accepted = number(prepared.upload().get("accepted")).longValue();
+        if (accepted != run.contacts()) {
+            throw new IllegalStateException("The upload took %d of %d contacts: %s".formatted(accepted,
+                    run.contacts(), prepared.upload().get("rejected")));
+        }
         var started = Instant.now();
         scenario.start(prepared.campaignId());
         try {

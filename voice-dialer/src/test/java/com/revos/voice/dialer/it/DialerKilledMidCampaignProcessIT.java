@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +57,7 @@ class DialerKilledMidCampaignProcessIT extends DialerIntegrationTest {
         var places = DaytimeNumbers.openNow(CallingHoursPolicy.standard(), Instant.now(), Duration.ofMinutes(20));
         assumeTrue(!places.isEmpty(), "no place in DaytimeNumbers is inside its legal calling hours now");
         var campaign = createCampaign(p, 20, 1, 0);
-        var random = new java.util.Random();
-        var unique = new java.util.LinkedHashSet<String>();
-        while (unique.size() < CONTACTS) {
-            unique.add(places.getFirst().number(random));
-        }
-        var numbers = new ArrayList<>(unique);
+        var numbers = DaytimeNumbers.distinctNumbers(CONTACTS, new java.util.Random(), List.of(places.getFirst()));
         post(p, "/campaigns/" + campaign + "/contacts", numbers.stream().map(n -> Map.of("phone", n)).toList());
         survivor.stop();
         var victim = startDialerProcess();

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 
@@ -26,6 +27,33 @@ public final class DaytimeNumbers {
             }
             return digits.toString();
         }
+
+        /** How many numbers the pattern holds. */
+        long capacity() {
+            return (long) Math.pow(10, pattern.chars().filter(c -> c == 'X').count());
+        }
+    }
+
+    /**
+     * {@code count} different numbers, dealt over {@code places} in turn, their X digits drawn from {@code random}: a
+     * list of contacts holds each person once, so that every one of them is dialed (a repeat is rejected at upload).
+     *
+     * @throws IllegalArgumentException when the places' patterns hold fewer numbers than a fair share asks of them
+     */
+    public static List<String> distinctNumbers(int count, Random random, List<Place> places) {
+        var perPlace = (count + places.size() - 1) / places.size();
+        for (var place : places) {
+            if (perPlace > place.capacity() / 2) {
+                throw new IllegalArgumentException("%d numbers over %d places ask %d of %s, whose pattern %s holds %d"
+                        .formatted(count, places.size(), perPlace, place.name(), place.pattern(), place.capacity()));
+            }
+        }
+        var numbers = new LinkedHashSet<String>();
+        for (int i = 0; numbers.size() < count; i++) {
+            var place = places.get(numbers.size() % places.size());
+            numbers.add(place.number(random));
+        }
+        return List.copyOf(numbers);
     }
 
     public static final List<Place> PLACES = List.of(
