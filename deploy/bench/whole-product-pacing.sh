@@ -2,7 +2,9 @@
 # Pacing at the provider, inside the running product (issue 14): starts ./revos up --processes (each service, and the
 # telephony simulator, in its own JVM), then for each <calls per second>:<contacts> runs a campaign of a fresh tenant
 # through the public APIs and reads what the simulator, the provider's side, saw arrive: the most calls in any
-# sliding second (must stay at or under the limit) and the mean rate (must keep >= 97 % of it). Stops the stack.
+# sliding second (must stay at or under the limit) and the mean rate (must keep >= 97 % of it). A 30 s campaign at the
+# first run's limit warms the stack up first and is printed, not counted (PACING_WARMUP_SECONDS=0 measures a cold
+# start instead). Stops the stack.
 # Figures and the machine go to .local/bench/pacing-report.txt, every arrival with the dialer's send time to
 # .local/bench/pacing-arrivals-<limit>.json; exits 1 when a run misses its target.
 #

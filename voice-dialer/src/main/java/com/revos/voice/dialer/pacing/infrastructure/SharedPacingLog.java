@@ -1,6 +1,5 @@
 package com.revos.voice.dialer.pacing.infrastructure;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,10 +29,11 @@ final class SharedPacingLog {
     }
 
     private static final int CLEAN_EVERY = 200;
+    private static final long WAKE_PAST_FREE_NANOS = 200_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final Duration window;
+    private final double windowSeconds;
     private final long batchLifetimeNanos;
     private final double guardSeconds;
     private final Map<List<String>, Batch> batches = new ConcurrentHashMap<>();
@@ -46,7 +47,7 @@ final class SharedPacingLog {
     SharedPacingLog(JdbcTemplate jdbc, TransactionTemplate transactions, Duration guard) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.window = Duration.ofSeconds(1).plus(guard);
+        this.windowSeconds = 1 + guard.toNanos() / 1e9;
         this.batchLifetimeNanos = guard.toNanos();
         this.guardSeconds = guard.toNanos() / 1e9;
     }
@@ -74,46 +75,36 @@ final class SharedPacingLog {
                     break;
                 }
             }
-            Thread.sleep(grant == null ? 1 : grant.waitMillis());
+            // to the moment the window frees, and a little past it, so the next try finds room
+            Thread.sleep(Duration.ofNanos(grant == null ? WAKE_PAST_FREE_NANOS
+                    : Math.max(grant.waitNanos(), 0) + WAKE_PAST_FREE_NANOS));
         }
         return Boolean.TRUE.equals(transactions.execute(status -> withGrant.getAsBoolean()));
     }
 
     /** Starts granted (written to the log), or none and how long until every window has room. */
-    private record Grant(int count, long waitMillis) {
+    private record Grant(int count, long waitNanos) {
     }
 
-    /** Grants up to {@code size} starts under every limit; else says how long until one has room. */
+    /**
+     * Grants up to {@code size} starts under every limit; else says how long until one has room. One statement
+     * (the dialer schema's {@code pacing_grant}): this runs once per few calls, one at a time per key set, so its
+     * round trips bound the rate the log can grant.
+     */
     private Grant tryGrant(List<Limit> limits, int size) {
-        var windowSeconds = window.toMillis() / 1000.0;
-        var granted = size;
-        long wait = 0;
-        for (var limit : limits) {
-            jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))", Object.class, "revos-pacing:" + limit.key());
-            var capacity = Math.max(1, (int) Math.floor(limit.rate()));
-            var row = jdbc.queryForObject("""
-                    SELECT count(*), min(granted_at), clock_timestamp() FROM pacing_grants
-                    WHERE pacing_key = ? AND granted_at > clock_timestamp() - make_interval(secs => ?)""",
-                    (rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2), rs.getTimestamp(3)}, limit.key(),
-                    windowSeconds);
-            var free = capacity - (long) row[0];
-            granted = (int) Math.min(granted, free);
-            if (free <= 0) {
-                wait = Math.max(wait, ((Timestamp) row[1]).getTime() + window.toMillis()
-                        - ((Timestamp) row[2]).getTime() + 1);
-            }
-        }
-        if (granted <= 0) {
-            return new Grant(0, Math.max(1, wait));
-        }
-        for (var limit : limits) {
-            jdbc.update("INSERT INTO pacing_grants (pacing_key, granted_at) SELECT ?, clock_timestamp() "
-                    + "FROM generate_series(1, ?)", limit.key(), granted);
-        }
-        if (batchesSinceCleaning.incrementAndGet() % CLEAN_EVERY == 0) {
+        var grant = DataAccessUtils.requiredSingleResult(jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "SELECT granted, wait_seconds FROM pacing_grant(?, ?, ?, ?)");
+            statement.setArray(1, connection.createArrayOf("text", limits.stream().map(Limit::key).toArray()));
+            statement.setArray(2, connection.createArrayOf("float8", limits.stream().map(Limit::rate).toArray()));
+            statement.setDouble(3, windowSeconds);
+            statement.setInt(4, size);
+            return statement;
+        }, (rs, row) -> new Grant(rs.getInt(1), (long) Math.ceil(rs.getDouble(2) * 1e9))));
+        if (grant.count() > 0 && batchesSinceCleaning.incrementAndGet() % CLEAN_EVERY == 0) {
             jdbc.update("DELETE FROM pacing_grants WHERE granted_at < clock_timestamp() - interval '10 seconds'");
         }
-        return new Grant(granted, 0);
+        return grant;
     }
 
     /** Grants this instance holds for one set of keys, spendable until they expire. */
