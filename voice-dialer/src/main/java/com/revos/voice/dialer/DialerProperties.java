@@ -83,7 +83,7 @@ public record DialerProperties(ElevenLabs elevenlabs, Twilio twilio, Limits tena
                            @DefaultValue("10m") Duration outcomeTimeout,
                            @DefaultValue("30s") Duration reconcileEvery,
                            @DefaultValue("20ms") Duration pacingGuard,
-                           @DefaultValue("25ms") Duration sharedPacingGuard,
+                           @DefaultValue("20ms") Duration sharedPacingGuard,
                            @DefaultValue("15s") Duration settleAfter, @DefaultValue("1h") Duration giveUpAfter,
                            @DefaultValue("2s") Duration recoverEvery) {
     }
