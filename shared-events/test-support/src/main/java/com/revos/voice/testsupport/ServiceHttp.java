@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Real HTTP to a service under test on localhost, as a client behind the gateway sends it: the probes' one way. */
-final class ServiceHttp {
+/** Real HTTP to a service under test on localhost, as a client behind the gateway sends it: the tests' one way. */
+public final class ServiceHttp {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -30,8 +30,13 @@ final class ServiceHttp {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        return exchange(request.build());
+    }
+
+    /** Sends {@code request} and reads the answer as text; a failure to talk to the service is unchecked. */
+    public static HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

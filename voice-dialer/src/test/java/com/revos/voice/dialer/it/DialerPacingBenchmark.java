@@ -43,17 +43,10 @@ import org.springframework.web.client.RestClient;
  * sequential dialing with 100 ms sleeps as the baseline. Results go to the log and target/benchmark-dialer.md.
  */
 @RevosIntegrationTest
+@UnboundedDialerLimits
 @TestPropertySource(properties = {
-    "spring.config.name=voice-dialer",
-    "revos.dialer.tenant-limits.calls-per-second=1000",
-    "revos.dialer.tenant-limits.max-concurrent=100000",
-    "revos.dialer.number-max-concurrent=100000",
-    "revos.dialer.dispatch.reconcile-every=1h",
-    "revos.dialer.provider-account.calls-per-second=1000",
-    "revos.dialer.provider-account.max-concurrent=1000000",
     "revos.dialer.tenant-limits.overrides." + DialerPacingBenchmark.SHARED_TENANT + ".calls-per-second=50",
-    "revos.dialer.tenant-limits.overrides." + DialerPacingBenchmark.SHARED_TENANT + ".max-concurrent=100000",
-    "logging.level.root=WARN"})
+    "revos.dialer.tenant-limits.overrides." + DialerPacingBenchmark.SHARED_TENANT + ".max-concurrent=100000"})
 class DialerPacingBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(DialerPacingBenchmark.class);

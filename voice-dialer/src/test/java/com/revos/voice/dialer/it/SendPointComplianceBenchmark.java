@@ -37,7 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -51,15 +50,7 @@ import org.springframework.web.client.RestClient;
  * the 99th percentile, at 200 calls/s.
  */
 @RevosIntegrationTest
-@TestPropertySource(properties = {
-    "spring.config.name=voice-dialer",
-    "revos.dialer.tenant-limits.calls-per-second=1000",
-    "revos.dialer.tenant-limits.max-concurrent=100000",
-    "revos.dialer.number-max-concurrent=100000",
-    "revos.dialer.dispatch.reconcile-every=1h",
-    "revos.dialer.provider-account.calls-per-second=1000",
-    "revos.dialer.provider-account.max-concurrent=1000000",
-    "logging.level.root=WARN"})
+@UnboundedDialerLimits
 class SendPointComplianceBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(SendPointComplianceBenchmark.class);

@@ -1,11 +1,9 @@
 package com.revos.voice.webhook.intake.infrastructure;
 
+import com.revos.voice.testsupport.ServiceHttp;
 import com.revos.voice.webhook.intake.fixtures.TwilioCallbacks;
 import com.revos.voice.webhook.intake.model.PostCallSignature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,6 @@ final class IngestClient {
 
     static final String POST_CALL = "/webhooks/elevenlabs/post-call";
     static final String TWILIO_STATUS = "/webhooks/twilio/status";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
@@ -53,15 +49,7 @@ final class IngestClient {
     }
 
     HttpResponse<String> get(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceHttp.exchange(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }
 
     HttpResponse<String> post(String pathAndQuery, String contentType, byte[] body, Map<String, String> headers) {
@@ -72,13 +60,6 @@ final class IngestClient {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ServiceHttp.exchange(request.build());
     }
 }
