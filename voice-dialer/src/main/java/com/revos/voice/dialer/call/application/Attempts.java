@@ -92,6 +92,11 @@ public class Attempts {
             public void atWire() throws InterruptedException {
                 pacing.atWire();
             }
+
+            @Override
+            public void written(long nanoTime) {
+                pacing.written(nanoTime);
+            }
         };
         var result = provider.place(a.toPlaceCall().through(gate));
         meters.counter("revos.dialer.calls.placed", "result", result.getClass().getSimpleName().toLowerCase())

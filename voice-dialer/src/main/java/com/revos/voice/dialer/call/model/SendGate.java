@@ -18,4 +18,11 @@ public interface SendGate {
      */
     default void atWire() throws InterruptedException {
     }
+
+    /**
+     * The request that passed {@link #atWire} began to be written to the connection at {@code nanoTime}
+     * ({@link System#nanoTime()}), which on a busy machine can be tens of milliseconds later. None by default.
+     */
+    default void written(long nanoTime) {
+    }
 }

@@ -15,4 +15,8 @@ public interface SendPacing {
     /** Paces once more on the thread that writes the request, right before it writes (see SendGate#atWire). */
     default void atWire() throws InterruptedException {
     }
+
+    /** The request passed {@link #atWire} began to be written at {@code nanoTime} (see SendGate#written). */
+    default void written(long nanoTime) {
+    }
 }

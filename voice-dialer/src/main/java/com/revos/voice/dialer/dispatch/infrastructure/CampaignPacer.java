@@ -170,6 +170,9 @@ final class CampaignPacer implements Runnable {
                 // that writes the request: what leaves the process is spaced by a limiter with nothing after it but
                 // the wire, however the database work between the two bunched the calls
                 dispatcher.dialAsync(attempt, new SendPacing() {
+                    /** Both steps run on the thread that writes the request (the wire thread). */
+                    private long grantedAt;
+
                     @Override
                     public boolean await(BooleanSupplier markSending) throws InterruptedException {
                         return active && dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending);
@@ -177,7 +180,13 @@ final class CampaignPacer implements Runnable {
 
                     @Override
                     public void atWire() throws InterruptedException {
-                        sendLimiter.acquire();
+                        grantedAt = sendLimiter.acquire();
+                    }
+
+                    @Override
+                    public void written(long nanoTime) {
+                        // a write the machine delayed past the guard counts from when it left, not from its grant
+                        sendLimiter.restamp(grantedAt, nanoTime);
                     }
                 });
             }

@@ -107,6 +107,27 @@ public final class PacingLimiter {
         }
     }
 
+    /**
+     * Moves a grant to the moment its request really began to leave ({@code sentAt}, nanoTime), when that was later:
+     * the machine can hold a thread for tens of milliseconds between the grant and the write, more than the guard,
+     * and the log then keeps the next window's grants back by as much, so the limit holds where the requests leave
+     * and not only where they were granted. A grant the log no longer holds is left alone; the log stays a bound,
+     * only a stricter one, when a moved grant is later than the one after it.
+     */
+    public synchronized void restamp(long grantedAt, long sentAt) {
+        if (sentAt <= grantedAt) {
+            return;
+        }
+        // newest first: a request leaves moments after its grant, so its grant is among the last few
+        for (int k = count - 1; k >= 0; k--) {
+            var at = (oldest + k) % grants.length;
+            if (grants[at] == grantedAt) {
+                grants[at] = sentAt;
+                return;
+            }
+        }
+    }
+
     private void record(long now) {
         if (count == capacity) {
             grants[oldest] = now;

@@ -39,6 +39,40 @@ class PacingLimiterTest {
         }
     }
 
+    /**
+     * At 5/s with a 20 ms guard, the first request's write is delayed 40 ms after its grant (a busy machine holds the
+     * thread): counted from its grant, the sixth would leave 1.02 s after the first grant, only 0.98 s after the first
+     * write, and a second at the provider would hold six.
+     */
+    @Test
+    void a_write_the_machine_delayed_past_the_guard_holds_the_next_window_back_by_as_much() throws Exception {
+        var now = new long[] {0};
+        var window = SECOND + 20_000_000L;
+        var limiter = new PacingLimiter(5, window, () -> now[0], nanos -> now[0] += nanos);
+        var first = limiter.acquire();
+        var written = first + 40_000_000L;
+        limiter.restamp(first, written);
+        for (int i = 0; i < 4; i++) {
+            limiter.acquire();
+        }
+
+        var sixth = limiter.acquire();
+
+        assertThat(sixth - written).as("the sixth grant after the first request's write").isGreaterThanOrEqualTo(window);
+    }
+
+    @Test
+    void a_grant_is_never_moved_earlier_nor_one_the_log_no_longer_holds() throws Exception {
+        var now = new long[] {0};
+        var limiter = new PacingLimiter(2, SECOND, () -> now[0], nanos -> now[0] += nanos);
+        var first = limiter.acquire();
+        limiter.restamp(first, first - 1);
+        limiter.acquire();
+        limiter.restamp(first + 123, first + 999_999_999L);
+
+        assertThat(limiter.acquire() - first).as("the third grant after the first").isEqualTo(SECOND);
+    }
+
     @Test
     void a_lower_rate_applies_at_once() throws Exception {
         var time = new FakeTime();
