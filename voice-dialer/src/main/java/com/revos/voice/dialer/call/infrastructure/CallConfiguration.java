@@ -36,8 +36,6 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
-import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
@@ -89,11 +87,10 @@ class CallConfiguration {
                         .setSocketTimeout(Timeout.of(settings.readTimeout()))
                         // a kept-alive connection the provider closed meanwhile is found before a request is written
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
-                .setMaxConnTotal(PROVIDER_CONNECTIONS).setMaxConnPerRoute(PROVIDER_CONNECTIONS).build();
+                .setMaxConnTotal(PROVIDER_CONNECTIONS).setMaxConnPerRoute(PROVIDER_CONNECTIONS)
+                // each request, once flushed to its socket, back to its gate: the send point counts it from then
+                .setConnectionFactory(new WriteReportingConnections(ElevenLabsCalls::flushed)).build();
         var client = HttpClients.custom().setConnectionManager(connections).disableAutomaticRetries()
-                // each request head, as it is written, back to its gate: the send point's log counts it from then
-                .setRequestExecutor(new HttpRequestExecutor(HttpRequestExecutor.DEFAULT_WAIT_FOR_CONTINUE,
-                        DefaultConnectionReuseStrategy.INSTANCE, ElevenLabsCalls.writes()))
                 .disableRedirectHandling().disableCookieManagement()
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(settings.readTimeout()))

@@ -21,10 +21,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-import org.apache.hc.core5.http.HttpConnection;
-import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.impl.Http1StreamListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -258,38 +254,26 @@ class ElevenLabsCalls implements CallProvider {
         return body == null ? "" : body.length() > 300 ? body.substring(0, 300) : body;
     }
 
-    /**
-     * Passes the call's gate right before the request is written: pacing and fencing closest to the wire. With
-     * {@code sendTimeHeader}, the request then carries the instant it passed (a benchmark's witness reads it).
-     */
     /** The gate of the request this thread is about to write (blocking HTTP: the same thread writes it). */
     private static final ThreadLocal<SendGate> WRITING = new ThreadLocal<>();
 
     /**
-     * Tells a request's gate when the client began to write it: the provider client's exchanges report each request
-     * head here as it is written, on the thread that passed the gate ({@link #gateInterceptor}).
+     * Tells the gate of the request this thread is writing that the client has flushed it to its socket; the provider
+     * client's connections call it after each flush ({@link WriteReportingConnections}), on the thread that passed
+     * the gate ({@link #gateInterceptor}).
      */
-    static Http1StreamListener writes() {
-        return new Http1StreamListener() {
-            @Override
-            public void onRequestHead(HttpConnection connection, HttpRequest request) {
-                var gate = WRITING.get();
-                if (gate != null) {
-                    WRITING.remove();
-                    gate.written(System.nanoTime());
-                }
-            }
-
-            @Override
-            public void onResponseHead(HttpConnection connection, HttpResponse response) {
-            }
-
-            @Override
-            public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
-            }
-        };
+    static void flushed() {
+        var gate = WRITING.get();
+        if (gate != null) {
+            WRITING.remove();
+            gate.written(System.nanoTime());
+        }
     }
 
+    /**
+     * Passes the call's gate right before the request is written: pacing and fencing closest to the wire. With
+     * {@code sendTimeHeader}, the request then carries the instant it passed (a benchmark's witness reads it).
+     */
     static ClientHttpRequestInterceptor gateInterceptor(@Nullable String sendTimeHeader, Executor wire) {
         return (request, requestBody, execution) -> {
             if (!(request.getAttributes().get(GATE) instanceof SendGate gate)) {

@@ -57,6 +57,40 @@ class SendPointTest {
     }
 
     @Test
+    void the_gate_hears_when_its_request_was_flushed_on_the_thread_that_wrote_it() throws Exception {
+        var flushedOn = new AtomicReference<Thread>();
+        var flushedAt = new java.util.concurrent.atomic.AtomicLong();
+        var gate = new SendGate() {
+            @Override
+            public boolean pass() {
+                return true;
+            }
+
+            @Override
+            public void written(long nanoTime) {
+                flushedOn.set(Thread.currentThread());
+                flushedAt.set(nanoTime);
+            }
+        };
+        request.getAttributes().put(ElevenLabsCalls.GATE, gate);
+        ClientHttpRequestExecution flushing = (sent, body) -> {
+            writtenOn.set(Thread.currentThread());
+            ElevenLabsCalls.flushed(); // what the provider client's connection does after each flush
+            ElevenLabsCalls.flushed(); // a second flush (say, of a retried write) is no second report
+            return new MockClientHttpResponse(new byte[0], HttpStatus.OK);
+        };
+        var before = System.nanoTime();
+
+        var call = new FutureTask<>(() -> ElevenLabsCalls.gateInterceptor(null, wire).intercept(request, new byte[0],
+                flushing));
+        Thread.ofVirtual().start(call);
+        call.get(10, TimeUnit.SECONDS);
+
+        assertThat(flushedOn.get()).isSameAs(writtenOn.get());
+        assertThat(flushedAt.get()).isBetween(before, System.nanoTime());
+    }
+
+    @Test
     void without_a_header_name_the_request_carries_no_send_time() throws Exception {
         request.getAttributes().put(ElevenLabsCalls.GATE, gate(true, false));
 
