@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -266,9 +267,11 @@ class ConsoleInTheBrowserIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(driver -> attempted() >= before + 10);
         assertThat((Boolean) browser.driver.executeScript("return window.__sameDocument === true"))
                 .as("updated in place by htmx, not by reloading the page").isTrue();
-        assertThat(text(By.id("live-status"))).isEqualTo("running");
-        assertThat(Integer.parseInt(browser.driver.findElement(By.id("progress-bar")).getAttribute("data-done")))
-                .isPositive();
+        String status = fromLivePanel(driver -> driver.findElement(By.id("live-status")).getText());
+        int done = fromLivePanel(driver -> Integer.parseInt(driver.findElement(By.id("progress-bar"))
+                .getAttribute("data-done")));
+        assertThat(status).isEqualTo("running");
+        assertThat(done).isPositive();
         new WebDriverWait(browser.driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#live svg.chart rect")));
         checkPage("campaign-live");
@@ -293,7 +296,7 @@ class ConsoleInTheBrowserIT {
         simulator.simulatorConfig(Map.of("failure_rate", 0.9));
         // htmx swaps the live panel every 2 s: an element found just before a swap is stale, so look again
         new WebDriverWait(browser.driver, Duration.ofSeconds(120))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
+                .ignoring(StaleElementReferenceException.class).until(driver ->
                         "paused".equals(driver.findElement(By.id("live-status")).getText()));
         assertThat((Boolean) browser.driver.executeScript("return window.__sameDocument === true")).isTrue();
         assertThat(text(By.id("status-changed"))).as("the page says its controls are stale")
@@ -380,7 +383,13 @@ class ConsoleInTheBrowserIT {
     }
 
     private static long attempted() {
-        return Long.parseLong(browser.driver.findElement(By.id("m-attempted")).getText());
+        return fromLivePanel(driver -> Long.parseLong(driver.findElement(By.id("m-attempted")).getText()));
+    }
+
+    /** A read of the live panel: htmx swaps it every 2 s, so an element found just before a swap is read again. */
+    private static <T> T fromLivePanel(java.util.function.Function<org.openqa.selenium.WebDriver, T> read) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(read);
     }
 
     /** The page's screenshot, and no serious or critical accessibility violation on it. */
