@@ -20,7 +20,7 @@ public interface SendGate {
     }
 
     /**
-     * The request that passed {@link #atWire} began to be written to the connection at {@code nanoTime}
+     * The request that passed {@link #atWire} was flushed to its socket by {@code nanoTime}
      * ({@link System#nanoTime()}), which on a busy machine can be tens of milliseconds later. None by default.
      */
     default void written(long nanoTime) {

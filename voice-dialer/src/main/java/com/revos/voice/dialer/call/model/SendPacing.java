@@ -16,7 +16,7 @@ public interface SendPacing {
     default void atWire() throws InterruptedException {
     }
 
-    /** The request passed {@link #atWire} began to be written at {@code nanoTime} (see SendGate#written). */
+    /** The request passed {@link #atWire} was flushed to its socket by {@code nanoTime} (see SendGate#written). */
     default void written(long nanoTime) {
     }
 }

@@ -49,9 +49,9 @@ public final class DaytimeNumbers {
             }
         }
         var numbers = new LinkedHashSet<String>();
-        for (int i = 0; numbers.size() < count; i++) {
-            var place = places.get(numbers.size() % places.size());
-            numbers.add(place.number(random));
+        while (numbers.size() < count) {
+            // a repeat adds nothing, so the same place draws again
+            numbers.add(places.get(numbers.size() % places.size()).number(random));
         }
         return List.copyOf(numbers);
     }

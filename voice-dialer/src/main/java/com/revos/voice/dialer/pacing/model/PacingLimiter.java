@@ -108,7 +108,7 @@ public final class PacingLimiter {
     }
 
     /**
-     * Moves a grant to the moment its request really began to leave ({@code sentAt}, nanoTime), when that was later:
+     * Moves a grant to the moment its request had really left ({@code sentAt}, nanoTime), when that was later:
      * the machine can hold a thread for tens of milliseconds between the grant and the write, more than the guard,
      * and the log then keeps the next window's grants back by as much, so the limit holds where the requests leave
      * and not only where they were granted. A grant the log no longer holds is left alone; the log stays a bound,

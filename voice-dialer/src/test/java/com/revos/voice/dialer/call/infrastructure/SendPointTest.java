@@ -76,7 +76,7 @@ class SendPointTest {
         ClientHttpRequestExecution flushing = (sent, body) -> {
             writtenOn.set(Thread.currentThread());
             ElevenLabsCalls.flushed(); // what the provider client's connection does after each flush
-            ElevenLabsCalls.flushed(); // a second flush (say, of a retried write) is no second report
+            ElevenLabsCalls.flushed(); // a second flush in the same exchange is no second report
             return new MockClientHttpResponse(new byte[0], HttpStatus.OK);
         };
         var before = System.nanoTime();
