@@ -37,16 +37,17 @@ function request()
 end
 
 function done(summary, latency, requests)
-  local wraps = 0
+  local wraps, late = 0, 0
   for _, thread in ipairs(threads) do
     wraps = wraps + thread:get("wrapped")
+    late = late + (thread:get("late") or 0)
   end
   local non2xx = summary.errors.status
   local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   io.write(string.format("RESULT requests=%d ok=%d non2xx=%d socket_errors=%d seconds=%.2f rate=%.0f " ..
-    "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f wrapped=%d\n",
+    "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f wrapped=%d late_sends=%d\n",
     summary.requests, summary.requests - non2xx, non2xx, socket, summary.duration / 1e6,
     (summary.requests - non2xx) / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-    latency:percentile(99.9) / 1000, latency.max / 1000, wraps))
+    latency:percentile(99.9) / 1000, latency.max / 1000, wraps, late))
 end

@@ -4,19 +4,26 @@
 # here when missing and run as root) from 127.0.0.1:
 #   1. warm-up: distinct signed post-call webhooks
 #   2. baseline: the same load at /webhooks/noop of the same service (HTTP stack and body read; no signature, no Kafka)
-#   3. measured: distinct signed post-call webhooks, every one signed as ElevenLabs signs (provider-apis.md 5.3)
+#   3. measured: distinct signed post-call webhooks, every one signed as ElevenLabs signs (provider-apis.md 5.3), as
+#      fast as the answers come back (64 connections in a closed loop: the most the stack answers, and its latency
+#      when saturated)
+#   4. paced: other distinct signed webhooks at a fixed rate (BENCH_PACED_RATE, 4,000/s: the target's rate), for the
+#      latency at that rate
 # then counts the run's conversations on Kafka (each 2xx must be there exactly once) and the consumer groups' lag
 # (the downstream work must keep up), and stops the stack. Figures and the machine go to .local/bench/report.txt.
 #
 #   deploy/bench/whole-product-webhooks.sh [--processes]
-#   BENCH_SECONDS=30 BENCH_CONNECTIONS=64 BENCH_THREADS=2 BENCH_JFR=1 (a JFR profile of the stack) REVOS_JAVA_OPTS=...
+#   BENCH_SECONDS=30 BENCH_WARMUP_SECONDS=90 BENCH_PACED_RATE=4000 BENCH_CONNECTIONS=64 BENCH_THREADS=2 BENCH_JFR=1 (a JFR profile of the stack) REVOS_JAVA_OPTS=...
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 . deploy/bench/stack.sh
 
 seconds="${BENCH_SECONDS:-30}"
-warmup="${BENCH_WARMUP_SECONDS:-15}"
+# the one JVM's JIT compiler is still busy for about two minutes after the start (five applications and a broker to
+# compile; 20-35 % of the JVM's CPU 60-90 s in): a shorter warm-up measures the compiler, not the stack
+warmup="${BENCH_WARMUP_SECONDS:-90}"
+paced_rate="${BENCH_PACED_RATE:-4000}"
 connections="${BENCH_CONNECTIONS:-64}"
 threads="${BENCH_THREADS:-2}"
 bodies="${BENCH_BODIES:-$((seconds * 9000))}"
@@ -39,8 +46,10 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 lt() { tool WebhookLoadTool "$@" 2>/dev/null; }
 marker="b$(date +%s)"
 echo "==> signing $bodies distinct webhooks (marker $marker)"
-lt generate "$((warmup * 9000))" "$out/warmup.tsv" "${marker}w"
+# the warm-up and the baseline may go round their bodies again (repeats are harmless there): at most 20 s of them
+lt generate "$(((warmup < 20 ? warmup : 20) * 9000))" "$out/warmup.tsv" "${marker}w"
 lt generate "$bodies" "$out/signed.tsv" "$marker"
+lt generate "$((seconds * paced_rate * 11 / 10))" "$out/paced.tsv" "${marker}p"
 
 url=http://127.0.0.1:8083
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
@@ -48,14 +57,15 @@ field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 stack_jvms() { { echo "$stack_pid"; pgrep -f -- '-exec.jar' || true; } | sort -u; }
 cpu_out="$out/cpu.txt"
 : >"$cpu_out"
-run() { # name, seconds, file, path; the phase's CPU split goes to $cpu_out
-  local jvm0 pg0 busy0 result started
+run() { # name, seconds, file, path[, rate]; the phase's CPU split goes to $cpu_out
+  local jvm0 pg0 busy0 result started script=deploy/bench/signed-webhooks.lua
+  [ -n "${5:-}" ] && script=deploy/bench/paced-webhooks.lua
   started="$(date +%s.%N)"
   jvm0="$(cpu_ticks $(stack_jvms))"
   pg0="$(cpu_ticks $(pgrep -x postgres || true))"
   busy0="$(machine_ticks | cut -d' ' -f1)"
-  result="$(wrk -t"$threads" -c"$connections" -d"$2s" --timeout 10s -s deploy/bench/signed-webhooks.lua "$url" -- \
-    "$3" "$threads" "$4" | grep '^RESULT' | sed "s/^RESULT/$1/")"
+  result="$(wrk -t"$threads" -c"$connections" -d"$2s" --timeout 10s -s "$script" "$url" -- \
+    "$3" "$threads" "$4" ${5:-} | grep '^RESULT' | sed "s/^RESULT/$1/")"
   # over the whole window, wrk's start (it reads every body first) included: cores are CPU per wall second
   cpu_split "$1" "$(field "$result" requests)" "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')" \
     "$(($(cpu_ticks $(stack_jvms)) - jvm0))" \
@@ -83,7 +93,12 @@ wait "$halfway"
 lag_after="$(lt lag)"
 sleep 10
 lag_later="$(lt lag)"
+echo "==> signed post-call webhooks at ${paced_rate}/s ${seconds}s"
+paced="$(run paced "$seconds" "$out/paced.tsv" /webhooks/elevenlabs/post-call "$paced_rate")"
+sleep 5
+lag_paced="$(lt lag)"
 kafka="$(lt count "$marker")"
+kafka_paced="$(lt count "${marker}p")"
 
 ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN {printf "%.2f", s / n}')"
 {
@@ -94,24 +109,31 @@ ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN 
   echo "$noop"
   echo "$signed"
   echo "signed / noop: $ratio"
+  echo "$paced"
   cat "$cpu_out"
-  echo "kafka: $kafka (2xx: $(field "$signed" ok))"
+  echo "kafka: $kafka (2xx: $(field "$signed" ok)); paced: $kafka_paced (2xx: $(field "$paced" ok))"
   echo "consumer lag before: $lag_before"
   echo "consumer lag halfway: $(cat "$out/lag-mid.txt")"
   echo "consumer lag after:  $lag_after"
   echo "consumer lag +10 s:  $lag_later"
+  echo "consumer lag 5 s after the paced run: $lag_paced"
 } | tee "$report"
-ok="$(field "$signed" ok)"
-distinct="$(field "$kafka" distinct)"
-repeated="$(field "$kafka" repeated)"
-requests="$(field "$signed" requests)"
-if [ "$(field "$signed" wrapped)" != 0 ]; then
-  echo "FAIL: wrk ran out of distinct bodies; raise BENCH_BODIES" | tee -a "$report"
-  exit 1
-fi
-# wrk counts the requests answered within its run; up to one per connection was still in flight when it stopped
-if [ "$repeated" != 0 ] || [ "$distinct" -lt "$ok" ] || [ "$distinct" -gt "$((requests + connections))" ]; then
-  echo "FAIL: every 2xx must be on Kafka exactly once (2xx $ok, sent $requests, on Kafka $distinct, repeated $repeated)" | tee -a "$report"
-  exit 1
-fi
+exactly_once() { # phase result, its count on Kafka
+  local ok distinct repeated requests
+  ok="$(field "$1" ok)"
+  distinct="$(field "$2" distinct)"
+  repeated="$(field "$2" repeated)"
+  requests="$(field "$1" requests)"
+  if [ "$(field "$1" wrapped)" != 0 ]; then
+    echo "FAIL: wrk ran out of distinct bodies; raise BENCH_BODIES" | tee -a "$report"
+    exit 1
+  fi
+  # wrk counts the requests answered within its run; up to one per connection was still in flight when it stopped
+  if [ "$repeated" != 0 ] || [ "$distinct" -lt "$ok" ] || [ "$distinct" -gt "$((requests + connections))" ]; then
+    echo "FAIL: every 2xx must be on Kafka exactly once (2xx $ok, sent $requests, on Kafka $distinct, repeated $repeated)" | tee -a "$report"
+    exit 1
+  fi
+}
+exactly_once "$signed" "$kafka"
+exactly_once "$paced" "$kafka_paced"
 echo "every 2xx on Kafka exactly once" | tee -a "$report"
