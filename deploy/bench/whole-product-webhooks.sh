@@ -13,7 +13,8 @@
 # (the downstream work must keep up), and stops the stack. Figures and the machine go to .local/bench/report.txt.
 #
 #   deploy/bench/whole-product-webhooks.sh [--processes]
-#   BENCH_SECONDS=30 BENCH_WARMUP_SECONDS=90 BENCH_PACED_RATE=4000 BENCH_CONNECTIONS=64 BENCH_THREADS=2 BENCH_JFR=1 (a JFR profile of the stack) REVOS_JAVA_OPTS=...
+#   BENCH_SECONDS=30 BENCH_WARMUP_SECONDS=90 BENCH_PACED_RATE=4000 BENCH_CONNECTIONS=64 BENCH_THREADS=2
+#   BENCH_JFR=1 (a JFR profile of the stack) REVOS_JAVA_OPTS=...
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/../.."
 
 seconds="${BENCH_SECONDS:-30}"
 # the one JVM's JIT compiler is still busy for about two minutes after the start (five applications and a broker to
-# compile; 20-35 % of the JVM's CPU 60-90 s in): a shorter warm-up measures the compiler, not the stack
+# compile; still a fifth of the JVM's CPU two minutes in): a shorter warm-up measures the compiler, not the stack
 warmup="${BENCH_WARMUP_SECONDS:-90}"
 paced_rate="${BENCH_PACED_RATE:-4000}"
 connections="${BENCH_CONNECTIONS:-64}"
