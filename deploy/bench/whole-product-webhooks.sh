@@ -111,6 +111,12 @@ ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN 
   echo "$signed"
   echo "signed / noop: $ratio"
   echo "$paced"
+  late="$(field "$paced" late_sends)"
+  if [ "$((late * 100))" -gt "$(field "$paced" requests)" ]; then
+    echo "paced: $late sends were more than 10 ms behind their slot (over 1 %): the stack did not keep ${paced_rate}/s" \
+      "with $connections connections, and the paced latency leaves out the wait for a free one; it is not the latency" \
+      "at ${paced_rate}/s"
+  fi
   cat "$cpu_out"
   echo "kafka: $kafka (2xx: $(field "$signed" ok)); paced: $kafka_paced (2xx: $(field "$paced" ok))"
   echo "consumer lag before: $lag_before"
