@@ -15,8 +15,7 @@
 #
 #   deploy/bench/whole-product-webhooks.sh [--processes]
 #   BENCH_SECONDS=30 BENCH_WARMUP_SECONDS=90 BENCH_PACED_RATE=4000 BENCH_PACED_CONNECTIONS=256 BENCH_CONNECTIONS=64
-#   BENCH_THREADS=2
-#   BENCH_JFR=1 (a JFR profile of the stack) REVOS_JAVA_OPTS=...
+#   BENCH_THREADS=2 BENCH_JFR=1 (a JFR profile of the stack) REVOS_JAVA_OPTS=...
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -118,7 +117,7 @@ ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN 
   echo "signed / noop: $ratio"
   echo "$paced"
   late="$(field "$paced" late_sends)"
-  if [ "$((late * 100))" -gt "$(field "$paced" requests)" ]; then
+  if [ "$((${late:-0} * 100))" -gt "$(field "$paced" requests)" ]; then
     echo "paced: $late sends were more than 10 ms behind their slot (over 1 %): the stack did not keep ${paced_rate}/s" \
       "with $paced_connections connections, and the paced latency leaves out the wait for a free one; it is not the latency" \
       "at ${paced_rate}/s"
