@@ -1,6 +1,7 @@
 package com.revos.voice.dialer.pacing.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,9 +11,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PacingConfiguration {
 
     @Bean
-    TenantPacing tenantPacing(DialerProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    TenantPacing tenantPacing(DialerProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions,
+                              MeterRegistry meters) {
         return new TenantPacing(properties.tenantLimits(), properties.providerAccount(),
                 properties.dispatch().pacingGuard(),
-                new SharedPacingLog(jdbc, transactions, properties.dispatch().sharedPacingGuard()));
+                new SharedPacingLog(jdbc, transactions, properties.dispatch().sharedPacingGuard(), meters));
     }
 }
