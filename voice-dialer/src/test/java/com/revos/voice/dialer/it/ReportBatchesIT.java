@@ -63,6 +63,26 @@ class ReportBatchesIT extends DialerIntegrationTest {
     }
 
     @Test
+    void reports_of_several_calls_known_only_by_their_echoed_ids_each_settle_their_own_call_once() {
+        var p = provision();
+        var first = initiatedCall(p);
+        var second = initiatedCall(p);
+        // neither provider answer told us a conversation id: the echoed call ids are all the batch has
+        jdbc.update("UPDATE calls SET provider_call_id = NULL WHERE id IN (?::uuid, ?::uuid)",
+                first.get("id").asText(), second.get("id").asText());
+
+        applyAll(echoedOnly(first, CallOutcome.CONNECTED, 30, "0.05"), echoedOnly(second, CallOutcome.BUSY, 0, "0"),
+                echoedOnly(first, CallOutcome.VOICEMAIL, 5, "0.01"));
+
+        assertThat(jdbc.queryForMap("SELECT state, outcome FROM calls WHERE id = ?::uuid", first.get("id").asText()))
+                .containsEntry("state", "completed").containsEntry("outcome", "connected");
+        assertThat(jdbc.queryForObject("SELECT outcome FROM calls WHERE id = ?::uuid", String.class,
+                second.get("id").asText())).isEqualTo("busy");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM usage_ledger WHERE call_id = ?::uuid", Integer.class,
+                first.get("id").asText())).as("the first call billed once, by its first report").isEqualTo(1);
+    }
+
+    @Test
     void reports_that_match_no_call_are_all_kept_unmatched_once_each() {
         var strangers = List.of(report("conv_stranger_" + UUID.randomUUID(), nextNumber(), null,
                         CallOutcome.CONNECTED, 3, "0.01"),
@@ -82,6 +102,12 @@ class ReportBatchesIT extends DialerIntegrationTest {
         var id = call.get("id").asText();
         await().atMost(PATIENCE).until(() -> "initiated".equals(get(p, "/calls/" + id).body().get("state").asText()));
         return get(p, "/calls/" + id).body();
+    }
+
+    /** A report of its own conversation for {@code call}, tied to it only by the call id it echoes. */
+    private CallReported echoedOnly(JsonNode call, CallOutcome outcome, int seconds, String cost) {
+        return report("conv_echoed_" + UUID.randomUUID(), call.get("to_number").asText(), call.get("id").asText(),
+                outcome, seconds, cost);
     }
 
     private List<Delivered> applyAll(CallReported... batch) {

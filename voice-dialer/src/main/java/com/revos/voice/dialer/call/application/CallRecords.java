@@ -55,10 +55,12 @@ public interface CallRecords {
     Optional<CallRecord> lockByProviderIds(String providerCallId, @Nullable String callSid);
 
     /**
-     * The calls the provider knows by any of these ids (ElevenLabs conversation ids, Twilio call SIDs), locked in one
-     * statement and in id order, so that two batches locking overlapping calls wait rather than deadlock.
+     * The calls the provider knows by any of these ids (ElevenLabs conversation ids, Twilio call SIDs), and the calls
+     * of our ids that reports echoed, locked in one statement and in id order, so that two batches locking
+     * overlapping calls wait rather than deadlock.
      */
-    List<CallRecord> lockAllByProviderIds(Collection<String> providerCallIds, Collection<String> callSids);
+    List<CallRecord> lockAll(Collection<String> providerCallIds, Collection<String> callSids,
+                             Collection<UUID> echoedCallIds);
 
     Open open(UUID tenantId, UUID numberId, @Nullable UUID campaignId);
 

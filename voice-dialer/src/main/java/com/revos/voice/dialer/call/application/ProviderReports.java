@@ -48,8 +48,10 @@ public class ProviderReports {
     }
 
     /**
-     * Applies one batch of reports, in their order, in the caller's transaction. The calls they name are found and
-     * locked in one statement; a call that a report of this batch changed is read again for the reports after it.
+     * Applies one batch of reports, in their order, in the caller's transaction. The calls they name, by provider ids
+     * or by an echoed call id, are found and locked in one statement (not a round trip per report, which is what a
+     * stream of reports for calls we never recorded cost); a call that a report of this batch changed is read again
+     * for the reports after it.
      */
     public void applyAll(List<Delivered> batch) {
         var known = KnownCalls.lock(calls, batch);
@@ -102,7 +104,9 @@ public class ProviderReports {
                 return recorded;
             }
         }
-        return ReportRules.echoedCallId(report).flatMap(calls::lock).filter(call -> {
+        var echoed = ReportRules.echoedCallId(report)
+                .flatMap(id -> changed.contains(id) ? calls.lock(id) : known.byId(id));
+        return echoed.filter(call -> {
             var why = ReportRules.whyNotByEcho(call.facts(), report);
             why.ifPresent(reason -> log.warn("Report {} of {} names call {} but {}", report.kind(),
                     report.providerCallId(), call.id(), reason));
@@ -110,29 +114,38 @@ public class ProviderReports {
         });
     }
 
-    /** The calls a batch names by provider ids, locked at its start. */
-    private record KnownCalls(Map<String, CallRecord> byProviderCallId, Map<String, CallRecord> byCallSid) {
+    /** The calls a batch names by provider ids or echoed call ids, locked at its start. */
+    private record KnownCalls(Map<String, CallRecord> byProviderCallId, Map<String, CallRecord> byCallSid,
+                              Map<UUID, CallRecord> byId) {
 
         static KnownCalls lock(CallRecords calls, List<Delivered> batch) {
             var providerCallIds = new HashSet<String>();
             var callSids = new HashSet<String>();
+            var echoedCallIds = new HashSet<UUID>();
             for (var delivered : batch) {
                 providerCallIds.add(delivered.report().providerCallId());
                 if (delivered.report().callSid() != null) {
                     callSids.add(delivered.report().callSid());
                 }
+                ReportRules.echoedCallId(delivered.report()).ifPresent(echoedCallIds::add);
             }
             var byProviderCallId = new HashMap<String, CallRecord>();
             var byCallSid = new HashMap<String, CallRecord>();
-            for (var call : calls.lockAllByProviderIds(providerCallIds, callSids)) {
+            var byId = new HashMap<UUID, CallRecord>();
+            for (var call : calls.lockAll(providerCallIds, callSids, echoedCallIds)) {
                 if (call.providerCallId() != null) {
                     byProviderCallId.putIfAbsent(call.providerCallId(), call);
                 }
                 if (call.callSid() != null) {
                     byCallSid.putIfAbsent(call.callSid(), call);
                 }
+                byId.put(call.id(), call);
             }
-            return new KnownCalls(byProviderCallId, byCallSid);
+            return new KnownCalls(byProviderCallId, byCallSid, byId);
+        }
+
+        Optional<CallRecord> byId(UUID callId) {
+            return Optional.ofNullable(byId.get(callId));
         }
 
         /** As {@link CallRecords#lockByProviderIds}: the conversation id first, then the call SID. */

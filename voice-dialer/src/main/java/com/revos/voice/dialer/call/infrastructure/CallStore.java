@@ -145,14 +145,16 @@ class CallStore implements CallRecords {
     }
 
     @Override
-    public List<CallRecord> lockAllByProviderIds(Collection<String> providerCallIds, Collection<String> callSids) {
-        if (providerCallIds.isEmpty() && callSids.isEmpty()) {
+    public List<CallRecord> lockAll(Collection<String> providerCallIds, Collection<String> callSids,
+                                    Collection<UUID> echoedCallIds) {
+        if (providerCallIds.isEmpty() && callSids.isEmpty() && echoedCallIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT * FROM calls WHERE provider_call_id = ANY(?) OR call_sid = ANY(?) ORDER BY id "
-                + "FOR UPDATE", statement -> {
+        return jdbc.query("SELECT * FROM calls WHERE provider_call_id = ANY(?) OR call_sid = ANY(?) OR id = ANY(?) "
+                + "ORDER BY id FOR UPDATE", statement -> {
                     statement.setArray(1, statement.getConnection().createArrayOf("text", providerCallIds.toArray()));
                     statement.setArray(2, statement.getConnection().createArrayOf("text", callSids.toArray()));
+                    statement.setArray(3, statement.getConnection().createArrayOf("uuid", echoedCallIds.toArray()));
                 }, (rs, n) -> map(rs));
     }
 
