@@ -2,34 +2,18 @@ package com.revos.voice.dialer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.revos.voice.dialer.DialerProperties;
-import com.revos.voice.dialer.pacing.application.CallPacing;
-import com.revos.voice.dialer.pacing.application.SharedStart;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The shared pacing log's one statement (ADR 0027), on the real database: {@code pacing_grant} grants what every
  * key's window has room for, all or nothing across keys, and when a window is full says how long until its oldest
- * grant leaves it. A request held back past the guard after its grant is granted afresh before it is written, and
- * one written late is logged again where it left (ADR 0010): times are passed, not waited for.
+ * grant leaves it.
  */
 class SharedPacingGrantIT extends DialerIntegrationTest {
 
     private static final double WINDOW_SECONDS = 1.02;
-    /** revos.dialer.dispatch.shared-pacing-guard in {@link DialerIntegrationTest}. */
-    private static final long GUARD_NANOS = Duration.ofMillis(300).toNanos();
-
-    @Autowired
-    CallPacing pacing;
-    @Autowired
-    MeterRegistry meters;
-    @Autowired
-    DialerProperties properties;
 
     record Answer(int granted, double waitSeconds) {
     }
@@ -69,64 +53,6 @@ class SharedPacingGrantIT extends DialerIntegrationTest {
         assertThat(grants(account)).as("the account's window is untouched by a refused grant").isZero();
         assertThat(grant(List.of(account, key("tenant")), List.of(250.0, 1.0), 1).granted()).isEqualTo(1);
         assertThat(grants(account)).isEqualTo(1);
-    }
-
-    @Test
-    void a_request_leaving_within_the_guard_of_its_grant_is_counted_once() throws Exception {
-        var tenant = UUID.randomUUID();
-        var start = granted(tenant);
-        var batch = grants("tenant:" + tenant);
-
-        var now = System.nanoTime();
-        start.beforeWrite(now);
-        start.left(now);
-
-        assertThat(grants("tenant:" + tenant)).isEqualTo(batch);
-    }
-
-    @Test
-    void a_request_held_back_past_the_guard_takes_a_fresh_grant_before_it_is_written() throws Exception {
-        var tenant = UUID.randomUUID();
-        var start = granted(tenant);
-        var batch = grants("tenant:" + tenant);
-        var before = late("before-write");
-
-        start.beforeWrite(System.nanoTime() + 2 * GUARD_NANOS);
-        start.left(System.nanoTime());
-
-        assertThat(grants("tenant:" + tenant)).as("the stale batch and a fresh one").isEqualTo(2 * batch);
-        assertThat(late("before-write")).isEqualTo(before + 1);
-    }
-
-    @Test
-    void a_request_written_late_is_logged_again_where_it_left_for_every_key() throws Exception {
-        var tenant = UUID.randomUUID();
-        var start = granted(tenant);
-        var batch = grants("tenant:" + tenant);
-
-        start.beforeWrite(System.nanoTime());
-        start.left(System.nanoTime() + 2 * GUARD_NANOS);
-
-        var stamps = jdbc.queryForList("SELECT granted_at FROM pacing_grants WHERE pacing_key = ? ORDER BY granted_at",
-                java.sql.Timestamp.class, "tenant:" + tenant);
-        assertThat(stamps).as("the batch its grant came from, and its departure").hasSize(batch + 1);
-        assertThat(stamps.getLast()).isAfter(stamps.getFirst());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pacing_grants WHERE pacing_key = ? AND granted_at = ?",
-                Integer.class, "account:" + properties.providerAccount().name(), stamps.getLast()))
-                .as("the provider account's window counts the departure too").isEqualTo(1);
-    }
-
-    @Test
-    void a_start_refused_by_its_fenced_move_is_not_a_start() throws Exception {
-        assertThat(pacing.awaitSharedStart(UUID.randomUUID(), () -> false)).isEmpty();
-    }
-
-    private SharedStart granted(UUID tenant) throws InterruptedException {
-        return pacing.awaitSharedStart(tenant, () -> true).orElseThrow();
-    }
-
-    private double late(String step) {
-        return meters.counter("revos.dialer.pacing.shared.late", "step", step).count();
     }
 
     /** Keys sort as the callers sort them: the lock order. */

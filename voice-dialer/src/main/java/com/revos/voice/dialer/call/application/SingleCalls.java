@@ -7,23 +7,18 @@ import com.revos.voice.dialer.call.model.Attempt;
 import com.revos.voice.dialer.call.model.CallRecord;
 import com.revos.voice.dialer.call.model.Owner;
 import com.revos.voice.dialer.call.model.ProviderResult;
-import com.revos.voice.dialer.call.model.SendPacing;
 import com.revos.voice.dialer.campaign.model.ContactZones;
 import com.revos.voice.dialer.common.application.DialerException;
 import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.values.E164;
 import com.revos.voice.dialer.directory.application.Directory;
 import com.revos.voice.dialer.pacing.application.CallPacing;
-import com.revos.voice.dialer.pacing.application.SharedStart;
 import com.revos.voice.dialer.suppression.application.SuppressionList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One call now, outside any campaign: checked, recorded, paced with the tenant's other calls (across instances),
@@ -78,25 +73,9 @@ public class SingleCalls {
             throw ComplianceRefusal.dial("to_number", decided);
         }
         var attempt = transactions.inTransaction(() -> record(callId, tenantId, agentId, numberId, to, variables));
-        var result = attempts.dial(attempt, new SendPacing() {
-            private @Nullable SharedStart start;
-
-            @Override
-            public boolean await(BooleanSupplier markSending) throws InterruptedException {
-                pacing.limiter(tenantId).acquire();
-                start = pacing.awaitSharedStart(tenantId, markSending).orElse(null);
-                return start != null;
-            }
-
-            @Override
-            public void atWire() throws InterruptedException {
-                Objects.requireNonNull(start, "granted before the wire").beforeWrite(System.nanoTime());
-            }
-
-            @Override
-            public void written(long nanoTime) {
-                Objects.requireNonNull(start, "granted before the wire").left(nanoTime);
-            }
+        var result = attempts.dial(attempt, markSending -> {
+            pacing.limiter(tenantId).acquire();
+            return pacing.awaitSharedStart(tenantId, markSending);
         });
         refusedAtSend(tenantId, callId);
         switch (result) {

@@ -5,7 +5,6 @@ import com.revos.voice.dialer.call.model.SendPacing;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.WindowRule;
-import com.revos.voice.dialer.pacing.application.SharedStart;
 import com.revos.voice.dialer.pacing.model.PacingLimiter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
@@ -173,26 +172,21 @@ final class CampaignPacer implements Runnable {
                 dispatcher.dialAsync(attempt, new SendPacing() {
                     /** Both steps run on the thread that writes the request (the wire thread). */
                     private long grantedAt;
-                    private @Nullable SharedStart start;
 
                     @Override
                     public boolean await(BooleanSupplier markSending) throws InterruptedException {
-                        start = active ? dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending)
-                                .orElse(null) : null;
-                        return start != null;
+                        return active && dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending);
                     }
 
                     @Override
                     public void atWire() throws InterruptedException {
                         grantedAt = sendLimiter.acquire();
-                        Objects.requireNonNull(start, "granted before the wire").beforeWrite(System.nanoTime());
                     }
 
                     @Override
                     public void written(long nanoTime) {
                         // a write the machine delayed past the guard counts from when it left, not from its grant
                         sendLimiter.restamp(grantedAt, nanoTime);
-                        Objects.requireNonNull(start, "granted before the wire").left(nanoTime);
                     }
                 });
             }

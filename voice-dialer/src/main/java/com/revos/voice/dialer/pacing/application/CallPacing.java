@@ -2,7 +2,6 @@ package com.revos.voice.dialer.pacing.application;
 
 import com.revos.voice.dialer.pacing.model.PacingLimiter;
 import com.revos.voice.dialer.pacing.model.TenantLimits;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -24,9 +23,8 @@ public interface CallPacing {
     PacingLimiter limiter(UUID tenantId);
 
     /**
-     * Blocks until a start is granted under the tenant's and the provider account's limits across instances, then
-     * commits {@code withStart}; the start, to be told when its request is written, or none when {@code withStart}
-     * is false (the request must not be sent).
+     * Blocks until a start is granted under the tenant's and the provider account's limits across instances, and
+     * commits {@code withStart} in the granting transaction; false (nothing granted) when {@code withStart} is.
      */
-    Optional<SharedStart> awaitSharedStart(UUID tenantId, BooleanSupplier withStart) throws InterruptedException;
+    boolean awaitSharedStart(UUID tenantId, BooleanSupplier withStart) throws InterruptedException;
 }

@@ -1,7 +1,6 @@
 package com.revos.voice.dialer.pacing.infrastructure;
 
 import com.revos.voice.dialer.DialerProperties;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,10 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PacingConfiguration {
 
     @Bean
-    TenantPacing tenantPacing(DialerProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions,
-                              MeterRegistry meters) {
+    TenantPacing tenantPacing(DialerProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new TenantPacing(properties.tenantLimits(), properties.providerAccount(),
                 properties.dispatch().pacingGuard(),
-                new SharedPacingLog(jdbc, transactions, properties.dispatch().sharedPacingGuard(), meters));
+                new SharedPacingLog(jdbc, transactions, properties.dispatch().sharedPacingGuard()));
     }
 }

@@ -1,14 +1,9 @@
 package com.revos.voice.dialer.pacing.infrastructure;
 
-import com.revos.voice.dialer.pacing.application.SharedStart;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -41,113 +36,50 @@ final class SharedPacingLog {
     private final double windowSeconds;
     private final long batchLifetimeNanos;
     private final double guardSeconds;
-    private final long guardNanos;
-    private final Counter regranted;
-    private final Counter loggedLate;
     private final Map<List<String>, Batch> batches = new ConcurrentHashMap<>();
     private final AtomicInteger batchesSinceCleaning = new AtomicInteger();
 
     /**
      * @param guard added to the one-second window: the most the time from a grant to the request's arrival at the
      *        provider may vary between two calls without a sliding second at the provider holding more than the
-     *        rate (costs guard / 1 s of the rate while the shared limit is the binding one); batches live this long,
-     *        and a request that would leave later than this after its grant is granted afresh
+     *        rate (costs guard / 1 s of the rate while the shared limit is the binding one); batches live this long
      */
-    SharedPacingLog(JdbcTemplate jdbc, TransactionTemplate transactions, Duration guard, MeterRegistry meters) {
+    SharedPacingLog(JdbcTemplate jdbc, TransactionTemplate transactions, Duration guard) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.windowSeconds = 1 + guard.toNanos() / 1e9;
         this.batchLifetimeNanos = guard.toNanos();
         this.guardSeconds = guard.toNanos() / 1e9;
-        this.guardNanos = guard.toNanos();
-        this.regranted = late(meters, "before-write");
-        this.loggedLate = late(meters, "written");
-    }
-
-    private static Counter late(MeterRegistry meters, String step) {
-        return Counter.builder("revos.dialer.pacing.shared.late")
-                .description("requests that reached this step later than the shared guard after their grant: "
-                        + "granted afresh before the write, logged again where they left after it")
-                .tag("step", step).register(meters);
     }
 
     /**
      * Blocks until one call start is granted under every limit, then commits {@code withGrant} (the attempt's fenced
-     * move to sending) in a transaction of its own; the start, or none when {@code withGrant} is false.
+     * move to sending) in a transaction of its own; false when it does.
      */
-    Optional<SharedStart> acquire(List<Limit> limits, BooleanSupplier withGrant) throws InterruptedException {
+    boolean acquire(List<Limit> limits, BooleanSupplier withGrant) throws InterruptedException {
         var ordered = limits.stream().sorted(Comparator.comparing(Limit::key)).toList();
-        var start = new Start(ordered, grant(ordered, System.nanoTime()));
-        return Boolean.TRUE.equals(transactions.execute(status -> withGrant.getAsBoolean())) ? Optional.of(start)
-                : Optional.empty();
-    }
-
-    /**
-     * Blocks until one start is granted under every limit of {@code ordered} (sorted by key), asked at
-     * {@code nanoTime}; when it was granted, by this instance's clock: no later than its stamp in the log, as the
-     * database stamped it during the call.
-     */
-    private long grant(List<Limit> ordered, long nanoTime) throws InterruptedException {
         var keys = ordered.stream().map(Limit::key).toList();
         var batch = batches.computeIfAbsent(keys, k -> new Batch());
         var size = Math.max(1, (int) Math.floor(ordered.stream().mapToDouble(Limit::rate).min().orElse(1)
                 * guardSeconds));
-        for (var now = nanoTime; ; now = System.nanoTime()) {
-            var taken = batch.take(now);
-            if (taken.isPresent()) {
-                return taken.getAsLong();
-            }
+        while (!batch.take()) {
             Grant grant;
             // one instance asks for one key set at a time: its senders share the batch instead of racing for more
             synchronized (batch) {
-                taken = batch.take(now);
-                if (taken.isPresent()) {
-                    return taken.getAsLong();
+                if (batch.take()) {
+                    break;
                 }
-                var asked = System.nanoTime();
                 grant = transactions.execute(status -> tryGrant(ordered, size));
                 if (grant != null && grant.count() > 0) {
-                    batch.fill(grant.count() - 1, asked, System.nanoTime() + batchLifetimeNanos);
-                    return asked;
+                    batch.fill(grant.count() - 1, System.nanoTime() + batchLifetimeNanos);
+                    break;
                 }
             }
             // to the moment the window frees, and a little past it, so the next try finds room
             Thread.sleep(Duration.ofNanos(grant == null ? WAKE_PAST_FREE_NANOS
                     : Math.max(grant.waitNanos(), 0) + WAKE_PAST_FREE_NANOS));
         }
-    }
-
-    /** A granted start, and when (this instance's clock, see {@link #grant}); re-granted if held back. */
-    private final class Start implements SharedStart {
-
-        private final List<Limit> limits;
-        private long grantedAt;
-
-        Start(List<Limit> limits, long grantedAt) {
-            this.limits = limits;
-            this.grantedAt = grantedAt;
-        }
-
-        @Override
-        public void beforeWrite(long nanoTime) throws InterruptedException {
-            if (nanoTime - grantedAt > guardNanos) {
-                // the stale grant stays in the log: counted twice for a second, never missing where it lands
-                grantedAt = grant(limits, nanoTime);
-                regranted.increment();
-            }
-        }
-
-        @Override
-        public void left(long nanoTime) {
-            if (nanoTime - grantedAt > guardNanos) {
-                // not a grant (nothing waits for room): the departure the other instances' windows must count, one
-                // stamp for every key
-                jdbc.update("INSERT INTO pacing_grants (pacing_key, granted_at) SELECT k, now() "
-                        + "FROM unnest(?::text[]) AS k", (Object) limits.stream().map(Limit::key)
-                        .toArray(String[]::new));
-                loggedLate.increment();
-            }
-        }
+        return Boolean.TRUE.equals(transactions.execute(status -> withGrant.getAsBoolean()));
     }
 
     /** Starts granted (written to the log), or none and how long until every window has room. */
@@ -179,23 +111,20 @@ final class SharedPacingLog {
     private static final class Batch {
 
         private int remaining;
-        private long grantedAtNanos;
         private long expiresAtNanos;
 
-        /** One grant and when it was granted, if one is left unexpired at {@code nanoTime}. */
-        synchronized OptionalLong take(long nanoTime) {
-            if (remaining > 0 && nanoTime < expiresAtNanos) {
+        synchronized boolean take() {
+            if (remaining > 0 && System.nanoTime() < expiresAtNanos) {
                 remaining--;
-                return OptionalLong.of(grantedAtNanos);
+                return true;
             }
             remaining = 0;
-            return OptionalLong.empty();
+            return false;
         }
 
         /** After the granting transaction committed: the grants beyond the one its caller spends now. */
-        synchronized void fill(int count, long grantedAt, long expiresAt) {
+        synchronized void fill(int count, long expiresAt) {
             remaining = count;
-            grantedAtNanos = grantedAt;
             expiresAtNanos = expiresAt;
         }
     }

@@ -1,17 +1,14 @@
 package com.revos.voice.dialer.pacing.infrastructure;
 
 import com.revos.voice.dialer.pacing.application.CallPacing;
-import com.revos.voice.dialer.pacing.application.SharedStart;
 import com.revos.voice.dialer.DialerProperties;
 import com.revos.voice.dialer.pacing.model.TenantLimits;
 import com.revos.voice.dialer.pacing.model.PacingLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 
 /**
  * Each tenant's limits (config {@code revos.dialer.tenant-limits}) and the provider account's
@@ -57,7 +54,7 @@ class TenantPacing implements CallPacing {
     }
 
     @Override
-    public Optional<SharedStart> awaitSharedStart(UUID tenantId, BooleanSupplier withStart)
+    public boolean awaitSharedStart(UUID tenantId, java.util.function.BooleanSupplier withStart)
             throws InterruptedException {
         return shared.acquire(List.of(new SharedPacingLog.Limit("tenant:" + tenantId,
                         limits(tenantId).callsPerSecond()),

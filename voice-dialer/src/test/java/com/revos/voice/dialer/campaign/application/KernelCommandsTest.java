@@ -13,7 +13,6 @@ import com.revos.voice.dialer.common.application.Events;
 import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.dialer.directory.model.Dialable;
 import com.revos.voice.dialer.pacing.application.CallPacing;
-import com.revos.voice.dialer.pacing.application.SharedStart;
 import com.revos.voice.dialer.pacing.model.PacingLimiter;
 import com.revos.voice.dialer.pacing.model.TenantLimits;
 import com.revos.voice.events.CallOutcome;
@@ -213,16 +212,8 @@ class KernelCommandsTest {
         }
 
         @Override
-        public Optional<SharedStart> awaitSharedStart(UUID tenantId, BooleanSupplier withStart) {
-            return withStart.getAsBoolean() ? Optional.of(new SharedStart() {
-                @Override
-                public void beforeWrite(long nanoTime) {
-                }
-
-                @Override
-                public void left(long nanoTime) {
-                }
-            }) : Optional.empty();
+        public boolean awaitSharedStart(UUID tenantId, BooleanSupplier withStart) {
+            return withStart.getAsBoolean();
         }
     }
 
