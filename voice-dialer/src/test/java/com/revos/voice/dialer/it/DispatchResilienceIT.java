@@ -129,6 +129,50 @@ class DispatchResilienceIT extends DialerIntegrationTest {
         post(p, "/campaigns/" + campaign + "/cancel", Map.of());
     }
 
+    @Test
+    void a_request_held_back_past_the_read_timeout_after_its_move_to_sending_is_never_written() {
+        var p = provision();
+        var campaign = createCampaign(p, 20, 3, 0);
+        var to = nextNumber();
+        post(p, "/campaigns/" + campaign + "/contacts", List.of(Map.of("phone", to)));
+        // another instance holds the campaign, so that only this test's attempt can be sent
+        jdbc.update("UPDATE campaigns SET dispatcher = 'stalled-instance', dispatcher_until = now() + interval "
+                + "'1 minute' WHERE id = ?::uuid", campaign);
+        post(p, "/campaigns/" + campaign + "/start", Map.of());
+        var epoch = jdbc.queryForObject("SELECT lease_epoch FROM campaigns WHERE id = ?::uuid", Long.class, campaign);
+        var attempt = transactions.execute(status -> {
+            var campaignId = UUID.fromString(campaign);
+            var claimed = contacts.claim(campaignId, p.tenantId(), contacts.pendingZoneKeys(campaignId), 3,
+                    Instant.now(), 1).getFirst();
+            var recorded = new Attempt(UUID.randomUUID(), p.tenantId(), campaignId, claimed.id(), claimed.attempt(),
+                    p.agentId(), p.numberId(), "+14155550100", to, "agent_" + p.agentId(), "phnum", Map.of(), 10,
+                    new Owner("stalled-instance", epoch));
+            attempts.recordRequested(recorded);
+            return recorded;
+        });
+
+        var result = attempts.dial(attempt, new com.revos.voice.dialer.call.model.SendPacing() {
+            @Override
+            public boolean await(java.util.function.BooleanSupplier markSending) {
+                return markSending.getAsBoolean();
+            }
+
+            @Override
+            public void atWire() throws InterruptedException {
+                // the fault: the process stalls between its move to sending and the write, longer than the read
+                // timeout (1.5 s here), after which recovery may judge the attempt as its sender's lost request
+                Thread.sleep(Duration.ofMillis(1_700));
+            }
+        });
+
+        assertThat(result).isInstanceOf(com.revos.voice.dialer.call.model.ProviderResult.Unavailable.class);
+        assertThat(WITNESS.placedTo(to)).as("nothing reached the provider").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT state FROM calls WHERE id = ?", String.class, attempt.callId()))
+                .isEqualTo("not_placed");
+        assertThat(attempts(campaign, to)).as("the attempt given back, unburned").isZero();
+        post(p, "/campaigns/" + campaign + "/cancel", Map.of());
+    }
+
     private Attempt recordAttemptOfADeadInstance(Provisioned p, UUID campaignId, String to) {
         return transactions.execute(status -> {
             var claimed = contacts.claim(campaignId, p.tenantId(), contacts.pendingZoneKeys(campaignId), 3,

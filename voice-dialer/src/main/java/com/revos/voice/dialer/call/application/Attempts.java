@@ -15,6 +15,7 @@ import com.revos.voice.dialer.common.application.Transactions;
 import com.revos.voice.events.CallEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,11 +43,12 @@ public class Attempts {
     private final DialerProperties.Dispatch settings;
     private final MeterRegistry meters;
     private final DialCompliance compliance;
+    private final Duration sendDeadline;
     private volatile BiConsumer<UUID, String> accountRefusals = (campaignId, reason) -> { };
 
     public Attempts(CallRecords calls, ContactQueue contacts, CallOutcomes outcomes, CallProvider provider,
                     Events outbox, Transactions transactions, Clock clock, DialerProperties.Dispatch settings,
-                    MeterRegistry meters, DialCompliance compliance) {
+                    MeterRegistry meters, DialCompliance compliance, Duration sendDeadline) {
         this.calls = calls;
         this.contacts = contacts;
         this.outcomes = outcomes;
@@ -57,6 +59,7 @@ public class Attempts {
         this.settings = settings;
         this.meters = meters;
         this.compliance = compliance;
+        this.sendDeadline = sendDeadline;
     }
 
     /**
@@ -83,14 +86,28 @@ public class Attempts {
      */
     public ProviderResult dial(Attempt a, SendPacing pacing) {
         var gate = new SendGate() {
+            /** Read before the move to sending is stamped: the deadline below is never later than recovery's. */
+            private long sendingSince;
+
             @Override
             public boolean pass() throws InterruptedException {
-                return pacing.await(() -> sendIfAllowed(a));
+                return pacing.await(() -> {
+                    sendingSince = System.nanoTime();
+                    return sendIfAllowed(a);
+                });
             }
 
             @Override
-            public void atWire() throws InterruptedException {
+            public boolean atWire() throws InterruptedException {
                 pacing.atWire();
+                // recovery takes a 'sending' attempt older than the read timeout (and a margin) for one whose sender
+                // died mid-request, and may give it back once the provider shows no such call: a request written
+                // after that would dial its contact twice. So one held back that long (a stalled process) is not sent
+                if (System.nanoTime() - sendingSince > sendDeadline.toNanos()) {
+                    meters.counter("revos.dialer.calls.not.sent", "reason", "late_at_wire").increment();
+                    return false;
+                }
+                return true;
             }
 
             @Override

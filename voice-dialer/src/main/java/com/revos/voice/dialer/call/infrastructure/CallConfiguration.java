@@ -132,8 +132,9 @@ class CallConfiguration {
     Attempts attempts(CallRecords calls, ContactQueue contacts, CallOutcomes outcomes, CallProvider provider,
                       Events events, Transactions transactions, Clock clock, DialerProperties properties,
                       MeterRegistry meters, DialCompliance compliance) {
+        // Recovery counts a 'sending' attempt as its sender's lost request after the read timeout plus 5 s
         return new Attempts(calls, contacts, outcomes, provider, events, transactions, clock, properties.dispatch(),
-                meters, compliance);
+                meters, compliance, properties.elevenlabs().readTimeout());
     }
 
     @Bean

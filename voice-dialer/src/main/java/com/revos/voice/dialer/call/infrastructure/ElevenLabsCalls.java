@@ -288,7 +288,10 @@ class ElevenLabsCalls implements CallProvider {
             }
             return onWireThread(wire, () -> {
                 try {
-                    gate.atWire();
+                    if (!gate.atWire()) {
+                        throw new NotSent("not sent: it reached the wire too late after its move to sending, when "
+                                + "recovery may already have judged it");
+                    }
                 } catch (InterruptedException e) {
                     throw new GateInterrupted();
                 }
@@ -348,7 +351,11 @@ class ElevenLabsCalls implements CallProvider {
     /** The gate refused: this instance no longer owns the attempt. Nothing was sent. */
     static final class NotSent extends java.io.IOException {
         NotSent() {
-            super("not sent: the attempt is no longer this instance's to send");
+            this("not sent: the attempt is no longer this instance's to send");
+        }
+
+        NotSent(String why) {
+            super(why);
         }
     }
 

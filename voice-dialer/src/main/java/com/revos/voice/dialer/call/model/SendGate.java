@@ -14,9 +14,11 @@ public interface SendGate {
 
     /**
      * The last step before the request is written, once {@link #pass} let it go: run on the very thread that then
-     * writes it, so that nothing but the wire lies between, say, a final pacing cap and the provider. None by default.
+     * writes it, so that nothing but the wire lies between, say, a final pacing cap and the provider. {@code false}:
+     * the request must not be written after all (it waited too long to be the attempt's send). None by default.
      */
-    default void atWire() throws InterruptedException {
+    default boolean atWire() throws InterruptedException {
+        return true;
     }
 
     /**

@@ -44,7 +44,7 @@ class SendPointTest {
 
     @Test
     void a_call_is_paced_last_on_the_platform_thread_that_writes_it_and_says_when_it_left() throws Exception {
-        request.getAttributes().put(ElevenLabsCalls.GATE, gate(true, false));
+        request.getAttributes().put(ElevenLabsCalls.GATE, gate(true, false, false));
 
         var before = Instant.now();
         var response = fromADialThread(ElevenLabsCalls.gateInterceptor("X-Revos-Sent-At", wire));
@@ -92,7 +92,7 @@ class SendPointTest {
 
     @Test
     void without_a_header_name_the_request_carries_no_send_time() throws Exception {
-        request.getAttributes().put(ElevenLabsCalls.GATE, gate(true, false));
+        request.getAttributes().put(ElevenLabsCalls.GATE, gate(true, false, false));
 
         fromADialThread(ElevenLabsCalls.gateInterceptor(null, wire));
 
@@ -102,7 +102,7 @@ class SendPointTest {
 
     @Test
     void a_refused_gate_sends_nothing_and_skips_the_last_pacing_step() {
-        request.getAttributes().put(ElevenLabsCalls.GATE, gate(false, false));
+        request.getAttributes().put(ElevenLabsCalls.GATE, gate(false, false, false));
 
         assertThatThrownBy(() -> fromADialThread(ElevenLabsCalls.gateInterceptor("X-Revos-Sent-At", wire)))
                 .hasCauseInstanceOf(ElevenLabsCalls.NotSent.class);
@@ -110,8 +110,18 @@ class SendPointTest {
     }
 
     @Test
+    void a_request_that_reaches_the_wire_too_late_for_its_attempt_is_not_written() {
+        request.getAttributes().put(ElevenLabsCalls.GATE, gate(true, false, true));
+
+        assertThatThrownBy(() -> fromADialThread(ElevenLabsCalls.gateInterceptor("X-Revos-Sent-At", wire)))
+                .hasCauseInstanceOf(ElevenLabsCalls.NotSent.class);
+        assertThat(steps).containsExactly("passed", "paced at the wire");
+        assertThat(writtenOn.get()).isNull();
+    }
+
+    @Test
     void interrupted_while_paced_at_the_wire_nothing_is_written() {
-        request.getAttributes().put(ElevenLabsCalls.GATE, gate(true, true));
+        request.getAttributes().put(ElevenLabsCalls.GATE, gate(true, true, false));
 
         assertThatThrownBy(() -> fromADialThread(ElevenLabsCalls.gateInterceptor("X-Revos-Sent-At", wire)))
                 .hasCauseInstanceOf(ElevenLabsCalls.GateInterrupted.class);
@@ -129,7 +139,7 @@ class SendPointTest {
         assertThat(request.getHeaders().containsHeader("X-Revos-Sent-At")).isFalse();
     }
 
-    private SendGate gate(boolean passes, boolean interruptedAtWire) {
+    private SendGate gate(boolean passes, boolean interruptedAtWire, boolean tooLateAtWire) {
         return new SendGate() {
             @Override
             public boolean pass() {
@@ -138,12 +148,13 @@ class SendPointTest {
             }
 
             @Override
-            public void atWire() throws InterruptedException {
+            public boolean atWire() throws InterruptedException {
                 if (interruptedAtWire) {
                     throw new InterruptedException("shutting down");
                 }
                 pacedOn.set(Thread.currentThread());
                 steps.add("paced at the wire");
+                return !tooLateAtWire;
             }
         };
     }
