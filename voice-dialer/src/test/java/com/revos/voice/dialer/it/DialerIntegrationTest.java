@@ -61,8 +61,8 @@ import org.springframework.web.client.RestClient;
     "revos.dialer.dispatch.recover-every=300ms",
     "revos.dialer.dispatch.settle-after=1s",
     "revos.dialer.elevenlabs.read-timeout=1500ms",
-    // sized for a loaded 2-core test machine, where a grant's request may reach the stub 200 ms late (ADR 0010)
-    "revos.dialer.dispatch.shared-pacing-guard=300ms",
+    // sized for a loaded 2-core test machine, where a grant's request may reach the stub 400 ms late (ADR 0010)
+    "revos.dialer.dispatch.shared-pacing-guard=500ms",
     // every test class shares one database: calls other tests left in flight must not fill the account
     "revos.dialer.provider-account.max-concurrent=1000000",
     "revos.dialer.tenant-limits.overrides." + DialerIntegrationTest.SLOW_TENANT + ".calls-per-second=8",
