@@ -13,6 +13,8 @@ import com.revos.voice.dialer.call.application.Attempts;
 import com.revos.voice.dialer.call.application.Recovery;
 import com.revos.voice.dialer.call.model.Attempt;
 import com.revos.voice.dialer.call.model.Owner;
+import com.revos.voice.dialer.call.model.ProviderResult;
+import com.revos.voice.dialer.call.model.SendPacing;
 import com.revos.voice.dialer.campaign.application.ContactQueue;
 import com.revos.voice.dialer.dispatch.infrastructure.Dispatcher;
 import com.revos.voice.events.CallEvent.CallCompleted;
@@ -29,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -140,20 +143,11 @@ class DispatchResilienceIT extends DialerIntegrationTest {
                 + "'1 minute' WHERE id = ?::uuid", campaign);
         post(p, "/campaigns/" + campaign + "/start", Map.of());
         var epoch = jdbc.queryForObject("SELECT lease_epoch FROM campaigns WHERE id = ?::uuid", Long.class, campaign);
-        var attempt = transactions.execute(status -> {
-            var campaignId = UUID.fromString(campaign);
-            var claimed = contacts.claim(campaignId, p.tenantId(), contacts.pendingZoneKeys(campaignId), 3,
-                    Instant.now(), 1).getFirst();
-            var recorded = new Attempt(UUID.randomUUID(), p.tenantId(), campaignId, claimed.id(), claimed.attempt(),
-                    p.agentId(), p.numberId(), "+14155550100", to, "agent_" + p.agentId(), "phnum", Map.of(), 10,
-                    new Owner("stalled-instance", epoch));
-            attempts.recordRequested(recorded);
-            return recorded;
-        });
+        var attempt = recordAttempt(p, UUID.fromString(campaign), to, new Owner("stalled-instance", epoch));
 
-        var result = attempts.dial(attempt, new com.revos.voice.dialer.call.model.SendPacing() {
+        var result = attempts.dial(attempt, new SendPacing() {
             @Override
-            public boolean await(java.util.function.BooleanSupplier markSending) {
+            public boolean await(BooleanSupplier markSending) {
                 return markSending.getAsBoolean();
             }
 
@@ -165,7 +159,7 @@ class DispatchResilienceIT extends DialerIntegrationTest {
             }
         });
 
-        assertThat(result).isInstanceOf(com.revos.voice.dialer.call.model.ProviderResult.Unavailable.class);
+        assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
         assertThat(WITNESS.placedTo(to)).as("nothing reached the provider").isEmpty();
         assertThat(jdbc.queryForObject("SELECT state FROM calls WHERE id = ?", String.class, attempt.callId()))
                 .isEqualTo("not_placed");
@@ -174,12 +168,17 @@ class DispatchResilienceIT extends DialerIntegrationTest {
     }
 
     private Attempt recordAttemptOfADeadInstance(Provisioned p, UUID campaignId, String to) {
+        return recordAttempt(p, campaignId, to, new Owner("dead-instance", 1));
+    }
+
+    /** What a dispatcher commits before its send gate: the contact claimed, its attempt recorded as {@code owner}'s. */
+    private Attempt recordAttempt(Provisioned p, UUID campaignId, String to, Owner owner) {
         return transactions.execute(status -> {
             var claimed = contacts.claim(campaignId, p.tenantId(), contacts.pendingZoneKeys(campaignId), 3,
                     Instant.now(), 1).getFirst();
             var attempt = new Attempt(UUID.randomUUID(), p.tenantId(), campaignId, claimed.id(), claimed.attempt(),
                     p.agentId(), p.numberId(), "+14155550100", to, "agent_" + p.agentId(), "phnum", Map.of(), 10,
-                    new Owner("dead-instance", 1));
+                    owner);
             attempts.recordRequested(attempt);
             return attempt;
         });
