@@ -145,19 +145,25 @@ class DispatchResilienceIT extends DialerIntegrationTest {
         var epoch = jdbc.queryForObject("SELECT lease_epoch FROM campaigns WHERE id = ?::uuid", Long.class, campaign);
         var attempt = recordAttempt(p, UUID.fromString(campaign), to, new Owner("stalled-instance", epoch));
 
-        var result = attempts.dial(attempt, new SendPacing() {
+        // the fault: the process stalls between its move to sending and the write, longer than the read timeout
+        // (1.5 s here), after which recovery may judge the attempt as its sender's lost request
+        var stalled = new SendPacing() {
             @Override
             public boolean await(BooleanSupplier markSending) {
                 return markSending.getAsBoolean();
             }
 
             @Override
-            public void atWire() throws InterruptedException {
-                // the fault: the process stalls between its move to sending and the write, longer than the read
-                // timeout (1.5 s here), after which recovery may judge the attempt as its sender's lost request
-                Thread.sleep(Duration.ofMillis(1_700));
+            public void atWire() {
+                CLOCK.advance(Duration.ofMillis(1_700));
             }
-        });
+        };
+        ProviderResult result;
+        try {
+            result = attempts.dial(attempt, stalled);
+        } finally {
+            CLOCK.reset();
+        }
 
         assertThat(result).isInstanceOf(ProviderResult.Unavailable.class);
         assertThat(WITNESS.placedTo(to)).as("nothing reached the provider").isEmpty();

@@ -40,6 +40,11 @@ final class TestClock extends Clock {
         offset = Duration.ZERO;
     }
 
+    /** Moves the clock on by {@code by}: time that passed for the dialer, as for a process that stalled. */
+    void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+
     void reset() {
         offset = middayIn(NEW_YORK);
     }

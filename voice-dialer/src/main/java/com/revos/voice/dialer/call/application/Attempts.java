@@ -86,13 +86,13 @@ public class Attempts {
      */
     public ProviderResult dial(Attempt a, SendPacing pacing) {
         var gate = new SendGate() {
-            /** Read before the move to sending is stamped: the deadline below is never later than recovery's. */
-            private long sendingSince;
+            /** On recovery's clock, read before the move to sending is stamped: never later than {@code sent_at}. */
+            private Instant sendingSince = Instant.MIN;
 
             @Override
             public boolean pass() throws InterruptedException {
                 return pacing.await(() -> {
-                    sendingSince = System.nanoTime();
+                    sendingSince = clock.instant();
                     return sendIfAllowed(a);
                 });
             }
@@ -103,7 +103,7 @@ public class Attempts {
                 // recovery takes a 'sending' attempt older than the read timeout (and a margin) for one whose sender
                 // died mid-request, and may give it back once the provider shows no such call: a request written
                 // after that would dial its contact twice. So one held back that long (a stalled process) is not sent
-                if (System.nanoTime() - sendingSince > sendDeadline.toNanos()) {
+                if (clock.instant().isAfter(sendingSince.plus(sendDeadline))) {
                     meters.counter("revos.dialer.calls.not.sent", "reason", "late_at_wire").increment();
                     return false;
                 }
