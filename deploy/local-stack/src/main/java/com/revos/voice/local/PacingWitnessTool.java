@@ -46,9 +46,9 @@ public final class PacingWitnessTool {
     }
 
     /**
-     * What the simulator saw: the arrivals at its first filter (peak and mean, the figures that count), the peak
-     * where it handled them, and by the dialer's own send times (peak, mean, transit from send to arrival), which
-     * say whether calls left the dialer bunched or were bunched on the way.
+     * What the simulator saw: the arrivals as its server read their first bytes (peak and mean, the figures that
+     * count), the peak where it handled them, and by the dialer's own send times (peak, mean, transit from send to
+     * arrival), which say whether calls left the dialer bunched or were bunched on the way.
      */
     record Witnessed(Run run, long calls, int peakPerSecond, double meanPerSecond, int handledPeakPerSecond,
                      long sentCalls, int sentPeakPerSecond, double sentMeanPerSecond, String transit,

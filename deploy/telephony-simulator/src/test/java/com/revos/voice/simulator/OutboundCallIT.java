@@ -296,6 +296,37 @@ class OutboundCallIT extends SimulatorITSupport {
         static final String ACCOUNT = "AC00000000000000000000000000000000";
     }
 
+    @Test
+    void an_outbound_call_is_witnessed_when_its_first_byte_arrived_not_when_its_headers_were_complete()
+            throws Exception {
+        configure(FAST);
+        var body = "{\"agent_id\":\"agent_it\",\"agent_phone_number_id\":\"phnum_it\","
+                + "\"to_number\":\"+14155550199\"}";
+        Instant headersCompleted;
+        try (var socket = new java.net.Socket("localhost", port)) {
+            var out = socket.getOutputStream();
+            out.write("POST /v1/convai/twilio/outbound-call HTTP/1.1\r\nHost: localhost\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // a sender whose headers trickle in: the server holds the request line while it waits for the rest
+            Thread.sleep(300);
+            headersCompleted = Instant.now();
+            out.write(("xi-api-key: sim-key\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+        }
+
+        List<Object> arrivals = send("GET", "/simulator/arrivals/" + CallSimulatorDefaults.ACCOUNT, null).list();
+        assertThat(arrivals).hasSize(1);
+        assertThat(Instant.parse((String) at(arrivals.getFirst(), "at")))
+                .as("stamped when the request line arrived, 300 ms before its headers were complete")
+                .isBefore(headersCompleted.minusMillis(200));
+        // the call reports after a moment: its webhook must not land in the next test's receiver
+        await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOKS.attempts() == 1);
+    }
+
     private static Map<String, Object> call(Map<String, Object> dynamicVariables) {
         return Map.of(
                 "agent_id", "agent_it",

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * and the network have bunched or spread the calls.
  *
  * <p>Each call is seen at three points, so that bunching can be placed: when the caller says it sent it (the
- * {@link Stamp#sentAt()} a benchmark's dialer adds), when the request reached the simulator's outermost filter
+ * {@link Stamp#sentAt()} a benchmark's dialer adds), when the simulator's server read the request's first byte
  * (the arrival: peak and mean are counted in the order of these stamps), and when the simulator handled it (after
  * its MVC stack and body parsing).
  */
@@ -79,7 +79,7 @@ public final class ProviderArrivals {
     }
 
     /**
-     * @param peakPerSecond the most arrivals in any sliding second, in the order they reached the outermost filter
+     * @param peakPerSecond the most arrivals in any sliding second, in the order of their first bytes' arrival
      * @param handledPeakPerSecond the same where the simulator handled them (after its MVC stack)
      * @param sentPeakPerSecond the same by the send times the caller stamped (0 when it stamps none)
      * @param transit from the caller's send time to the arrival (absent when it stamps none)

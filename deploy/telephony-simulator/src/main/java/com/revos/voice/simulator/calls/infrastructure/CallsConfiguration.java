@@ -8,10 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import com.revos.voice.simulator.SimulatorProperties;
 import com.revos.voice.simulator.calls.application.CallSimulator;
@@ -59,13 +59,10 @@ class CallsConfiguration {
                 java.time.Duration.ofMillis(20));
     }
 
-    /** First of all filters, and only on the outbound-call path: the arrival as early as the servlet stack sees it. */
+    /** On the engine, ahead of every filter: the arrival as Tomcat's first read of the request saw it. */
     @Bean
-    FilterRegistrationBean<ArrivalStampFilter> arrivalStampFilter() {
-        var registration = new FilterRegistrationBean<>(new ArrivalStampFilter(InstantSource.system()));
-        registration.addUrlPatterns("/v1/convai/twilio/outbound-call");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> arrivalStamps() {
+        return factory -> factory.addEngineValves(new ArrivalStampValve("/v1/convai/twilio/outbound-call"));
     }
 
     @Bean

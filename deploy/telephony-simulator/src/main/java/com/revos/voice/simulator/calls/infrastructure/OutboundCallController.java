@@ -35,7 +35,7 @@ class OutboundCallController {
     /** Answered asynchronously: the simulated API latency is a timer, not a sleeping request thread. */
     @PostMapping("/v1/convai/twilio/outbound-call")
     CompletableFuture<ResponseEntity<Object>> outboundCall(@RequestBody OutboundCallRequest request,
-            @RequestAttribute(name = ArrivalStampFilter.STAMP, required = false)
+            @RequestAttribute(name = ArrivalStampValve.STAMP, required = false)
             ProviderArrivals.@Nullable Stamp arrival) {
         String missing = request.agentId() == null || request.agentId().isBlank() ? "agent_id"
                 : request.agentPhoneNumberId() == null || request.agentPhoneNumberId().isBlank()
