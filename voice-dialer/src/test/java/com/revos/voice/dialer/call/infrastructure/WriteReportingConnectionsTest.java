@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class WriteReportingConnectionsTest {
 
     private static final Duration ANSWER_AFTER = Duration.ofMillis(300);
+    /** When the provider, done waiting, began to answer. */
+    private static final java.util.concurrent.atomic.AtomicLong ANSWERING = new java.util.concurrent.atomic.AtomicLong();
 
     private final HttpServer provider = slowProvider();
 
@@ -38,15 +40,15 @@ class WriteReportingConnectionsTest {
             var post = new HttpPost("http://localhost:" + provider.getAddress().getPort()
                     + "/v1/convai/twilio/outbound-call");
             post.setEntity(new StringEntity("{\"agent_id\":\"agent_1\"}", ContentType.APPLICATION_JSON));
-            var sent = System.nanoTime();
-
             var body = client.execute(post, response -> EntityUtils.toString(response.getEntity()));
             var answered = System.nanoTime();
 
             assertThat(body).isEqualTo("{\"success\":true}");
             assertThat(flushes).hasSize(1);
-            assertThat(flushes.getFirst() - sent).as("from the call to the flush").isLessThan(
-                    ANSWER_AFTER.toNanos() / 2);
+            // measured against the provider's own clock, not the call's start: a cold client's first connect may
+            // take longer than the answer on a busy machine, and that is not what is proven here
+            assertThat(flushes.getFirst()).as("flushed before the provider began its answer")
+                    .isLessThan(ANSWERING.get());
             assertThat(answered - flushes.getFirst()).as("from the flush to the answer").isGreaterThanOrEqualTo(
                     ANSWER_AFTER.toNanos() * 9 / 10);
         }
@@ -58,6 +60,7 @@ class WriteReportingConnectionsTest {
             server.createContext("/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 LockSupport.parkNanos(ANSWER_AFTER.toNanos());
+                ANSWERING.set(System.nanoTime());
                 var answer = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, answer.length);
