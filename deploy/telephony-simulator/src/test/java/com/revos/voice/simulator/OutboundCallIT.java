@@ -3,6 +3,7 @@ package com.revos.voice.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -290,12 +291,6 @@ class OutboundCallIT extends SimulatorITSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOKS.attempts() == accepted);
     }
 
-    /** The line of a number the product never imported (CallSimulator.UNKNOWN_LINE). */
-    private static final class CallSimulatorDefaults {
-        static final String NUMBER = "+15005550006";
-        static final String ACCOUNT = "AC00000000000000000000000000000000";
-    }
-
     @Test
     void an_outbound_call_is_witnessed_when_its_first_byte_arrived_not_when_its_headers_were_complete()
             throws Exception {
@@ -303,12 +298,13 @@ class OutboundCallIT extends SimulatorITSupport {
         var body = "{\"agent_id\":\"agent_it\",\"agent_phone_number_id\":\"phnum_it\","
                 + "\"to_number\":\"+14155550199\"}";
         Instant headersCompleted;
-        try (var socket = new java.net.Socket("localhost", port)) {
+        try (var socket = new Socket("localhost", port)) {
             var out = socket.getOutputStream();
             out.write("POST /v1/convai/twilio/outbound-call HTTP/1.1\r\nHost: localhost\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            // a sender whose headers trickle in: the server holds the request line while it waits for the rest
+            // a sender whose headers trickle in (the pause is the input, not a wait for an outcome): the server
+            // holds the request line while it waits for the rest
             Thread.sleep(300);
             headersCompleted = Instant.now();
             out.write(("xi-api-key: sim-key\r\nContent-Type: application/json\r\nConnection: close\r\n"
@@ -325,6 +321,12 @@ class OutboundCallIT extends SimulatorITSupport {
                 .isBefore(headersCompleted.minusMillis(200));
         // the call reports after a moment: its webhook must not land in the next test's receiver
         await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOKS.attempts() == 1);
+    }
+
+    /** The line of a number the product never imported (CallSimulator.UNKNOWN_LINE). */
+    private static final class CallSimulatorDefaults {
+        static final String NUMBER = "+15005550006";
+        static final String ACCOUNT = "AC00000000000000000000000000000000";
     }
 
     private static Map<String, Object> call(Map<String, Object> dynamicVariables) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -22,7 +23,7 @@ class WriteReportingConnectionsTest {
 
     private static final Duration ANSWER_AFTER = Duration.ofMillis(300);
     /** When the provider, done waiting, began to answer. */
-    private static final java.util.concurrent.atomic.AtomicLong ANSWERING = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong ANSWERING = new AtomicLong();
 
     private final HttpServer provider = slowProvider();
 
