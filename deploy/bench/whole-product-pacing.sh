@@ -43,19 +43,20 @@ if command -v tcpdump >/dev/null && [ "$(id -u)" = 0 ]; then
 else
   echo "==> no loopback witness (tcpdump needs root: apt-get install tcpdump)"
 fi
-# The simulator stands in for the provider's edge, which has CPUs of its own. Here it shares 2 cores with the product,
-# and a kernel trace showed its request threads runnable but waiting for a CPU up to 114 ms (p999 65 ms) behind the
-# product's ~15 runnable threads, after the kernel had delivered the request to its socket within 10 us: its stamp
-# then counted its own queueing, not the arrival (ADR 0023). Its HTTP intake threads (Tomcat's acceptor, poller and
-# request threads, and those they start later) therefore run at the lowest real-time priority, so that it stamps when
-# a request arrived; nothing of the product's changes. PACING_WITNESS_PRIORITY=normal measures without it.
+# The simulator stands in for the provider's edge, which has CPUs of its own. On 2 cores shared with the product its
+# request threads waited for a CPU after the kernel had the request in their socket, and its stamp counted that wait
+# (ADR 0023, 2026-12-03): its HTTP intake threads, and those they start later, run at the lowest real-time priority.
+# Nothing of the product's changes. PACING_WITNESS_PRIORITY=normal measures without it.
 witness_priority="${PACING_WITNESS_PRIORITY:-realtime}"
-if [ "$witness_priority" = realtime ] && { [ "$(id -u)" != 0 ] || ! command -v chrt >/dev/null; }; then
-  echo "==> the simulator's intake stays at normal priority (real-time priority needs root and chrt)"
+simulator_pid=""
+if [ "$witness_priority" = realtime ] && [ "$(id -u)" = 0 ] && command -v chrt >/dev/null; then
+  simulator_pid="$(ss -ltnpH "sport = :$simulator_port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+fi
+if [ "$witness_priority" = realtime ] && [ -z "$simulator_pid" ]; then
+  echo "==> the simulator's intake stays at normal priority (real-time priority needs root, chrt and the simulator's pid)"
   witness_priority=normal
 fi
 if [ "$witness_priority" = realtime ]; then
-  simulator_pid="$(ss -ltnpH "sport = :$simulator_port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
   (
     declare -A raised=()
     while kill -0 "$simulator_pid" 2>/dev/null; do
