@@ -75,7 +75,8 @@ public record DialerProperties(ElevenLabs elevenlabs, Twilio twilio, Limits tena
      * @param recoverEvery how often unsent, interrupted and ambiguous attempts are looked at
      * @param pacingGuard added to the one-second pacing window to absorb send jitter (costs as much of the rate)
      * @param sharedPacingGuard the same for the limits all instances share (tenant, provider account), whose grants
-     *        are further from the wire (a database round trip)
+     *        are further from the wire (a database round trip); smaller than {@code pacingGuard}, so that the shared
+     *        grants feed a campaign's cap at the wire a little faster than it lets calls go
      */
     public record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("100ms") Duration tick,
                            @DefaultValue("5s") Duration lease, @DefaultValue("15s") Duration outageBackoff,
@@ -83,7 +84,7 @@ public record DialerProperties(ElevenLabs elevenlabs, Twilio twilio, Limits tena
                            @DefaultValue("10m") Duration outcomeTimeout,
                            @DefaultValue("30s") Duration reconcileEvery,
                            @DefaultValue("20ms") Duration pacingGuard,
-                           @DefaultValue("20ms") Duration sharedPacingGuard,
+                           @DefaultValue("10ms") Duration sharedPacingGuard,
                            @DefaultValue("15s") Duration settleAfter, @DefaultValue("1h") Duration giveUpAfter,
                            @DefaultValue("2s") Duration recoverEvery) {
     }

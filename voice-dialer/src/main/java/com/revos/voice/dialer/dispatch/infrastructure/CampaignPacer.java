@@ -28,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  * transaction. The sender starts each queued call on a virtual thread when the campaign's and the tenant's limiters
  * allow, so database round trips never stall the pace. When the campaign stops, queued attempts are withdrawn
  * (never dialed, the contact's attempt given back).
+ *
+ * <p>The hard cap is where each request leaves ({@code atSend}, a window of one second plus the guard). What feeds
+ * it runs a little faster (the campaign's limiter and the tenant's have a window of one second) but never more than
+ * a quarter second of calls ahead of it: so a few calls wait at the cap, and a stall between the feeders and the cap
+ * (the shared grant's database round trips, a busy carrier thread) does not cost the cap the slots it had, which a
+ * feeder exactly as slow as the cap could never give back.
  */
 final class CampaignPacer implements Runnable {
 
@@ -36,6 +42,8 @@ final class CampaignPacer implements Runnable {
     private static final long SUPPRESSION_SWEEP_NANOS = 1_000_000_000L;
     private static final int LOOKAHEAD_TICKS = 5;
     private static final long PACE_REFRESH_NANOS = 5_000_000_000L;
+    /** How far, in time at the campaign's rate, the feeders may run ahead of the cap. */
+    private static final double LEAD_SECONDS = 0.25;
 
     private final UUID campaignId;
     /** The lease's epoch this pacer claims and sends under; when the lease is renewed at another, it stops. */
@@ -43,6 +51,8 @@ final class CampaignPacer implements Runnable {
     private final Dispatcher dispatcher;
     private final ConcurrentLinkedDeque<Long> recentStarts = new ConcurrentLinkedDeque<>();
     private final LinkedBlockingQueue<Attempt> queue = new LinkedBlockingQueue<>();
+    /** Calls let go by the feeders and not yet through the cap (or given up). */
+    private final Lead lead = new Lead();
     private volatile boolean active = true;
     private volatile @Nullable PacingLimiter limiter;
     /** The hard cap where requests leave: no guard, no sliding second ever holds more than the rate. */
@@ -73,8 +83,9 @@ final class CampaignPacer implements Runnable {
                 var paced = limiter;
                 var sent = atSend;
                 if (paced == null || sent == null) {
-                    limiter = PacingLimiter.perSecond(rate, dispatcher.pacingGuard());
+                    limiter = PacingLimiter.perSecond(rate, java.time.Duration.ZERO);
                     atSend = PacingLimiter.perSecond(rate, dispatcher.pacingGuard());
+                    lead.resize(rate);
                     meters.addAll(registerMeters(campaign));
                     // a platform thread: its timing must not wait for a virtual-thread carrier busy with dial work
                     sender = Thread.ofPlatform().daemon().priority(Thread.MAX_PRIORITY).name("sender-" + campaignId)
@@ -82,6 +93,7 @@ final class CampaignPacer implements Runnable {
                 } else if (paced.rate() != rate) {
                     paced.setRate(rate);
                     sent.setRate(rate);
+                    lead.resize(rate);
                 }
                 plan(campaign);
                 Thread.sleep(dispatcher.tick());
@@ -159,28 +171,39 @@ final class CampaignPacer implements Runnable {
                 if (attempt == null) {
                     continue;
                 }
+                lead.acquire();
                 paced.acquire();
                 dispatcher.tenantLimiter(attempt.tenantId()).acquire();
                 if (!active || !dispatcher.isRunning()) {
+                    lead.release();
                     dispatcher.withdraw(attempt, "campaign stopped before dialing");
                     break;
                 }
                 noteStart();
+                var ahead = lead.place();
                 // the shared grant first (a database round trip), the campaign's limiter again last, on the thread
                 // that writes the request: what leaves the process is spaced by a limiter with nothing after it but
                 // the wire, however the database work between the two bunched the calls
-                dispatcher.dialAsync(attempt, new SendPacing() {
+                dispatcher.dialAsync(attempt, ahead, new SendPacing() {
                     /** Both steps run on the thread that writes the request (the wire thread). */
                     private long grantedAt;
 
                     @Override
                     public boolean await(BooleanSupplier markSending) throws InterruptedException {
-                        return active && dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending);
+                        var sending = active && dispatcher.tenants().awaitSharedStart(attempt.tenantId(), markSending);
+                        if (!sending) {
+                            ahead.run();
+                        }
+                        return sending;
                     }
 
                     @Override
                     public void atWire() throws InterruptedException {
-                        grantedAt = sendLimiter.acquire();
+                        try {
+                            grantedAt = sendLimiter.acquire();
+                        } finally {
+                            ahead.run();
+                        }
                     }
 
                     @Override
@@ -195,6 +218,43 @@ final class CampaignPacer implements Runnable {
         } catch (RuntimeException e) {
             log.warn("Sending calls of campaign {} failed", campaignId, e);
             active = false;
+        }
+    }
+
+    /**
+     * At most {@code LEAD_SECONDS} of calls at the campaign's rate (two at least) between the feeders and the cap;
+     * re-sized with the rate. A plain counter under a monitor, since a semaphore cannot shrink below what is held.
+     */
+    private static final class Lead {
+
+        private int bound = 2;
+        private int held;
+
+        synchronized void resize(double rate) {
+            bound = Math.max(2, (int) Math.ceil(rate * LEAD_SECONDS));
+            notifyAll();
+        }
+
+        synchronized void acquire() throws InterruptedException {
+            while (held >= bound) {
+                wait();
+            }
+            held++;
+        }
+
+        synchronized void release() {
+            held--;
+            notifyAll();
+        }
+
+        /** The release of one placed call, run once however many of its endings report it. */
+        Runnable place() {
+            var done = new java.util.concurrent.atomic.AtomicBoolean();
+            return () -> {
+                if (done.compareAndSet(false, true)) {
+                    release();
+                }
+            };
         }
     }
 

@@ -168,7 +168,8 @@ public class Dispatcher implements SmartLifecycle {
                 sweepSuppressed);
     }
 
-    void dialAsync(Attempt attempt, SendPacing gate) {
+    /** Dials on a virtual thread; {@code finished} runs when it is over, however it ended. */
+    void dialAsync(Attempt attempt, Runnable finished, SendPacing gate) {
         var executor = Objects.requireNonNull(calls, "dials only after start()");
         inFlightRequests.incrementAndGet();
         executor.execute(() -> {
@@ -180,6 +181,7 @@ public class Dispatcher implements SmartLifecycle {
                 log.warn("Recording the answer for call {} failed", attempt.callId(), e);
             } finally {
                 inFlightRequests.decrementAndGet();
+                finished.run();
             }
         });
     }

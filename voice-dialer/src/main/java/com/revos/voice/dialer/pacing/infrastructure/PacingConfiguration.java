@@ -12,7 +12,6 @@ class PacingConfiguration {
     @Bean
     TenantPacing tenantPacing(DialerProperties properties, JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new TenantPacing(properties.tenantLimits(), properties.providerAccount(),
-                properties.dispatch().pacingGuard(),
                 new SharedPacingLog(jdbc, transactions, properties.dispatch().sharedPacingGuard()));
     }
 }

@@ -13,27 +13,26 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Each tenant's limits (config {@code revos.dialer.tenant-limits}) and the provider account's
  * ({@code revos.dialer.provider-account}). Call starts are spaced by a limiter in this instance and granted by
- * the {@link SharedPacingLog} that all instances share, so the limits hold however many dialers run.
+ * the {@link SharedPacingLog} that all instances share, so the limits hold however many dialers run. The limiter in
+ * this instance only feeds the caps after it, so its window is one second, without their guard: a feeder exactly as
+ * slow as its cap would lose the cap's slots to every stall between the two.
  */
 class TenantPacing implements CallPacing {
 
     private final DialerProperties.Limits limits;
     private final DialerProperties.ProviderAccount account;
-    private final Duration guard;
     private final SharedPacingLog shared;
     private final Map<UUID, PacingLimiter> limiters = new ConcurrentHashMap<>();
 
-    TenantPacing(DialerProperties.Limits limits, DialerProperties.ProviderAccount account, Duration guard,
-                 SharedPacingLog shared) {
+    TenantPacing(DialerProperties.Limits limits, DialerProperties.ProviderAccount account, SharedPacingLog shared) {
         this.limits = limits;
         this.account = account;
-        this.guard = guard;
         this.shared = shared;
     }
 
     @Override
     public TenantPacing inAnotherInstance() {
-        return new TenantPacing(limits, account, guard, shared);
+        return new TenantPacing(limits, account, shared);
     }
 
     @Override
@@ -50,7 +49,7 @@ class TenantPacing implements CallPacing {
 
     @Override
     public PacingLimiter limiter(UUID tenantId) {
-        return limiters.computeIfAbsent(tenantId, id -> PacingLimiter.perSecond(limits(id).callsPerSecond(), guard));
+        return limiters.computeIfAbsent(tenantId, id -> PacingLimiter.perSecond(limits(id).callsPerSecond(), Duration.ZERO));
     }
 
     @Override
