@@ -5,6 +5,7 @@ import com.revos.voice.dialer.call.model.SendPacing;
 import com.revos.voice.dialer.campaign.model.Campaign;
 import com.revos.voice.dialer.campaign.model.CampaignStatus;
 import com.revos.voice.dialer.campaign.model.WindowRule;
+import com.revos.voice.dialer.pacing.model.PacingLead;
 import com.revos.voice.dialer.pacing.model.PacingLimiter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
@@ -51,8 +52,8 @@ final class CampaignPacer implements Runnable {
     private final Dispatcher dispatcher;
     private final ConcurrentLinkedDeque<Long> recentStarts = new ConcurrentLinkedDeque<>();
     private final LinkedBlockingQueue<Attempt> queue = new LinkedBlockingQueue<>();
-    /** Calls let go by the feeders and not yet through the cap (or given up). */
-    private final Lead lead = new Lead();
+    /** Calls let go by the feeders and not yet through the cap (or given up); sized when pacing starts. */
+    private final PacingLead lead = new PacingLead(1, LEAD_SECONDS);
     private volatile boolean active = true;
     private volatile @Nullable PacingLimiter limiter;
     /** The hard cap where requests leave: no guard, no sliding second ever holds more than the rate. */
@@ -218,43 +219,6 @@ final class CampaignPacer implements Runnable {
         } catch (RuntimeException e) {
             log.warn("Sending calls of campaign {} failed", campaignId, e);
             active = false;
-        }
-    }
-
-    /**
-     * At most {@code LEAD_SECONDS} of calls at the campaign's rate (two at least) between the feeders and the cap;
-     * re-sized with the rate. A plain counter under a monitor, since a semaphore cannot shrink below what is held.
-     */
-    private static final class Lead {
-
-        private int bound = 2;
-        private int held;
-
-        synchronized void resize(double rate) {
-            bound = Math.max(2, (int) Math.ceil(rate * LEAD_SECONDS));
-            notifyAll();
-        }
-
-        synchronized void acquire() throws InterruptedException {
-            while (held >= bound) {
-                wait();
-            }
-            held++;
-        }
-
-        synchronized void release() {
-            held--;
-            notifyAll();
-        }
-
-        /** The release of one placed call, run once however many of its endings report it. */
-        Runnable place() {
-            var done = new java.util.concurrent.atomic.AtomicBoolean();
-            return () -> {
-                if (done.compareAndSet(false, true)) {
-                    release();
-                }
-            };
         }
     }
 
