@@ -10,9 +10,11 @@ import com.revos.voice.dialer.pacing.model.PacingLimiter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,7 +58,7 @@ final class CampaignPacer implements Runnable {
     private final PacingLead lead = new PacingLead(1, LEAD_SECONDS);
     private volatile boolean active = true;
     private volatile @Nullable PacingLimiter limiter;
-    /** The hard cap where requests leave: no guard, no sliding second ever holds more than the rate. */
+    /** The hard cap where requests leave (one second plus the guard): what the provider sees is held by it. */
     private volatile @Nullable PacingLimiter atSend;
     private List<String> zoneKeys = List.of();
     private long zonesReadAt = System.nanoTime() - ZONE_REFRESH_NANOS - 1;
@@ -75,7 +77,7 @@ final class CampaignPacer implements Runnable {
         var meters = new ArrayList<Meter>();
         Thread sender = null;
         try {
-            while (dispatcher.isRunning() && dispatcher.lease(campaignId).equals(java.util.OptionalLong.of(epoch))) {
+            while (dispatcher.isRunning() && dispatcher.lease(campaignId).equals(OptionalLong.of(epoch))) {
                 var campaign = dispatcher.campaigns().find(campaignId).orElse(null);
                 if (campaign == null || campaign.status() != CampaignStatus.RUNNING) {
                     return;
@@ -84,7 +86,7 @@ final class CampaignPacer implements Runnable {
                 var paced = limiter;
                 var sent = atSend;
                 if (paced == null || sent == null) {
-                    limiter = PacingLimiter.perSecond(rate, java.time.Duration.ZERO);
+                    limiter = PacingLimiter.perSecond(rate, Duration.ZERO);
                     atSend = PacingLimiter.perSecond(rate, dispatcher.pacingGuard());
                     lead.resize(rate);
                     meters.addAll(registerMeters(campaign));
@@ -107,7 +109,7 @@ final class CampaignPacer implements Runnable {
             active = false;
             if (sender != null) {
                 try {
-                    sender.join(java.time.Duration.ofSeconds(5));
+                    sender.join(Duration.ofSeconds(5));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
