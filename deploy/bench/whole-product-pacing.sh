@@ -47,8 +47,11 @@ fi
 # request threads waited for a CPU after the kernel had the request in their socket, and its stamp counted that wait
 # (ADR 0023, 2026-12-03): its HTTP intake threads, and those it starts later, run at real-time priority (SCHED_FIFO
 # 2), and so do the JVM threads they can wait for, the VM thread (safepoints) and the collector's (SCHED_FIFO 1):
-# with only the HTTP threads raised, a request still waited up to 30 ms. Its other threads (the simulated calls'
-# work) stay at normal priority, behind the intake. Nothing of the product's changes.
+# with only the HTTP threads raised, a request still waited up to 30 ms. So do the simulator's timer threads, which
+# hand each answer back to Tomcat and take, for that, the locks of its executor and processor cache that the poller
+# takes too: at normal priority, preempted while holding one, a timer thread held the real-time poller back (a
+# request the loopback had on time read 32 ms late, run 38 in docs/benchmarks.md). Its other threads stay at normal
+# priority, behind the intake. Nothing of the product's changes.
 # PACING_WITNESS_PRIORITY=normal measures without it.
 witness_priority="${PACING_WITNESS_PRIORITY:-realtime}"
 simulator_pid=""
@@ -67,14 +70,14 @@ if [ "$witness_priority" = realtime ]; then
         tid="${task##*/}"
         [ -n "${raised[$tid]:-}" ] && continue
         case "$(cat "$task/comm" 2>/dev/null)" in
-          "http-nio-$simulator_port-"*) chrt -f -p 2 "$tid" 2>/dev/null && raised[$tid]=1 ;;
+          "http-nio-$simulator_port-"* | simulator-timer-*) chrt -f -p 2 "$tid" 2>/dev/null && raised[$tid]=1 ;;
           "VM Thread" | Z* | "GC Thread"*) chrt -f -p 1 "$tid" 2>/dev/null && raised[$tid]=1 ;;
         esac
       done
       sleep 1
     done
   ) &
-  echo "==> the simulator's HTTP intake, VM and collector threads at real-time priority (SCHED_FIFO 2 and 1; PACING_WITNESS_PRIORITY=normal: off)"
+  echo "==> the simulator's HTTP intake and timer threads, VM and collector threads at real-time priority (SCHED_FIFO 2 and 1; PACING_WITNESS_PRIORITY=normal: off)"
 fi
 echo "==> campaigns at ${runs[*]} (calls per second:contacts); the simulator counts arrivals in its own process"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
