@@ -49,9 +49,9 @@ fi
 # 2), and so do the JVM threads they can wait for, the VM thread (safepoints) and the collector's (SCHED_FIFO 1):
 # with only the HTTP threads raised, a request still waited up to 30 ms. So do the simulator's timer threads, which
 # hand each answer back to Tomcat and take, for that, the locks of its executor and processor cache that the poller
-# takes too: at normal priority, preempted while holding one, a timer thread held the real-time poller back (a
-# request the loopback had on time read 32 ms late, run 38 in docs/benchmarks.md). Its other threads stay at normal
-# priority, behind the intake. Nothing of the product's changes.
+# takes too: at normal priority, preempted while holding one, a timer thread can hold the real-time poller back
+# (suspected, not shown, for a request the loopback had on time and the simulator read 32 ms late: run 38 in
+# docs/benchmarks.md). Its other threads stay at normal priority, behind the intake. Nothing of the product's changes.
 # PACING_WITNESS_PRIORITY=normal measures without it.
 witness_priority="${PACING_WITNESS_PRIORITY:-realtime}"
 simulator_pid=""
