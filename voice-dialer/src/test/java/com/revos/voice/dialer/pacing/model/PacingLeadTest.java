@@ -19,9 +19,7 @@ class PacingLeadTest {
 
     @Test
     void a_feeder_at_the_bound_waits_until_a_call_ahead_of_it_passes_the_cap() throws Exception {
-        var lead = new PacingLead(8, 0.25);
-        lead.acquire();
-        lead.acquire();
+        var lead = atItsBoundOfTwo();
         var passed = lead.place();
         var third = feeder(lead);
 
@@ -33,9 +31,7 @@ class PacingLeadTest {
 
     @Test
     void a_placed_call_whose_endings_all_report_it_is_released_once() throws Exception {
-        var lead = new PacingLead(8, 0.25);
-        lead.acquire();
-        lead.acquire();
+        var lead = atItsBoundOfTwo();
         var placed = lead.place();
 
         // the cap's grant, then the dial's end: one call, one release
@@ -66,15 +62,21 @@ class PacingLeadTest {
 
     @Test
     void a_rate_raised_while_a_feeder_waits_lets_it_go_at_once() throws Exception {
-        var lead = new PacingLead(8, 0.25);
-        lead.acquire();
-        lead.acquire();
+        var lead = atItsBoundOfTwo();
         var waiting = feeder(lead);
 
         lead.resize(40);
 
         assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> lead.ahead() == 3);
+    }
+
+    /** A lead at 8 calls/s, whose bound is the least (two), with both places taken. */
+    private static PacingLead atItsBoundOfTwo() throws InterruptedException {
+        var lead = new PacingLead(8, 0.25);
+        lead.acquire();
+        lead.acquire();
+        return lead;
     }
 
     /** A feeder thread that takes one place in the lead; the latch opens once it has. */
