@@ -1,6 +1,7 @@
 -- wrk script of deploy/bench/whole-product-webhooks.sh: every request is a distinct post-call webhook, signed
 -- beforehand (one "<signature>\t<body>" per line of the file given after --), shared out between wrk's threads.
--- A thread that runs out starts over, and says so: its repeats would not be distinct webhooks.
+-- A thread that runs out starts over, and says so: its repeats would not be distinct webhooks. With GET as the fourth
+-- argument every request is a GET of the path instead (the baseline of the service's /actuator/health).
 local counter = 0
 local threads = {}
 
@@ -13,6 +14,12 @@ end
 function init(args)
   local path, nthreads, target = args[1], tonumber(args[2]), args[3] or "/webhooks/elevenlabs/post-call"
   requests = {}
+  next_request = 0
+  wrapped = 0
+  if args[4] == "GET" then
+    get = wrk.format("GET", target)
+    return
+  end
   local i = 0
   for line in io.lines(path) do
     if i % nthreads == id then
@@ -23,11 +30,12 @@ function init(args)
     end
     i = i + 1
   end
-  next_request = 0
-  wrapped = 0
 end
 
 function request()
+  if get then
+    return get
+  end
   next_request = next_request + 1
   if next_request > #requests then
     next_request = 1

@@ -49,7 +49,7 @@ tool() {
 }
 
 machine() {
-  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "machine: $(nproc --all) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 # CPU time, in clock ticks, of the given processes so far (user + system; /proc/<pid>/stat fields 14 and 15)
@@ -74,4 +74,17 @@ cpu_split() {
     printf "%s cpu: stack JVM %.2f cores (%.0f us/request), PostgreSQL %.2f cores (%.0f us/request), the rest (wrk, kernel) %.2f cores (%.0f us/request); all %.0f us/request\n",
       label, jvm / hz / s, jvm / hz / n * 1e6, pg / hz / s, pg / hz / n * 1e6, other / hz / s, other / hz / n * 1e6, busy / hz / n * 1e6
   }'
+}
+
+# each CPU's busy and total clock ticks so far, "cpu0:<busy>:<total> cpu1:..." (/proc/stat, as machine_ticks)
+cpu_busy_shares() {
+  awk '/^cpu[0-9]/ {busy = $2 + $3 + $4 + $7 + $8 + $9; printf "%s:%d:%d ", $1, busy, busy + $5 + $6}' /proc/stat
+}
+
+# cpu_busy_shares_since <cpu_busy_shares earlier>: each CPU's busy share since then, "cpu0 62 %, cpu1 18 %"
+cpu_busy_shares_since() {
+  { echo "$1"; cpu_busy_shares; echo; } | awk '
+    NR == 1 { for (i = 1; i <= NF; i++) { split($i, f, ":"); busy[f[1]] = f[2]; total[f[1]] = f[3] } }
+    NR == 2 { for (i = 1; i <= NF; i++) { split($i, f, ":"); printf "%s%s %.0f %%", (i > 1 ? ", " : ""), f[1],
+                100 * (f[2] - busy[f[1]]) / (f[3] - total[f[1]]) } }'
 }

@@ -4,7 +4,7 @@
 # through the public APIs and reads what the simulator, the provider's side, saw arrive: the most calls in any
 # sliding second (must stay at or under the limit) and the mean rate (must keep >= 97 % of it). A 120 s campaign at the
 # first run's limit warms the stack up first and is printed, not counted (PACING_WARMUP_SECONDS=0 measures a cold
-# start instead). Stops the stack.
+# start instead). The simulator gets CPU 1 to itself, the product CPU 0 (PACING_WITNESS_CPU, below). Stops the stack.
 # Figures and the machine go to .local/bench/pacing-report.txt, every arrival with the dialer's send time to
 # .local/bench/pacing-arrivals-<limit>.json; exits 1 when a run misses its target.
 #
@@ -22,6 +22,22 @@ report="$out/pacing-report.txt"
 
 # a stack of its own, from nothing: campaigns a stopped run left running would resume and dial beside this one
 rm -rf "$out/pacing-stack"
+# The provider's edge has a machine of its own; on this one its witness, the simulator, shares two CPUs with the
+# product, and this kernel does not preempt kernel code: a request the loopback had on time was read 23-105 ms late
+# while the broker's thread zero-filled a page fault on the witness's CPU (runs 42-43 in docs/benchmarks.md). So,
+# once the stack is up, the CPUs are split (PACING_WITNESS_CPU):
+#   alone (the default)  the simulator on CPU 1 only, everything else (this script and its tools too) on CPU 0: the
+#                        provider on a CPU of its own, the product on the other
+#   apart                the simulator on CPU 1 only, the broker and PostgreSQL on CPU 0 only, the services on both:
+#                        nothing that faults on the broker's files runs where the witness does (but the services do,
+#                        and the simulator stood still for 86 ms once: runs 48-50 in docs/benchmarks.md)
+#   shared               no split
+witness_cpu="${PACING_WITNESS_CPU:-alone}"
+if [ "$witness_cpu" != shared ] && { ! command -v taskset >/dev/null || [ "$(nproc --all)" -lt 2 ]; }; then
+  echo "==> the simulator shares the CPUs with the product (its own CPU needs taskset and two CPUs)"
+  witness_cpu=shared
+fi
+[ "$witness_cpu" = alone ] && taskset -p -c 0 $$ >/dev/null
 REVOS_JAVA_OPTS="${REVOS_JAVA_OPTS:-} -Drevos.local.home=$out/pacing-stack" start_stack "$out/pacing-up.log" --processes
 # a witness outside every JVM: the kernel's timestamp of each request to the simulator's port on the loopback (a TCP
 # segment that begins with "POST"; only outbound calls are POSTed there during the runs)
@@ -52,11 +68,27 @@ fi
 # takes too: at normal priority, preempted while holding one, a timer thread can hold the real-time poller back
 # (suspected, not shown, for a request the loopback had on time and the simulator read 32 ms late: run 38 in
 # docs/benchmarks.md). Its other threads stay at normal priority, behind the intake. Nothing of the product's changes.
+# With the simulator on one CPU (apart, alone) the VM and collector threads stay at normal priority: there a
+# real-time thread that spins for a normal one of the same JVM has no other CPU to leave it, and once the whole
+# simulator stood still for 945 ms, until the kernel's real-time throttling (950 ms a second) let the others run.
 # PACING_WITNESS_PRIORITY=normal measures without it.
 witness_priority="${PACING_WITNESS_PRIORITY:-realtime}"
-simulator_pid=""
-if [ "$witness_priority" = realtime ] && [ "$(id -u)" = 0 ] && command -v chrt >/dev/null; then
-  simulator_pid="$(ss -ltnpH "sport = :$simulator_port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+simulator_pid="$(ss -ltnpH "sport = :$simulator_port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+if [ "$witness_cpu" != shared ] && [ -n "$simulator_pid" ] && taskset -a -p -c 1 "$simulator_pid" >/dev/null; then
+  if [ "$witness_cpu" = apart ]; then
+    # the stack's JVM holds the broker; new PostgreSQL backends inherit the postmaster's CPU
+    for pid in "$stack_pid" $(pgrep -x postgres || true); do
+      taskset -a -p -c 0 "$pid" >/dev/null
+    done
+    echo "==> the simulator on CPU 1, the broker and PostgreSQL on CPU 0, the services on both (PACING_WITNESS_CPU=alone|shared: otherwise)"
+  else
+    echo "==> the simulator on CPU 1 alone, the product on CPU 0 (PACING_WITNESS_CPU=apart|shared: otherwise)"
+  fi
+else
+  witness_cpu=shared
+fi
+if [ "$witness_priority" = realtime ] && { [ "$(id -u)" != 0 ] || ! command -v chrt >/dev/null; }; then
+  simulator_pid=""
 fi
 if [ "$witness_priority" = realtime ] && [ -z "$simulator_pid" ]; then
   echo "==> the simulator's intake stays at normal priority (real-time priority needs root, chrt and the simulator's pid)"
@@ -71,21 +103,28 @@ if [ "$witness_priority" = realtime ]; then
         [ -n "${raised[$tid]:-}" ] && continue
         case "$(cat "$task/comm" 2>/dev/null)" in
           "http-nio-$simulator_port-"* | simulator-timer-*) chrt -f -p 2 "$tid" 2>/dev/null && raised[$tid]=1 ;;
-          "VM Thread" | Z* | "GC Thread"*) chrt -f -p 1 "$tid" 2>/dev/null && raised[$tid]=1 ;;
+          "VM Thread" | Z* | "GC Thread"*) [ "$witness_cpu" = shared ] && chrt -f -p 1 "$tid" 2>/dev/null && raised[$tid]=1 ;;
         esac
       done
       sleep 1
     done
   ) &
-  echo "==> the simulator's HTTP intake and timer threads, VM and collector threads at real-time priority (SCHED_FIFO 2 and 1; PACING_WITNESS_PRIORITY=normal: off)"
+  if [ "$witness_cpu" = shared ]; then
+    echo "==> the simulator's HTTP intake and timer threads, VM and collector threads at real-time priority (SCHED_FIFO 2 and 1; PACING_WITNESS_PRIORITY=normal: off)"
+  else
+    echo "==> the simulator's HTTP intake and timer threads at real-time priority (SCHED_FIFO 2; PACING_WITNESS_PRIORITY=normal: off)"
+  fi
 fi
 echo "==> campaigns at ${runs[*]} (calls per second:contacts); the simulator counts arrivals in its own process"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+cpus_before="$(cpu_busy_shares)"
 status=0
 lines="$(PACING_ARRIVALS_DIR="$out" PACING_WIRE_CAPTURE="${capture:+$wire}" tool PacingWitnessTool "${runs[@]}")" || status=$?
+cpus="$(cpu_busy_shares_since "$cpus_before")"
 {
-  echo "whole-product pacing benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up --processes, the simulator's intake at $witness_priority priority"
+  echo "whole-product pacing benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up --processes, the simulator's intake at $witness_priority priority, its CPU $witness_cpu"
   echo "$(machine) (before: $load_before)"
+  echo "each CPU busy during the campaigns (the warm-up included): $cpus"
   echo "$lines"
 } | tee "$report"
 [ "$status" = 0 ] && echo "every run held its limit at the provider and kept >= 97 % of it" | tee -a "$report"

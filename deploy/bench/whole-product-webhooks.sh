@@ -3,7 +3,8 @@
 # default, one JVM; --processes to run each service in its own), and drives it with wrk (Debian's package; installed
 # here when missing and run as root) from 127.0.0.1:
 #   1. warm-up: distinct signed post-call webhooks
-#   2. baseline: the same load at /webhooks/noop of the same service (HTTP stack and body read; no signature, no Kafka)
+#   2. baseline: the same load at /webhooks/noop of the same service (HTTP stack and body read; no signature, no Kafka),
+#      then GETs of the same service's /actuator/health, the baseline issue 14 measured its 0.11 against
 #   3. measured: distinct signed post-call webhooks, every one signed as ElevenLabs signs (provider-apis.md 5.3), as
 #      fast as the answers come back (64 connections in a closed loop: the most the stack answers, and its latency
 #      when saturated)
@@ -60,9 +61,9 @@ field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 stack_jvms() { { echo "$stack_pid"; pgrep -f -- '-exec.jar' || true; } | sort -u; }
 cpu_out="$out/cpu.txt"
 : >"$cpu_out"
-run() { # name, seconds, file, path[, rate]; the phase's CPU split goes to $cpu_out
+run() { # name, seconds, file, path[, rate, or GET]; the phase's CPU split goes to $cpu_out
   local jvm0 pg0 busy0 result started script=deploy/bench/signed-webhooks.lua open="$connections"
-  if [ -n "${5:-}" ]; then
+  if [ -n "${5:-}" ] && [ "$5" != GET ]; then
     script=deploy/bench/paced-webhooks.lua
     open="$paced_connections"
   fi
@@ -83,6 +84,8 @@ run warmup "$warmup" "$out/warmup.tsv" /webhooks/elevenlabs/post-call >/dev/null
 lag_before="$(lt lag)"
 echo "==> baseline /webhooks/noop ${seconds}s"
 noop="$(run noop "$seconds" "$out/warmup.tsv" /webhooks/noop)"
+echo "==> baseline /actuator/health ${seconds}s"
+health="$(run health "$seconds" "$out/warmup.tsv" /actuator/health GET)"
 if [ "${BENCH_JFR:-}" = 1 ]; then
   # the JVM that serves the intake: the stack's, or with --processes the intake's own
   jvm="$(pgrep -f 'voice-webhook-ingest-.*-exec.jar' | head -1 || true)"
@@ -106,15 +109,16 @@ lag_paced="$(lt lag)"
 kafka="$(lt count "$marker")"
 kafka_paced="$(lt count "${marker}p")"
 
-ratio="$(awk -v s="$(field "$signed" rate)" -v n="$(field "$noop" rate)" 'BEGIN {printf "%.2f", s / n}')"
+ratio() { awk -v s="$(field "$signed" rate)" -v n="$(field "$1" rate)" 'BEGIN {printf "%.2f", s / n}'; }
 {
   echo "whole-product webhook benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), ./revos up $*"
   echo "$(machine) (before: $load_before)"
   echo "java: $(java -version 2>&1 | head -1); wrk -t$threads -c$connections -d${seconds}s (paced: -c$paced_connections), 127.0.0.1"
   echo "stack JVM: $(ps -o args= -p "$stack_pid" | sed 's/ -jar .*//; s/^[^ ]*java //')"
   echo "$noop"
+  echo "$health"
   echo "$signed"
-  echo "signed / noop: $ratio"
+  echo "signed / noop: $(ratio "$noop"); signed / health: $(ratio "$health")"
   echo "$paced"
   late="$(field "$paced" late_sends)"
   if [ "$((${late:-0} * 100))" -gt "$(field "$paced" requests)" ]; then
