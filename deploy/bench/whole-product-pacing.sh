@@ -33,6 +33,10 @@ rm -rf "$out/pacing-stack"
 #                        and the simulator stood still for 86 ms once: runs 48-50 in docs/benchmarks.md)
 #   shared               no split
 witness_cpu="${PACING_WITNESS_CPU:-alone}"
+case "$witness_cpu" in
+  alone | apart | shared) ;;
+  *) echo "PACING_WITNESS_CPU is alone, apart or shared, not '$witness_cpu'" >&2; exit 2 ;;
+esac
 if [ "$witness_cpu" != shared ] && { ! command -v taskset >/dev/null || [ "$(nproc --all)" -lt 2 ]; }; then
   echo "==> the simulator shares the CPUs with the product (its own CPU needs taskset and two CPUs)"
   witness_cpu=shared
@@ -84,8 +88,10 @@ if [ "$witness_cpu" != shared ] && [ -n "$simulator_pid" ] && taskset -a -p -c 1
   else
     echo "==> the simulator on CPU 1 alone, the product on CPU 0 (PACING_WITNESS_CPU=apart|shared: otherwise)"
   fi
-else
-  witness_cpu=shared
+elif [ "$witness_cpu" != shared ]; then
+  # with alone, the product is on CPU 0 already, and the simulator with it
+  echo "==> could not move the simulator (pid ${simulator_pid:-not found}) to CPU 1: it shares the product's CPUs" >&2
+  witness_cpu="shared ($witness_cpu failed)"
 fi
 if [ "$witness_priority" = realtime ] && { [ "$(id -u)" != 0 ] || ! command -v chrt >/dev/null; }; then
   simulator_pid=""
