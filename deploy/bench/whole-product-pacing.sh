@@ -73,8 +73,9 @@ fi
 # (suspected, not shown, for a request the loopback had on time and the simulator read 32 ms late: run 38 in
 # docs/benchmarks.md). Its other threads stay at normal priority, behind the intake. Nothing of the product's changes.
 # With the simulator on one CPU (apart, alone) the VM and collector threads stay at normal priority: there a
-# real-time thread that spins for a normal one of the same JVM has no other CPU to leave it, and once the whole
-# simulator stood still for 945 ms, until the kernel's real-time throttling (950 ms a second) let the others run.
+# real-time thread that spins for a normal one of the same JVM has no other CPU to leave it: once the whole
+# simulator stood still for 945 ms, most likely until the kernel's real-time throttling (950 ms a second) let the
+# others run (run 49; run 55 measured PACING_WITNESS_PRIORITY=normal with the simulator alone on its CPU).
 # PACING_WITNESS_PRIORITY=normal measures without it.
 witness_priority="${PACING_WITNESS_PRIORITY:-realtime}"
 simulator_pid="$(ss -ltnpH "sport = :$simulator_port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
