@@ -96,6 +96,24 @@ class ReportBatchesIT extends DialerIntegrationTest {
                 Integer.class, batch.get(0).eventId(), batch.get(1).eventId())).isEqualTo(2);
     }
 
+    @Test
+    void a_report_that_matches_no_call_is_kept_as_it_came_once_though_its_batch_carries_it_twice() {
+        var conversation = "conv_stranger_" + UUID.randomUUID();
+        var stranger = new Delivered(UUID.randomUUID(), report(conversation, nextNumber(), null,
+                CallOutcome.NO_ANSWER, 0, "0"));
+
+        transactions.executeWithoutResult(status -> reports.applyAll(List.of(stranger, stranger)));
+
+        var kept = jdbc.queryForList("SELECT provider, kind, provider_call_id, reason, "
+                + "report->>'provider_call_id' AS reported_call_id, report->>'outcome' AS outcome "
+                + "FROM unmatched_reports WHERE event_id = ?", stranger.eventId());
+        assertThat(kept).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("provider", "elevenlabs").containsEntry("kind", "call_initiation_failure")
+                .containsEntry("provider_call_id", conversation).containsEntry("reported_call_id", conversation)
+                .containsEntry("outcome", "no_answer")
+                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("no attempt of ours")));
+    }
+
     private JsonNode initiatedCall(Provisioned p) {
         var call = post(p, "/calls", Map.of("agent_id", p.agentId(), "phone_number_id", p.numberId(),
                 "to_number", nextNumber())).body();
