@@ -29,6 +29,8 @@ final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("max_replication_slots", "16")
                 .setServerConfig("max_wal_senders", "16")
                 .setServerConfig("max_connections", "300")
+                // what each statement costs, for whoever asks (CREATE EXTENSION pg_stat_statements; then the view)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
         try (var connection = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"));
              var statement = connection.createStatement()) {

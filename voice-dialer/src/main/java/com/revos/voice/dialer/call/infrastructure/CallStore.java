@@ -150,8 +150,14 @@ class CallStore implements CallRecords {
         if (providerCallIds.isEmpty() && callSids.isEmpty() && echoedCallIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT * FROM calls WHERE provider_call_id = ANY(?) OR call_sid = ANY(?) OR id = ANY(?) "
-                + "ORDER BY id FOR UPDATE", statement -> {
+        // one lookup per kind of id, each by its own index: as one filter of three ORs, the planner took a scan of
+        // the whole table (0.9 ms a batch at 5,000 calls, growing with the table; pg_stat_statements, 2026-12-04)
+        return jdbc.query("""
+                SELECT * FROM calls WHERE id IN (
+                    SELECT id FROM calls WHERE provider_call_id = ANY(?)
+                    UNION SELECT id FROM calls WHERE call_sid = ANY(?)
+                    UNION SELECT unnest(?::uuid[]))
+                ORDER BY id FOR UPDATE""", statement -> {
                     statement.setArray(1, statement.getConnection().createArrayOf("text", providerCallIds.toArray()));
                     statement.setArray(2, statement.getConnection().createArrayOf("text", callSids.toArray()));
                     statement.setArray(3, statement.getConnection().createArrayOf("uuid", echoedCallIds.toArray()));
