@@ -153,11 +153,15 @@ class CampaignStore implements CampaignRecords {
 
     @Override
     public Optional<Completed> completeIfDrained(UUID id, Instant now) {
+        // one probe per state, each an exact key of contacts_state: with state IN (...) the planner scanned the
+        // campaign's part of the index from its first state ('done'), past every contact already called, and this
+        // runs after every outcome (1.1 ms each by 8,000 done contacts, pg_stat_statements, 2026-12-04)
         var tenants = jdbc.queryForList("""
                 UPDATE campaigns SET status = 'completed', finished_at = ?
                 WHERE id = ? AND status = 'running'
-                  AND NOT EXISTS (SELECT 1 FROM contacts WHERE campaign_id = ? AND state IN ('pending', 'in_flight'))
-                RETURNING tenant_id""", UUID.class, Timestamp.from(now), id, id);
+                  AND NOT EXISTS (SELECT 1 FROM contacts WHERE campaign_id = ? AND state = 'pending')
+                  AND NOT EXISTS (SELECT 1 FROM contacts WHERE campaign_id = ? AND state = 'in_flight')
+                RETURNING tenant_id""", UUID.class, Timestamp.from(now), id, id, id);
         if (tenants.isEmpty()) {
             return Optional.empty();
         }
