@@ -37,6 +37,12 @@ case "$witness_cpu" in
   alone | apart | shared) ;;
   *) echo "PACING_WITNESS_CPU is alone, apart or shared, not '$witness_cpu'" >&2; exit 2 ;;
 esac
+# the simulator's threads' priority: below, where the CPUs are split
+witness_priority="${PACING_WITNESS_PRIORITY:-}"
+case "$witness_priority" in
+  "" | realtime | normal) ;;
+  *) echo "PACING_WITNESS_PRIORITY is realtime or normal, not '$witness_priority'" >&2; exit 2 ;;
+esac
 if [ "$witness_cpu" != shared ] && { ! command -v taskset >/dev/null || [ "$(nproc --all)" -lt 2 ]; }; then
   echo "==> the simulator shares the CPUs with the product (its own CPU needs taskset and two CPUs)"
   witness_cpu=shared
@@ -75,9 +81,9 @@ fi
 # With the simulator on one CPU (apart, alone) the VM and collector threads stay at normal priority: there a
 # real-time thread that spins for a normal one of the same JVM has no other CPU to leave it: once the whole
 # simulator stood still for 945 ms, most likely until the kernel's real-time throttling (950 ms a second) let the
-# others run (run 49; run 55 measured PACING_WITNESS_PRIORITY=normal with the simulator alone on its CPU).
-# PACING_WITNESS_PRIORITY=normal measures without it.
-witness_priority="${PACING_WITNESS_PRIORITY:-realtime}"
+# others run (run 49). With the simulator alone on its CPU nothing of ours competes for that CPU, so there every
+# thread of it stays at normal priority unless asked: in runs 55-60 its peak was the wire's in every campaign, while
+# with the HTTP threads raised one request of run 54 took 990 ms. PACING_WITNESS_PRIORITY=realtime|normal chooses.
 simulator_pid="$(ss -ltnpH "sport = :$simulator_port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
 if [ "$witness_cpu" != shared ] && [ -n "$simulator_pid" ] && taskset -a -p -c 1 "$simulator_pid" >/dev/null; then
   if [ "$witness_cpu" = apart ]; then
@@ -93,6 +99,9 @@ elif [ "$witness_cpu" != shared ]; then
   # with alone, the product is on CPU 0 already, and the simulator with it
   echo "==> could not move the simulator (pid ${simulator_pid:-not found}) to CPU 1: it shares the product's CPUs" >&2
   witness_cpu="shared ($witness_cpu failed)"
+fi
+if [ -z "$witness_priority" ]; then
+  if [ "$witness_cpu" = alone ]; then witness_priority=normal; else witness_priority=realtime; fi
 fi
 if [ "$witness_priority" = realtime ] && { [ "$(id -u)" != 0 ] || ! command -v chrt >/dev/null; }; then
   simulator_pid=""
