@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -105,7 +107,7 @@ class ConsoleInTheBrowserIT {
         waitFor(By.id("pool-add"));
         type(By.id("numbers"), poolNumber() + "," + CampaignScenario.twilioSid(poolNumber()));
         click(By.id("pool-add-submit"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("1 number(s) added to the pool");
+        noticeSays("1 number(s) added to the pool");
         assertThat(text(By.id("pool"))).contains(poolNumber());
         checkPage("operator-pool");
         signOut();
@@ -158,18 +160,18 @@ class ConsoleInTheBrowserIT {
         type(By.id("country"), "US");
         type(By.id("area_code"), poolNumber().substring(2, 5));
         click(By.id("get-number-submit"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("You have", "import it");
+        noticeSays("You have", "import it");
         assertThat(text(By.cssSelector("#numbers .state"))).isEqualTo("assigned: import it into ElevenLabs");
         checkPage("numbers-assigned");
 
         click(By.cssSelector("#numbers button.import"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("is imported");
+        noticeSays("is imported");
         assertThat(text(By.cssSelector("#numbers .state"))).isEqualTo("imported: attach an agent");
 
         new Select(browser.driver.findElement(By.cssSelector("#numbers select[name=agent_id]")))
                 .selectByVisibleText(AGENT);
         click(By.cssSelector("#numbers button.attach"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("now answers");
+        noticeSays("now answers");
         assertThat(text(By.cssSelector("#numbers .state"))).isEqualTo("ready: agent attached");
         checkPage("numbers-ready");
     }
@@ -261,7 +263,7 @@ class ConsoleInTheBrowserIT {
     @Order(7)
     void once_started_the_live_view_shows_progress_moving_without_a_reload() {
         click(By.id("start"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("is running");
+        noticeSays("is running");
         browser.driver.executeScript("window.__sameDocument = true;");
         var before = attempted();
         new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(driver -> attempted() >= before + 10);
@@ -282,11 +284,11 @@ class ConsoleInTheBrowserIT {
     void pause_stops_it_and_resume_goes_on() {
         open(campaignUrl);
         click(By.id("pause"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("is paused");
+        noticeSays("is paused");
         assertThat(text(By.id("live-status"))).isEqualTo("paused");
         checkPage("campaign-paused");
         click(By.id("resume"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("is running");
+        noticeSays("is running");
     }
 
     @Test
@@ -327,7 +329,7 @@ class ConsoleInTheBrowserIT {
         open("/suppressions");
         type(By.id("phones"), "+12125550123\nnot-a-number");
         click(By.id("suppress"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("1 number(s) added");
+        noticeSays("1 number(s) added");
         assertThat(text(By.id("refused"))).contains("not-a-number");
         assertThat(text(By.id("suppressions"))).contains("+12125550123");
         checkPage("suppressions");
@@ -335,7 +337,7 @@ class ConsoleInTheBrowserIT {
         assertThat(browser.driver.findElements(By.cssSelector("#policy-form fieldset"))).isNotEmpty();
         checkPage("policy");
         click(By.id("save-policy"));
-        assertThat(waitFor(By.cssSelector(".notice")).getText()).contains("policy was saved");
+        noticeSays("policy was saved");
     }
 
     @Test
@@ -437,7 +439,25 @@ class ConsoleInTheBrowserIT {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser.driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+        // found again on every try: an element of a page being replaced is stale or detached (see noticeSays)
+        return new WebDriverWait(browser.driver, PATIENCE).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Waits until the page's notice says all of {@code parts}. The notice is read again until it does, because
+     * right after a submit it may still be the previous page's, or detached while the next one loads (Chromium:
+     * "Node with given id does not belong to the document").
+     */
+    private static void noticeSays(String... parts) {
+        var notice = By.cssSelector(".notice");
+        new WebDriverWait(browser.driver, PATIENCE)
+                .ignoring(WebDriverException.class) // stale and detached elements among them
+                .withMessage(() -> "a notice saying " + List.of(parts))
+                .until(driver -> {
+                    var text = driver.findElement(notice).getText();
+                    return Arrays.stream(parts).allMatch(text::contains);
+                });
     }
 
     private static void click(By by) {
