@@ -4,6 +4,8 @@ import com.revos.voice.plumbing.consumer.ConsumerFaultProperties;
 import com.revos.voice.plumbing.consumer.ConsumerFaults;
 import com.revos.voice.plumbing.consumer.IdempotentConsumers;
 import com.revos.voice.plumbing.consumer.ProcessedEvents;
+import com.revos.voice.plumbing.consumer.ProcessedEventsCleanup;
+import com.revos.voice.plumbing.consumer.ProcessedEventsProperties;
 import com.revos.voice.plumbing.outbox.OutboxCleanup;
 import com.revos.voice.plumbing.outbox.OutboxLag;
 import com.revos.voice.plumbing.outbox.OutboxProperties;
@@ -41,7 +43,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnProperty("revos.outbox.schema")
-@EnableConfigurationProperties({OutboxProperties.class, ConsumerFaultProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerFaultProperties.class,
+        ProcessedEventsProperties.class})
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
@@ -84,6 +87,11 @@ public class OutboxAutoConfiguration {
     @Bean
     ProcessedEvents processedEvents(JdbcTemplate jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    ProcessedEventsCleanup processedEventsCleanup(JdbcTemplate jdbc, ProcessedEventsProperties properties, Clock clock) {
+        return new ProcessedEventsCleanup(jdbc, properties, clock);
     }
 
     @Bean

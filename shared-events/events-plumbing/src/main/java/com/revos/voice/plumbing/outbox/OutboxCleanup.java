@@ -1,6 +1,6 @@
 package com.revos.voice.plumbing.outbox;
 
-import java.sql.Timestamp;
+import com.revos.voice.plumbing.retention.OldRows;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,19 +11,18 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 public class OutboxCleanup {
 
-    private final JdbcTemplate jdbc;
+    private final OldRows published;
     private final OutboxProperties properties;
     private final Clock clock;
 
     public OutboxCleanup(JdbcTemplate jdbc, OutboxProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+        this.published = new OldRows(jdbc, "outbox", "created_at");
         this.properties = properties;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${revos.outbox.cleanup-interval:PT10M}", initialDelayString = "PT1M")
     void deletePublishedRows() {
-        var cutoff = clock.instant().minus(properties.retention());
-        jdbc.update("DELETE FROM outbox WHERE created_at < ?", Timestamp.from(cutoff));
+        published.deleteBefore(clock.instant().minus(properties.retention()));
     }
 }

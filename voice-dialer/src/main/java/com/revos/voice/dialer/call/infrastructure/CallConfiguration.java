@@ -38,6 +38,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -47,6 +48,7 @@ import org.springframework.messaging.Message;
 import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UnmatchedReportsRetention.Settings.class)
 class CallConfiguration {
 
     /** Outbound-call requests in flight at once: each waits for the provider's answer on a connection of its own. */
@@ -141,6 +143,12 @@ class CallConfiguration {
     ProviderReports providerReports(CallRecords calls, CallOutcomes outcomes, JdbcTemplate jdbc, MeterRegistry meters,
                                     Clock clock) {
         return new ProviderReports(calls, outcomes, new JdbcUnmatchedReports(jdbc), meters, clock);
+    }
+
+    @Bean
+    UnmatchedReportsRetention unmatchedReportsRetention(JdbcTemplate jdbc, UnmatchedReportsRetention.Settings settings,
+                                                        Clock clock) {
+        return new UnmatchedReportsRetention(jdbc, settings, clock);
     }
 
     @Bean
