@@ -1,9 +1,7 @@
 package com.revos.voice.plumbing.consumer;
 
-import com.revos.voice.plumbing.retention.OldRows;
+import com.revos.voice.plumbing.retention.RetentionSweep;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -15,24 +13,15 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 public class ProcessedEventsCleanup {
 
-    private static final Logger log = LoggerFactory.getLogger(ProcessedEventsCleanup.class);
-
-    private final OldRows claims;
-    private final ProcessedEventsProperties properties;
-    private final Clock clock;
+    private final RetentionSweep claims;
 
     public ProcessedEventsCleanup(JdbcTemplate jdbc, ProcessedEventsProperties properties, Clock clock) {
-        this.claims = new OldRows(jdbc, "processed_events", "processed_at");
-        this.properties = properties;
-        this.clock = clock;
+        this.claims = new RetentionSweep(jdbc, "processed_events", "processed_at", properties.retention(), clock);
     }
 
     @Scheduled(fixedDelayString = "${revos.consumers.processed-events.cleanup-interval:PT1H}",
             initialDelayString = "PT2M")
     public void forgetOldClaims() {
-        var forgotten = claims.deleteBefore(clock.instant().minus(properties.retention()));
-        if (forgotten > 0) {
-            log.info("Forgot {} applied events older than {}", forgotten, properties.retention());
-        }
+        claims.sweep();
     }
 }

@@ -1,6 +1,6 @@
 package com.revos.voice.plumbing.outbox;
 
-import com.revos.voice.plumbing.retention.OldRows;
+import com.revos.voice.plumbing.retention.RetentionSweep;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,18 +11,14 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 public class OutboxCleanup {
 
-    private final OldRows published;
-    private final OutboxProperties properties;
-    private final Clock clock;
+    private final RetentionSweep published;
 
     public OutboxCleanup(JdbcTemplate jdbc, OutboxProperties properties, Clock clock) {
-        this.published = new OldRows(jdbc, "outbox", "created_at");
-        this.properties = properties;
-        this.clock = clock;
+        this.published = new RetentionSweep(jdbc, "outbox", "created_at", properties.retention(), clock);
     }
 
     @Scheduled(fixedDelayString = "${revos.outbox.cleanup-interval:PT10M}", initialDelayString = "PT1M")
     void deletePublishedRows() {
-        published.deleteBefore(clock.instant().minus(properties.retention()));
+        published.sweep();
     }
 }

@@ -1,10 +1,8 @@
 package com.revos.voice.dialer.call.infrastructure;
 
-import com.revos.voice.plumbing.retention.OldRows;
+import com.revos.voice.plumbing.retention.RetentionSweep;
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,29 +16,20 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 class UnmatchedReportsRetention {
 
-    private static final Logger log = LoggerFactory.getLogger(UnmatchedReportsRetention.class);
-
     /** @param retention how long an unmatched report is kept from when the dialer received it */
     @ConfigurationProperties("revos.dialer.unmatched-reports")
     record Settings(@DefaultValue("P30D") Duration retention) {
     }
 
-    private final OldRows reports;
-    private final Settings settings;
-    private final Clock clock;
+    private final RetentionSweep reports;
 
     UnmatchedReportsRetention(JdbcTemplate jdbc, Settings settings, Clock clock) {
-        this.reports = new OldRows(jdbc, "unmatched_reports", "received_at");
-        this.settings = settings;
-        this.clock = clock;
+        this.reports = new RetentionSweep(jdbc, "unmatched_reports", "received_at", settings.retention(), clock);
     }
 
     @Scheduled(fixedDelayString = "${revos.dialer.unmatched-reports.cleanup-interval:PT1H}",
             initialDelayString = "PT3M")
     void forgetOldReports() {
-        var forgotten = reports.deleteBefore(clock.instant().minus(settings.retention()));
-        if (forgotten > 0) {
-            log.info("Deleted {} unmatched reports older than {}", forgotten, settings.retention());
-        }
+        reports.sweep();
     }
 }
